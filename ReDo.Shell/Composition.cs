@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReDo.Shell.Cli;
+
+namespace ReDo.Shell;
+
+/// <summary>The one place where commands and benchmarks are registered.</summary>
+public static class Composition
+{
+    public static IServiceCollection AddReDoCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<ICommand, BenchCommand>();
+        // ReDo core
+        // MinAtar
+        return services;
+    }
+}
