@@ -1,0 +1,69 @@
+using ReDo.Pure.Collections;
+
+namespace ReDo.Pure.Networks;
+
+/// <summary>
+/// The networks of the paper and of MinAtar, named as in the reference code (Conv_0 … Dense_0,
+/// final_layer) so that logged metrics read the same.
+/// </summary>
+public static class NetworkCatalog
+{
+    /// <summary>MinAtar DQN (Young &amp; Tian 2019): Conv 16 3×3 stride 1 VALID on 10×10 → 128 → |A|.</summary>
+    public static NetworkSpec MinAtarDqn(int inChannels, int actions, int width = 16, int hidden = 128)
+    {
+        var flatten = new FlattenSpec(width, 8, 8);
+        return new NetworkSpec("minatar-dqn", InputSpec.Image(inChannels, 10, 10), ValueList.Of(
+            LayerSpec.Conv("Conv_0", inChannels, width, 3, 1, Padding2d.Valid, NetworkSpec.InputName),
+            LayerSpec.Linear("Dense_0", flatten.Features, hidden, Activation.Relu, LayerRole.Hidden, "Conv_0", flatten),
+            LayerSpec.Linear("final_layer", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0")));
+    }
+
+    /// <summary>
+    /// Dopamine's Nature CNN as in the ReDo code: 84×84×4 uint8 input scaled by 1/255, SAME padding
+    /// (Conv_1 is 1 before / 2 after), 11×11×64 = 7744 flatten → 512 → |A|.
+    /// </summary>
+    public static NetworkSpec NatureCnn(int actions, double widthMultiplier = 1.0) =>
+        NatureTorso("nature-cnn", actions, widthMultiplier, dueling: false);
+
+    /// <summary>Nature torso with dueling heads (DrQ(ε) network, one atom): Q = V + A − mean A.</summary>
+    public static NetworkSpec NatureCnnDueling(int actions, double widthMultiplier = 1.0) =>
+        NatureTorso("nature-cnn-dueling", actions, widthMultiplier, dueling: true);
+
+    /// <summary>A ReLU MLP: inputs → hidden… → outputs.</summary>
+    public static NetworkSpec Mlp(int inputs, IReadOnlyList<int> hidden, int outputs)
+    {
+        var layers = new List<LayerSpec>();
+        string previous = NetworkSpec.InputName;
+        int width = inputs;
+        for (int i = 0; i < hidden.Count; i++)
+        {
+            layers.Add(LayerSpec.Linear($"Dense_{i}", width, hidden[i], Activation.Relu, LayerRole.Hidden, previous));
+            previous = $"Dense_{i}";
+            width = hidden[i];
+        }
+        layers.Add(LayerSpec.Linear("final_layer", width, outputs, Activation.Identity, LayerRole.Output, previous));
+        return new NetworkSpec("mlp", InputSpec.Vector(inputs), layers.ToValueList());
+    }
+
+    static NetworkSpec NatureTorso(string name, int actions, double widthMultiplier, bool dueling)
+    {
+        int Scaled(int n) => (int)Math.Ceiling(n * widthMultiplier);
+        int c0 = Scaled(32), c1 = Scaled(64), c2 = Scaled(64), d0 = Scaled(512);
+        var layers = new List<LayerSpec>
+        {
+            LayerSpec.Conv("Conv_0", 4, c0, 8, 4, Padding2d.Same(84, 84, 8, 8, 4, 4), NetworkSpec.InputName),   // 84 → 21
+            LayerSpec.Conv("Conv_1", c0, c1, 4, 2, Padding2d.Same(21, 21, 4, 4, 2, 2), "Conv_0"),               // 21 → 11
+            LayerSpec.Conv("Conv_2", c1, c2, 3, 1, Padding2d.Same(11, 11, 3, 3, 1, 1), "Conv_1"),               // 11 → 11
+        };
+        var flatten = new FlattenSpec(c2, 11, 11);
+        layers.Add(LayerSpec.Linear("Dense_0", flatten.Features, d0, Activation.Relu, LayerRole.Hidden, "Conv_2", flatten));
+        if (dueling)
+        {
+            layers.Add(LayerSpec.Linear("Advantage", d0, actions, Activation.Identity, LayerRole.Output, "Dense_0"));
+            layers.Add(LayerSpec.Linear("Value", d0, 1, Activation.Identity, LayerRole.Output, "Dense_0"));
+        }
+        else
+            layers.Add(LayerSpec.Linear("final_layer", d0, actions, Activation.Identity, LayerRole.Output, "Dense_0"));
+        return new NetworkSpec(name, InputSpec.Image(4, 84, 84, 1.0 / 255.0), layers.ToValueList(), dueling ? OutputHead.Dueling : OutputHead.Single);
+    }
+}

@@ -1,0 +1,29 @@
+namespace ReDo.Pure.Recycling;
+
+public enum OutgoingInit
+{
+    /// <summary>The paper and the reference: outgoing weights of a recycled neuron become 0.</summary>
+    Zero,
+    /// <summary>Ablation (paper Fig. 22): redraw them from the consumer kernel's Xavier-uniform.</summary>
+    Random,
+}
+
+public enum BiasInit
+{
+    /// <summary>The reference: a recycled neuron's bias becomes 0.</summary>
+    Zero,
+    /// <summary>PyTorch-default U(±1/√fan_in), as timoklein/redo does.</summary>
+    Default,
+}
+
+/// <summary>
+/// How a plan is carried out. Defaults reproduce the reference: zero outgoing, zero bias, optimizer
+/// moments zeroed at the recycled kernel entries only, step count kept.
+/// </summary>
+public sealed record RecycleOptions(
+    OutgoingInit Outgoing = OutgoingInit.Zero,
+    BiasInit Bias = BiasInit.Zero,
+    bool ResetOptimizerStep = false)
+{
+    public static RecycleOptions Reference { get; } = new();
+}

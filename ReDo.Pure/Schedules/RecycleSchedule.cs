@@ -1,0 +1,17 @@
+namespace ReDo.Pure.Schedules;
+
+/// <summary>
+/// When ReDo recycles: every F gradient steps inside [Start, End), never at step 0 (reference:
+/// step > 0, step % F == 0, reset_start_step ≤ step &lt; reset_end_step).
+/// </summary>
+public sealed record RecycleSchedule(long Period, long StartStep = 0, long EndStep = long.MaxValue)
+{
+    public bool IsRecycleStep(long gradientStep) =>
+        Period > 0 && gradientStep > 0 && gradientStep % Period == 0 && gradientStep >= StartStep && gradientStep < EndStep;
+}
+
+/// <summary>When dormancy is logged: every L gradient steps, including step 0 (reference).</summary>
+public sealed record LoggingSchedule(long Period)
+{
+    public bool IsLoggingStep(long gradientStep) => Period > 0 && gradientStep % Period == 0;
+}

@@ -1,0 +1,30 @@
+using ReDo.Pure.Collections;
+using ReDo.Pure.Recycling;
+using ReDo.Shell.Networks;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Recycling;
+
+/// <summary>Copies a live network's parameters and optimizer state into the core's plain-data form.</summary>
+public static class NetworkStateReader
+{
+    public static NetworkState Read(IRecyclableNetwork net, OptimizerMoments? moments) =>
+        new(net.Spec.Layers.Select(l => new LayerState(
+            l.Name,
+            Values(net.Weight(l.Name)),
+            Values(net.Bias(l.Name)),
+            Moments(net.Weight(l.Name), moments),
+            Moments(net.Bias(l.Name), moments))).ToValueList());
+
+    public static ValueList<float> Values(Tensor t)
+    {
+        using var scope = NewDisposeScope();
+        return t.detach().contiguous().cpu().data<float>().ToArray().ToValueList();
+    }
+
+    static ParameterMoments Moments(Parameter p, OptimizerMoments? moments) =>
+        moments is null
+            ? new ParameterMoments(ValueList<ValueList<float>>.Empty, 0)
+            : new ParameterMoments(moments.Buffers(p).Select(Values).ToValueList(), moments.Step(p));
+}
