@@ -14,7 +14,7 @@ public class DormantScoreExamples
         // mean |a| = (0, 1, 2, 5) → layer mean 2 → scores 0, 0.5, 1, 2.5 (up to the 1e-9 epsilon).
         var s = DormantScore.Compute([0, 1, 2, 5]);
         Assert.Equal([0, 0.5, 1, 2.5], s.Select(x => Math.Round(x, 8)));
-        Assert.Equal(1.0 / (2.0 + 1e-9), s[1] * 2, 15);
+        Assert.Equal(1.0 / (2.0 + 1e-9), s[1], 15);
     }
 
     [Fact]
