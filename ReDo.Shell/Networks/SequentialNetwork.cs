@@ -64,7 +64,7 @@ public sealed class SequentialNetwork : IRecyclableNetwork, IDisposable
                         throw Unsupported(childName, "a ReLU must directly follow a Conv2d or Linear");
                     layers[^1] = layers[^1] with { Activation = Activation.Relu };
                     var layerName = layers[^1].Name;
-                    var remover = relu.register_forward_hook((_, _, output) => { _capture?.Add(layerName, output); return null!; });
+                    var remover = relu.register_forward_hook((_, _, output) => { /* Sequential disposes intermediates: keep our own handle. */ _capture?.Add(layerName, output.detach()); return null!; });
                     _removeHooks.Add(() => remover.remove());
                     break;
                 }
