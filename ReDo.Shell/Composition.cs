@@ -11,6 +11,8 @@ public static class Composition
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<ICommand, BenchCommand>();
         // ReDo core
+        services.AddSingleton<ICommand, ScoreCommand>();
+        services.AddSingleton<IBenchmark, RecycleBenchmark>();
         // MinAtar
         return services;
     }

@@ -1,0 +1,33 @@
+using ReDo.Pure.Networks;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Cli;
+
+/// <summary>The catalog networks selectable on the command line, with a synthetic input distribution for each.</summary>
+public static class NetworkChoice
+{
+    public static readonly string[] Names = ["minatar", "nature", "nature-dueling", "mlp"];
+
+    public static NetworkSpec Spec(string name, int actions = 6, int minatarChannels = 4) => name switch
+    {
+        "minatar" => NetworkCatalog.MinAtarDqn(minatarChannels, actions),
+        "nature" => NetworkCatalog.NatureCnn(actions),
+        "nature-dueling" => NetworkCatalog.NatureCnnDueling(actions),
+        "mlp" => NetworkCatalog.Mlp(8, [64, 64], actions),
+        _ => throw new CliError($"unknown network '{name}'; use one of: {string.Join(", ", Names)}."),
+    };
+
+    /// <summary>
+    /// Inputs shaped like the network's: uint8 frames (0…255) when the net scales by 1/255, sparse
+    /// 0/1 grids for MinAtar-sized images (≈10 % of cells lit), standard normal vectors otherwise.
+    /// </summary>
+    public static Tensor SyntheticInputs(NetworkSpec spec, int batch, Generator generator)
+    {
+        long[] shape = [batch, .. spec.Input.Shape.Select(d => (long)d)];
+        if (spec.Input.Shape.Count == 3 && spec.Input.Scale != 1.0)
+            return randint(0, 256, shape, generator: generator).to(ScalarType.Float32);
+        if (spec.Input.Shape.Count == 3)
+            return rand(shape, generator: generator).lt(0.1).to(ScalarType.Float32);
+        return randn(shape, generator: generator);
+    }
+}
