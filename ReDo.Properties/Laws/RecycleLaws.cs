@@ -70,16 +70,28 @@ public static class RecycleLaws
         foreach (var lr in plan.Layers)
         {
             var layer = spec.Layer(lr.Layer);
-            var bound = XavierUniform.Bound(layer);
+            var bound = GlorotBound(layer);
             var w = after.For(lr.Layer).Weight;
+            double largest = 0;
             foreach (var j in lr.Neurons)
                 for (int e = 0; e < layer.FanIn; e++)
                 {
                     // An incoming entry may also be another recycled neuron's outgoing weight (then 0, reference order).
                     var value = w[j * layer.FanIn + e];
                     Assert.True(Math.Abs(value) <= bound, $"{lr.Layer}[{j}] entry {e} = {value} outside ±{bound}");
+                    largest = Math.Max(largest, Math.Abs(value));
                 }
+            // ...and fill it: with ≥ 64 uniform draws, all below half the bound has probability ≤ 2⁻⁶⁴.
+            if (lr.Neurons.Count * layer.FanIn >= 64 && plan.For(layer.Input) is null)
+                Assert.True(largest >= bound / 2, $"{lr.Layer}: redrawn weights reach only {largest}, bound {bound}");
         }
+    }
+
+    /// <summary>√(6 / (fan_in + fan_out)) with the receptive field in both fans, computed here from the layer's sizes.</summary>
+    public static double GlorotBound(LayerSpec layer)
+    {
+        int receptive = layer.KernelH * layer.KernelW;
+        return Math.Sqrt(6.0 / (layer.InputUnits * receptive + layer.Neurons * receptive));
     }
 
     /// <summary>Input columns of <paramref name="consumer"/> that carry neuron j of its producer (correct NCHW mapping).</summary>

@@ -115,7 +115,7 @@ public class RecycleLawsOnLiveNetworks
             Assert.Equal(expected, after);
             foreach (var layer in c.Spec.Layers.Where(l => plan.Layers.Contains(l.Name)))
             {
-                var bound = ReDo.Pure.Networks.XavierUniform.Bound(layer);
+                var bound = RecycleLaws.GlorotBound(layer);
                 Assert.All(after.For(layer.Name).Weight, w => Assert.InRange(Math.Abs(w), 0, bound));
             }
         });
