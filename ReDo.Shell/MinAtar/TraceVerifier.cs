@@ -1,0 +1,52 @@
+using ReDo.Pure.MinAtar;
+
+namespace ReDo.Shell.MinAtar;
+
+/// <summary>
+/// Replays a golden trace through <see cref="MinAtarEnvironment"/> under the recorded protocol (construct,
+/// seed, reset; act per step; reset after each terminal step) and stops at the first disagreement.
+/// </summary>
+public static class TraceVerifier
+{
+    public static TraceVerdict Verify(Trace trace)
+    {
+        var header = trace.Header;
+        var env = MinAtarEnvironment.Create(header.Game.Id, header.Seed, header.Options);
+        var actual = new byte[ObservationLayout.ByteCount(env.Channels)];
+        var step = 0;
+        foreach (var record in trace.Records)
+        {
+            var result = default(StepResult);
+            if (record.IsReset)
+            {
+                // The first reset is part of Create; later ones follow a terminal step.
+                if (step > 0) env.Reset();
+            }
+            else
+            {
+                step++;
+                result = env.Act(record.Action);
+            }
+            env.WritePackedState(actual);
+            if (result.Reward != record.Reward || result.Terminal != record.Terminal || !actual.AsSpan().SequenceEqual(record.State))
+                return new TraceVerdict(trace, new Divergence(record.Line, step, record.IsReset ? null : record.Action,
+                    record.Reward, result.Reward, record.Terminal, result.Terminal, Differences(header.Game, record.State, actual)));
+        }
+        return new TraceVerdict(trace, null);
+    }
+
+    static List<CellDifference> Differences(GameInfo game, byte[] expected, byte[] actual)
+    {
+        var cells = new List<CellDifference>();
+        var channels = game.Channels;
+        for (var k = 0; k < channels * Grid.Cells; k++)
+        {
+            var e = (expected[k >> 3] & (0x80 >> (k & 7))) != 0;
+            var a = (actual[k >> 3] & (0x80 >> (k & 7))) != 0;
+            if (e == a) continue;
+            var cell = k / channels;
+            cells.Add(new CellDifference(game.ChannelNames[k % channels], cell / Grid.Size, cell % Grid.Size, e));
+        }
+        return cells;
+    }
+}
