@@ -12,6 +12,8 @@ public static class Composition
         services.AddSingleton<ICommand, BenchCommand>();
         // ReDo core
         // MinAtar
+        services.AddSingleton<ICommand, MinAtarCommand>();
+        services.AddSingleton<IBenchmark, EnvBenchmark>();
         return services;
     }
 }

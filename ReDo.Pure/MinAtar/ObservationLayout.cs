@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace ReDo.Pure.MinAtar;
 
 /// <summary>
@@ -17,14 +21,30 @@ public static class ObservationLayout
     {
         dest = dest[..FloatCount(channels)];
         for (var c = 0; c < channels; c++)
-        {
-            var plane = planes[c];
-            var lo = (ulong)plane;
-            var hi = (ulong)(plane >> 64);
-            var cell = dest.Slice(c * Grid.Cells, Grid.Cells);
-            for (var i = 0; i < 64; i++) cell[i] = (lo >> i) & 1;
-            for (var i = 64; i < Grid.Cells; i++) cell[i] = (hi >> (i - 64)) & 1;
-        }
+            WritePlane(planes[c], dest.Slice(c * Grid.Cells, Grid.Cells));
+    }
+
+    /// <summary>32 cells at a time: each bit becomes a 0/1 float (this is the hot path of stepping).</summary>
+    static void WritePlane(UInt128 plane, Span<float> cells)
+    {
+        var lo = (ulong)plane;
+        var hi = (ulong)(plane >> 64);
+        ref var first = ref MemoryMarshal.GetReference(cells);
+        Expand32((uint)lo, ref first);
+        Expand32((uint)(lo >> 32), ref Unsafe.Add(ref first, 32));
+        Expand32((uint)hi, ref Unsafe.Add(ref first, 64));
+        var tail = (uint)(hi >> 32); // cells 96…99
+        for (var i = 0; i < 4; i++) cells[96 + i] = (tail >> i) & 1;
+    }
+
+    /// <summary>Writes 32 floats: bit i of <paramref name="word"/> → 1f or 0f at dest[i].</summary>
+    static void Expand32(uint word, ref float dest)
+    {
+        var one = Vector256.Create(1f).AsUInt32();
+        var all = Vector256.Create(word);
+        var mask = Vector256.Create(1u, 2, 4, 8, 16, 32, 64, 128);
+        for (var k = 0; k < 4; k++, mask <<= 8)
+            (Vector256.Equals(all & mask, mask) & one).AsSingle().StoreUnsafe(ref dest, (nuint)(8 * k));
     }
 
     /// <summary>

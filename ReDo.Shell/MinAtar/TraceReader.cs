@@ -15,7 +15,15 @@ public static class TraceReader
 
     public static Trace Read(string path)
     {
-        var lines = File.ReadAllLines(path);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TraceFormatException(path, 0, $"cannot be read ({e.Message}).");
+        }
         if (lines.Length == 0) throw new TraceFormatException(path, 1, "the file is empty; a trace starts with a JSON header line.");
         var header = ReadHeader(path, lines[0]);
         var records = new List<TraceRecord>(lines.Length);

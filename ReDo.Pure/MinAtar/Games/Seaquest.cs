@@ -285,15 +285,19 @@ public sealed class Seaquest(bool ramping) : IGame
         planes.Set(0, _subX, _subY);
         var back = _facingRight ? _subX - 1 : _subX + 1;
         if (Grid.Contains(back, _subY)) planes.Set(1, back, _subY);
+        // Gauges in row 9: oxygen fills columns 0… from the left, divers columns …8 from the right.
         var oxygenCells = Math.Max(0, _oxygen) * 10 / MaxOxygen;
-        for (var x = 0; x < oxygenCells; x++) planes.Set(7, x, 9);
-        for (var x = 9 - _diverCount; x < 9; x++) planes.Set(8, x, 9);
+        planes.Or(7, Gauge(oxygenCells) << (9 * Grid.Size));
+        var diverCells = Math.Max(0, _diverCount);
+        planes.Or(8, Gauge(diverCells) << (9 * Grid.Size + 9 - diverCells));
         foreach (var b in _friendlyBullets) SetIfOnGrid(ref planes, 2, b.X, b.Y);
         foreach (var b in _enemyBullets) SetIfOnGrid(ref planes, 4, b.X, b.Y);
         foreach (var f in _fish) RenderSwimmer(ref planes, 5, f);
         foreach (var s in _subs) RenderSwimmer(ref planes, 6, s);
         foreach (var d in _divers) RenderSwimmer(ref planes, 9, d);
     }
+
+    static UInt128 Gauge(int cells) => (UInt128.One << cells) - 1;
 
     static void RenderSwimmer(ref ObservationPlanes planes, int channel, Swimmer s)
     {
