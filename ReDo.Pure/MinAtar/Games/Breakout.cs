@@ -5,12 +5,13 @@ namespace ReDo.Pure.MinAtar.Games;
 /// <summary>Breakout (spec §5): a paddle in row 9, a diagonal ball and three rows of bricks.</summary>
 public sealed class Breakout : IGame
 {
-    // Ball directions: 0 up-left, 1 up-right, 2 down-right, 3 down-left.
-    static ReadOnlySpan<int> DirX => [-1, 1, 1, -1];
-    static ReadOnlySpan<int> DirY => [-1, -1, 1, 1];
-    static ReadOnlySpan<int> FlipX => [1, 0, 3, 2];
-    static ReadOnlySpan<int> FlipY => [3, 2, 1, 0];
-    static ReadOnlySpan<int> Reverse => [2, 3, 0, 1];
+    // Ball directions: 0 up-left, 1 up-right, 2 down-right, 3 down-left. The turn tables of the spec
+    // ([1,0,3,2], [3,2,1,0], [2,3,0,1]) are bit tricks on this numbering (array constants would allocate in Debug builds).
+    static int DirX(int dir) => dir is 1 or 2 ? 1 : -1;
+    static int DirY(int dir) => dir < 2 ? -1 : 1;
+    static int FlipX(int dir) => dir ^ 1;
+    static int FlipY(int dir) => 3 - dir;
+    static int Reverse(int dir) => dir ^ 2;
 
     static readonly UInt128 BrickRows = Grid.Rows(1, 3);
 
@@ -42,18 +43,18 @@ public sealed class Breakout : IGame
         else if (action == GameAction.Right) _paddle = Math.Min(9, _paddle + 1);
 
         _lastX = _ballX; _lastY = _ballY;
-        var newX = _ballX + DirX[_dir];
-        var newY = _ballY + DirY[_dir];
+        var newX = _ballX + DirX(_dir);
+        var newY = _ballY + DirY(_dir);
         var strikeToggle = false;
         if (newX is < 0 or > 9)
         {
             newX = Math.Clamp(newX, 0, 9);
-            _dir = FlipX[_dir];
+            _dir = FlipX(_dir);
         }
         if (newY < 0)
         {
             newY = 0;
-            _dir = FlipY[_dir];
+            _dir = FlipY(_dir);
         }
         else if (Grid.Has(_bricks, newX, newY))
         {
@@ -65,7 +66,7 @@ public sealed class Breakout : IGame
                 _strike = true;
                 _bricks &= ~Grid.Bit(newX, newY);
                 newY = _lastY;
-                _dir = FlipY[_dir];
+                _dir = FlipY(_dir);
             }
         }
         else if (newY == 9)
@@ -73,12 +74,12 @@ public sealed class Breakout : IGame
             if (_bricks == UInt128.Zero) _bricks = BrickRows;
             if (_paddle == _ballX)
             {
-                _dir = FlipY[_dir];
+                _dir = FlipY(_dir);
                 newY = _lastY;
             }
             else if (_paddle == newX)
             {
-                _dir = Reverse[_dir];
+                _dir = Reverse(_dir);
                 newY = _lastY;
             }
             else _terminal = true;
