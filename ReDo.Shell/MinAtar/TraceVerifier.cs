@@ -39,14 +39,15 @@ public static class TraceVerifier
     {
         var cells = new List<CellDifference>();
         var channels = game.Channels;
-        for (var k = 0; k < channels * Grid.Cells; k++)
-        {
-            var e = (expected[k >> 3] & (0x80 >> (k & 7))) != 0;
-            var a = (actual[k >> 3] & (0x80 >> (k & 7))) != 0;
-            if (e == a) continue;
-            var cell = k / channels;
-            cells.Add(new CellDifference(game.ChannelNames[k % channels], cell / Grid.Size, cell % Grid.Size, e));
-        }
+        // Channel by channel, then row-major, so a moved object reads as a pair of lines.
+        for (var c = 0; c < channels; c++)
+            for (var cell = 0; cell < Grid.Cells; cell++)
+            {
+                var k = cell * channels + c;
+                var e = (expected[k >> 3] & (0x80 >> (k & 7))) != 0;
+                var a = (actual[k >> 3] & (0x80 >> (k & 7))) != 0;
+                if (e != a) cells.Add(new CellDifference(game.ChannelNames[c], cell / Grid.Size, cell % Grid.Size, e));
+            }
         return cells;
     }
 }
