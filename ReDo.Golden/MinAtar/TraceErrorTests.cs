@@ -44,24 +44,17 @@ public sealed class TraceErrorTests : IDisposable
         Assert.Contains("hex digits", e.Message);
     }
 
-    [Fact]
-    public void Unknown_game_is_named()
+    [Theory]
+    [InlineData("\"asterix\"", "\"pong\"", "unknown game 'pong'")]
+    [InlineData("\"channels\": 4", "\"channels\": 6", "6 channels, but asterix has 4")]
+    [InlineData("minatar-trace/1", "minatar-trace/2", "format 'minatar-trace/2'")]
+    public void Header_problems_are_named_on_line_1(string from, string to, string problem)
     {
         var lines = Lines();
-        lines[0] = lines[0].Replace("\"asterix\"", "\"pong\"");
-        var e = ReadFails(Write("pong.trace", lines));
+        lines[0] = lines[0].Replace(from, to);
+        var e = ReadFails(Write("header.trace", lines));
         Assert.Equal(1, e.Line);
-        Assert.Contains("unknown game 'pong'", e.Message);
-    }
-
-    [Fact]
-    public void Channel_count_that_does_not_match_the_game_is_named()
-    {
-        var lines = Lines();
-        lines[0] = lines[0].Replace("\"channels\": 4", "\"channels\": 6");
-        var e = ReadFails(Write("channels.trace", lines));
-        Assert.Equal(1, e.Line);
-        Assert.Contains("6 channels, but asterix has 4", e.Message);
+        Assert.Contains(problem, e.Message);
     }
 
     [Fact]

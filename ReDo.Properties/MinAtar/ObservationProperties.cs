@@ -57,7 +57,7 @@ public class ObservationProperties
         env.WritePackedState(packed);
         // Every bit, the zero padding after the last cell included.
         return Enumerable.Range(0, packed.Length * 8)
-            .All(k => (k < hwc.Length && hwc[k]) == ((packed[k >> 3] & (0x80 >> (k & 7))) != 0));
+            .All(k => (k < hwc.Length && hwc[k]) == ObservationLayout.PackedBit(packed, k));
     }
 
     [Property]

@@ -37,15 +37,8 @@ public class UntracedRuleTests
         var planes = new ObservationPlanes();
         env.Render(ref planes);
         Assert.Equal(24, Grid.Count(planes[1]));
-        Assert.Equal(Grid.Rows(0, 3) & ~(Column(0) | Column(1) | Column(8) | Column(9)), planes[1]);
+        Assert.Equal(Grid.Rows(0, 3) & ~(Grid.Column(0) | Grid.Column(1) | Grid.Column(8) | Grid.Column(9)), planes[1]);
         Assert.Equal(planes[1], planes[2]); // still moving left
-    }
-
-    static UInt128 Column(int x)
-    {
-        UInt128 c = 0;
-        for (var y = 0; y < 10; y++) c |= Grid.Bit(x, y);
-        return c;
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed record GameInfo(GameId Id, string Name, ImmutableArray<string> Cha
             [GameAction.Noop, GameAction.Left, GameAction.Right, GameAction.Fire]),
     ];
 
+    /// <summary>All game names, comma-separated, for messages.</summary>
+    public static string Names => string.Join(", ", All.Select(g => g.Name));
+
     public static GameInfo Of(GameId id) => All[(int)id];
 
     /// <summary>Looks a game up by MinAtar's name (e.g. <c>space_invaders</c>); null when unknown.</summary>

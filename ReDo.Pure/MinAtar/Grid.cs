@@ -22,5 +22,12 @@ public static class Grid
     public static UInt128 Rows(int firstRow, int lastRow) =>
         ((UInt128.One << ((lastRow - firstRow + 1) * Size)) - 1) << (firstRow * Size);
 
+    public static UInt128 Column(int x)
+    {
+        UInt128 cells = 0;
+        for (var y = 0; y < Size; y++) cells |= Bit(x, y);
+        return cells;
+    }
+
     public static int Count(UInt128 plane) => (int)UInt128.PopCount(plane);
 }

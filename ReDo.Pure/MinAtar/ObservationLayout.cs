@@ -84,6 +84,11 @@ public static class ObservationLayout
                 dest[i * channels + c] = ((planes[c] >> i) & UInt128.One) != UInt128.Zero;
     }
 
+    /// <summary>Bit k of the trace form (most significant bit of each byte first).</summary>
+    public static bool PackedBit(ReadOnlySpan<byte> packed, int k) => (packed[k >> 3] & PackedMask(k)) != 0;
+
+    static byte PackedMask(int k) => (byte)(0x80 >> (k & 7));
+
     /// <summary>NumPy <c>packbits</c> of the [y][x][c] booleans: bit index (y·10 + x)·C + c, most significant bit first.</summary>
     public static void WritePackedHwc(in ObservationPlanes planes, int channels, Span<byte> dest)
     {
@@ -97,7 +102,7 @@ public static class ObservationLayout
                 var i = (int)UInt128.TrailingZeroCount(plane);
                 plane &= plane - 1;
                 var k = i * channels + c;
-                dest[k >> 3] |= (byte)(0x80 >> (k & 7));
+                dest[k >> 3] |= PackedMask(k);
             }
         }
     }

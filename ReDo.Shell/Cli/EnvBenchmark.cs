@@ -33,7 +33,7 @@ public sealed class EnvBenchmark : IBenchmark
         var only = options.String("game");
         options.EnsureAllUsed(Usage);
         var games = only is null ? GameInfo.All.ToList()
-            : [GameInfo.Find(only) ?? throw new CliError($"unknown game '{only}'; choose one of {string.Join(", ", GameInfo.All.Select(g => g.Name))}.")];
+            : [MinAtarCommand.Game(only)];
         if (Debugger.IsAttached || !IsOptimized())
             Console.WriteLine("note: this is not an optimised build; measure with 'dotnet run --project ReDo.Shell -c Release -- bench env'.");
 

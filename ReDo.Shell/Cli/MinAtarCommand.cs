@@ -27,12 +27,16 @@ public sealed class MinAtarCommand : ICommand
         Console.WriteLine("         prints 'OK <game> seed <seed> <steps> steps (<file>)' per trace, or the first divergence;");
         Console.WriteLine("         exit code 0 when every trace matches, 1 when one diverges, 2 when one cannot be read.");
         Console.WriteLine($"       {PlayUsage}");
-        Console.WriteLine($"         games: {string.Join(", ", GameInfo.All.Select(g => g.Name))}");
+        Console.WriteLine($"         games: {GameInfo.Names}");
         Console.WriteLine($"         --policy random (default; --delay ms between frames, default 50) or human, one key per step:");
         Console.WriteLine($"           {HumanPolicy.Keys}");
-        Console.WriteLine("         --steps N: stop after N steps (default 200); --png writes the frames as an image strip.");
+        Console.WriteLine("         --steps N: stop after N steps (default 200; human 100000); --png writes the frames as an image strip.");
         return exitCode;
     }
+
+    /// <summary>A game named on the command line.</summary>
+    public static GameInfo Game(string name) =>
+        GameInfo.Find(name) ?? throw new CliError($"unknown game '{name}'; choose one of {GameInfo.Names}.");
 
     static int Verify(IReadOnlyList<string> args)
     {
@@ -63,14 +67,12 @@ public sealed class MinAtarCommand : ICommand
     static int Play(IReadOnlyList<string> args)
     {
         var options = new Options(args, "no-ramping");
-        var name = options.String("game") ?? throw new CliError($"name a game with --game ({string.Join(", ", GameInfo.All.Select(g => g.Name))}).");
-        var game = GameInfo.Find(name) ?? throw new CliError(
-            $"unknown game '{name}'; choose one of {string.Join(", ", GameInfo.All.Select(g => g.Name))}.");
+        var game = Game(options.String("game") ?? throw new CliError($"name a game with --game ({GameInfo.Names})."));
         var policyName = options.String("policy") ?? "random";
         if (policyName is not ("random" or "human"))
             throw new CliError($"unknown policy '{policyName}'; use --policy random or --policy human.");
         var human = policyName == "human";
-        var settings = new PlaySettings(game, options.UInt("seed", 0), human, options.Int("steps", 200, min: 0),
+        var settings = new PlaySettings(game, options.UInt("seed", 0), human, options.Int("steps", human ? 100_000 : 200, min: 0),
             options.Int("delay", human ? 0 : 50, min: 0), options.String("png"),
             new EnvironmentOptions(options.Double("sticky", 0.1, 0, 1), !options.Flag("no-ramping")));
         options.EnsureAllUsed(PlayUsage);

@@ -60,7 +60,7 @@ public static class TraceReader
                 throw new TraceFormatException(path, 1, $"format '{format}' is not '{Format}'.");
             var name = root.GetProperty("game").GetString() ?? "";
             var game = GameInfo.Find(name) ?? throw new TraceFormatException(path, 1,
-                $"unknown game '{name}'; known games: {string.Join(", ", GameInfo.All.Select(g => g.Name))}.");
+                $"unknown game '{name}'; known games: {GameInfo.Names}.");
             var channels = root.GetProperty("channels").GetInt32();
             if (channels != game.Channels)
                 throw new TraceFormatException(path, 1, $"the header says {channels} channels, but {name} has {game.Channels}.");

@@ -44,8 +44,8 @@ public static class TraceVerifier
             for (var cell = 0; cell < Grid.Cells; cell++)
             {
                 var k = cell * channels + c;
-                var e = (expected[k >> 3] & (0x80 >> (k & 7))) != 0;
-                var a = (actual[k >> 3] & (0x80 >> (k & 7))) != 0;
+                var e = ObservationLayout.PackedBit(expected, k);
+                var a = ObservationLayout.PackedBit(actual, k);
                 if (e != a) cells.Add(new CellDifference(game.ChannelNames[c], cell / Grid.Size, cell % Grid.Size, e));
             }
         return cells;

@@ -11,11 +11,17 @@ public sealed class Seaquest(bool ramping) : IGame
     const int MaxOxygen = 200, InitSpawnSpeed = 20, DiverSpawnSpeed = 30, InitMoveInterval = 5,
         ShotCoolDown = 5, EnemyShotInterval = 10, DiverMoveInterval = 5, MaxDivers = 6, ListCapacity = 64;
 
+    interface IOnCell
+    {
+        int X { get; }
+        int Y { get; }
+    }
+
     /// <summary>A bullet (friendly or enemy).</summary>
-    record struct Bullet(int X, int Y, bool Right);
+    record struct Bullet(int X, int Y, bool Right) : IOnCell;
 
     /// <summary>A fish, enemy sub or diver; only subs use the shot timer.</summary>
-    record struct Swimmer(int X, int Y, bool Right, int MoveTimer, int ShotTimer);
+    record struct Swimmer(int X, int Y, bool Right, int MoveTimer, int ShotTimer) : IOnCell;
 
     readonly List<Bullet> _friendlyBullets = new(ListCapacity), _enemyBullets = new(ListCapacity);
     readonly List<Swimmer> _fish = new(ListCapacity), _subs = new(ListCapacity), _divers = new(ListCapacity);
@@ -248,14 +254,8 @@ public sealed class Seaquest(bool ramping) : IGame
 
     bool OnSub(int x, int y) => x == _subX && y == _subY;
 
-    static int IndexAt(List<Swimmer> list, int x, int y)
-    {
-        for (var i = 0; i < list.Count; i++)
-            if (list[i].X == x && list[i].Y == y) return i;
-        return -1;
-    }
-
-    static int IndexAt(List<Bullet> list, int x, int y)
+    /// <summary>Index of the first object on the cell, −1 when none.</summary>
+    static int IndexAt<T>(List<T> list, int x, int y) where T : struct, IOnCell
     {
         for (var i = 0; i < list.Count; i++)
             if (list[i].X == x && list[i].Y == y) return i;

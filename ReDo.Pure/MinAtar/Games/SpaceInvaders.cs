@@ -11,7 +11,7 @@ public sealed class SpaceInvaders(bool ramping) : IGame
     const int ShotCoolDown = 5, EnemyMoveInterval = 12, EnemyShotInterval = 10, MinMoveInterval = 6;
 
     static readonly UInt128 AlienBlock = Block();
-    static readonly UInt128 Column0 = Column(0), Column9 = Column(9), Row9 = Grid.Rows(9, 9);
+    static readonly UInt128 Column0 = Grid.Column(0), Column9 = Grid.Column(9), Row9 = Grid.Rows(9, 9);
 
     int _cannon, _moveInterval, _alienMoveTimer, _alienShotTimer, _shotTimer, _rampIndex;
     bool _movingRight, _terminal;
@@ -98,18 +98,11 @@ public sealed class SpaceInvaders(bool ramping) : IGame
     {
         var best = -1;
         for (var x = 0; x < Grid.Size; x++)
-            if ((_aliens & Column(x)) != 0 && (best < 0 || Math.Abs(x - _cannon) < Math.Abs(best - _cannon)))
+            if ((_aliens & Grid.Column(x)) != 0 && (best < 0 || Math.Abs(x - _cannon) < Math.Abs(best - _cannon)))
                 best = x;
         for (var y = Grid.Size - 1; y >= 0; y--)
             if (Grid.Has(_aliens, best, y)) return Grid.Bit(best, y);
         return 0;
-    }
-
-    static UInt128 Column(int x)
-    {
-        UInt128 cells = 0;
-        for (var y = 0; y < Grid.Size; y++) cells |= Grid.Bit(x, y);
-        return cells;
     }
 
     static UInt128 Block()
