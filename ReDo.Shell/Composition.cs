@@ -14,6 +14,8 @@ public static class Composition
         services.AddSingleton<ICommand, ScoreCommand>();
         services.AddSingleton<IBenchmark, RecycleBenchmark>();
         // MinAtar
+        services.AddSingleton<ICommand, MinAtarCommand>();
+        services.AddSingleton<IBenchmark, EnvBenchmark>();
         return services;
     }
 }

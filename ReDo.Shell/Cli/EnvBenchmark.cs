@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using ReDo.Pure.MinAtar;
+using ReDo.Pure.Random;
+
+namespace ReDo.Shell.Cli;
+
+/// <summary>
+/// <c>redo bench env</c>: single-core MinAtar steps per second per game with random actions, writing the
+/// channels-first observation every step, compared with the original Python MinAtar on this machine.
+/// </summary>
+public sealed class EnvBenchmark : IBenchmark
+{
+    const string Usage = "redo bench env [--seconds 2] [--game name]";
+    const double TargetRatio = 20;
+
+    /// <summary>Original MinAtar 1.0.15 (random actions plus state()), measured on this machine.</summary>
+    static readonly Dictionary<GameId, double> PythonStepsPerSecond = new()
+    {
+        [GameId.Asterix] = 249_000,
+        [GameId.Breakout] = 294_000,
+        [GameId.Freeway] = 103_000,
+        [GameId.Seaquest] = 176_000,
+        [GameId.SpaceInvaders] = 25_000,
+    };
+
+    public string Name => "env";
+    public string Summary => "MinAtar steps/s per game vs the original Python (target ≥ 20×)";
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        var options = new Options(args);
+        var seconds = options.Double("seconds", 2, 0.05, 600);
+        var only = options.String("game");
+        options.EnsureAllUsed(Usage);
+        var games = only is null ? GameInfo.All.ToList()
+            : [MinAtarCommand.Game(only)];
+        if (Debugger.IsAttached || !IsOptimized())
+            Console.WriteLine("note: this is not an optimised build; measure with 'dotnet run --project ReDo.Shell -c Release -- bench env'.");
+
+        Console.WriteLine($"{"game",-16}{"steps/s",14}{"python steps/s",16}{"ratio",9}  target ≥{TargetRatio}×");
+        var allMet = true;
+        foreach (var game in games)
+        {
+            Measure(game.Id, seconds / 4); // warm-up: JIT tiers, caches
+            var rate = Measure(game.Id, seconds);
+            var python = PythonStepsPerSecond[game.Id];
+            var met = rate / python >= TargetRatio;
+            allMet &= met;
+            Console.WriteLine($"{game.Name,-16}{rate,14:N0}{python,16:N0}{rate / python,8:F1}×  {(met ? "yes" : "no")}");
+        }
+        Console.WriteLine(allMet ? "target met for every game." : "target NOT met for every game.");
+        return 0;
+    }
+
+    /// <summary>Steps/s of one environment: random action, act, reset on terminal, write the observation.</summary>
+    static double Measure(GameId game, double seconds)
+    {
+        var env = MinAtarEnvironment.Create(game, 0);
+        var actions = new RandomState(12345);
+        var observation = new float[ObservationLayout.FloatCount(env.Channels)];
+        var clock = Stopwatch.StartNew();
+        var budget = (long)(seconds * Stopwatch.Frequency);
+        long steps = 0;
+        while (clock.ElapsedTicks < budget)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                if (env.Act(actions.RandInt(6)).Terminal) env.Reset();
+                env.WriteObservation(observation);
+            }
+            steps += 1000;
+        }
+        return steps / clock.Elapsed.TotalSeconds;
+    }
+
+    static bool IsOptimized() =>
+        typeof(EnvBenchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false) is not [DebuggableAttribute { IsJITOptimizerDisabled: true }];
+}

@@ -1,0 +1,9 @@
+namespace ReDo.Shell.MinAtar;
+
+/// <summary>A trace file that cannot be read; the message names the file and the line.</summary>
+public sealed class TraceFormatException(string path, int line, string problem)
+    : Exception($"{path}:{line}: {problem}")
+{
+    public string Path { get; } = path;
+    public int Line { get; } = line;
+}
