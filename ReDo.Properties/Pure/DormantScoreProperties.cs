@@ -60,7 +60,7 @@ public class DormantScoreProperties
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), Tau(), Tau(), (seed, t1, t2) =>
         {
             var spec = NetworkCatalog.MinAtarDqn(4, 6);
-            var r = new Random(seed);
+            var r = new System.Random(seed);
             var stats = new ActivationStatistics(spec.ScoredLayers.Select(l => new LayerActivation(l.Name,
                 Enumerable.Range(0, l.Neurons).Select(_ => r.Next(3) == 0 ? 0 : r.NextDouble()).ToValueList())).ToValueList());
             var (lo, hi) = (Math.Min(t1, t2), Math.Max(t1, t2));

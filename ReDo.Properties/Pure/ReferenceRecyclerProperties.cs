@@ -13,7 +13,7 @@ public class ReferenceRecyclerProperties
 {
     static (RecyclePlan Plan, NetworkState Before, NetworkState After, RecycleOptions Options) RandomRecycle(NetworkCase c, bool zeroOutgoing)
     {
-        var r = new Random(c.Seed);
+        var r = new System.Random(c.Seed);
         var before = RandomData.State(c.Spec, r);
         var options = RandomData.Options(r) with { Outgoing = zeroOutgoing ? OutgoingInit.Zero : OutgoingInit.Random };
         var mapping = FlattenMapping.ChannelsFirst;
@@ -51,7 +51,7 @@ public class ReferenceRecyclerProperties
     public Property Law9_an_empty_plan_changes_nothing() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
-            var r = new Random(c.Seed);
+            var r = new System.Random(c.Seed);
             var before = RandomData.State(c.Spec, r);
             var after = ReferenceRecycler.Apply(c.Spec, before, RecyclePlan.Empty(), RandomData.Options(r), RandomData.Draws(c.Spec, r));
             Assert.Equal(before, after);
@@ -61,7 +61,7 @@ public class ReferenceRecyclerProperties
     public Property Law10_a_layer_reset_redraws_exactly_the_named_layers_and_zeroes_their_moments() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
-            var r = new Random(c.Seed);
+            var r = new System.Random(c.Seed);
             var before = RandomData.State(c.Spec, r);
             var plan = LayerResetPlan.Named(c.Spec, c.Spec.Layers.Where(_ => r.Next(2) == 0).Select(l => l.Name));
             var draws = RandomData.Draws(c.Spec, r);

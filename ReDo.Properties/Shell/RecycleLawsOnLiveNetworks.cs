@@ -21,7 +21,7 @@ public class RecycleLawsOnLiveNetworks
         Prop.ForAll(NetworkCases.Any(), c =>
         {
             using var live = new LiveNetwork(c);
-            var r = new Random(c.Seed);
+            var r = new System.Random(c.Seed);
             live.Kill(RandomData.Selection(c.Spec, r));
             var before = live.Read();
             using var probe = live.RandomInput(16);
@@ -37,7 +37,7 @@ public class RecycleLawsOnLiveNetworks
         Prop.ForAll(NetworkCases.Any(), c =>
         {
             using var live = new LiveNetwork(c);
-            var killed = RandomData.Selection(c.Spec, new Random(c.Seed));
+            var killed = RandomData.Selection(c.Spec, new System.Random(c.Seed));
             live.Kill(killed);
             using var probe = live.RandomInput(16);
             using var other = live.RandomInput(16);
@@ -58,7 +58,7 @@ public class RecycleLawsOnLiveNetworks
         Prop.ForAll(NetworkCases.Any(), c =>
         {
             using var live = new LiveNetwork(c);
-            live.Kill(RandomData.Selection(c.Spec, new Random(c.Seed)));
+            live.Kill(RandomData.Selection(c.Spec, new System.Random(c.Seed)));
             using var probe = live.RandomInput(8);
             var result = DormantNeuronRecycler.Recycle(live.Net, live.Moments, probe, new RecycleSettings(Tau: 0.0), live.Generator);
             RecycleLaws.IncomingWithinXavierBound(c.Spec, result.Plan, live.Read());
@@ -69,7 +69,7 @@ public class RecycleLawsOnLiveNetworks
         Prop.ForAll(NetworkCases.Any(), Arb.From(Gen.Elements(FlattenMapping.ChannelsFirst, FlattenMapping.DopamineCompat)), (c, mapping) =>
         {
             using var live = new LiveNetwork(c);
-            var r = new Random(c.Seed);
+            var r = new System.Random(c.Seed);
             var options = RandomData.Options(r);
             var plan = RecyclePlanner.FromNeurons(c.Spec, RandomData.Selection(c.Spec, r), mapping);
             var before = live.Read();
@@ -105,7 +105,7 @@ public class RecycleLawsOnLiveNetworks
         Prop.ForAll(NetworkCases.Any(), c =>
         {
             using var live = new LiveNetwork(c);
-            var r = new Random(c.Seed);
+            var r = new System.Random(c.Seed);
             var plan = LayerResetPlan.Named(c.Spec, c.Spec.Layers.Where(_ => r.Next(2) == 0).Select(l => l.Name));
             var before = live.Read();
             using var draws = TensorDraws.For(c.Spec, plan, live.Generator, CPU);
