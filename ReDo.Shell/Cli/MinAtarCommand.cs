@@ -72,7 +72,7 @@ public sealed class MinAtarCommand : ICommand
         if (policyName is not ("random" or "human"))
             throw new CliError($"unknown policy '{policyName}'; use --policy random or --policy human.");
         var human = policyName == "human";
-        var settings = new PlaySettings(game, options.UInt("seed", 0), human, options.Int("steps", human ? 100_000 : 200, min: 0),
+        var settings = new PlaySettings(game, options.UInt("seed", 0), options.Int("steps", human ? 100_000 : 200, min: 0),
             options.Int("delay", human ? 0 : 50, min: 0), options.String("png"),
             new EnvironmentOptions(options.Double("sticky", 0.1, 0, 1), !options.Flag("no-ramping")));
         options.EnsureAllUsed(PlayUsage);

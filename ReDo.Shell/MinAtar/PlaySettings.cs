@@ -3,4 +3,4 @@ using ReDo.Pure.MinAtar;
 namespace ReDo.Shell.MinAtar;
 
 /// <summary>What <c>redo minatar play</c> was asked to do.</summary>
-public sealed record PlaySettings(GameInfo Game, uint Seed, bool HumanPolicy, int Steps, int DelayMs, string? PngPath, EnvironmentOptions Options);
+public sealed record PlaySettings(GameInfo Game, uint Seed, int Steps, int DelayMs, string? PngPath, EnvironmentOptions Options);

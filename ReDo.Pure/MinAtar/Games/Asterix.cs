@@ -48,8 +48,10 @@ public sealed class Asterix(bool ramping) : IGame
             case GameAction.Up: _y = Math.Max(1, _y - 1); break;
             case GameAction.Down: _y = Math.Min(8, _y + 1); break;
         }
-        for (var i = 0; i < Slots; i++)
-            reward += Touch(i);
+        // Slot i lives in row i + 1, so only the slot of the player's row can touch the player:
+        // checking that one slot is the spec's pass over all slots.
+        var playerSlot = _y - 1;
+        reward += Touch(playerSlot);
         if (_moveTimer == 0)
         {
             _moveTimer = _moveSpeed;
@@ -59,8 +61,8 @@ public sealed class Asterix(bool ramping) : IGame
                 if (!e.Present) continue;
                 e.X += e.MovesRight ? 1 : -1;
                 if (e.X is < 0 or > 9) e.Present = false;
-                else reward += Touch(i);
             }
+            reward += Touch(playerSlot);
         }
         _spawnTimer--;
         _moveTimer--;
@@ -68,11 +70,11 @@ public sealed class Asterix(bool ramping) : IGame
         return new(reward, _terminal);
     }
 
-    /// <summary>Contact of slot i with the player: gold is collected, an enemy ends the game (and stays).</summary>
+    /// <summary>Contact of slot i (the player's row) with the player: gold is collected, an enemy ends the game (and stays).</summary>
     int Touch(int i)
     {
         ref var e = ref _slots[i];
-        if (!e.Present || e.X != _x || i + 1 != _y) return 0;
+        if (!e.Present || e.X != _x) return 0;
         if (!e.IsGold)
         {
             _terminal = true;
@@ -87,12 +89,14 @@ public sealed class Asterix(bool ramping) : IGame
         // Both draws are made before looking for a free slot.
         var movesRight = random.Rand() < 1.0 / 2;
         var isGold = random.Rand() < 1.0 / 3;
-        Span<int> free = stackalloc int[Slots];
-        var count = 0;
-        for (var i = 0; i < Slots; i++)
-            if (!_slots[i].Present) free[count++] = i;
-        if (count == 0) return;
-        var slot = free[random.RandInt(count)];
+        var free = 0;
+        foreach (var e in _slots)
+            if (!e.Present) free++;
+        if (free == 0) return;
+        // The n-th free slot in ascending order (randint(1) draws nothing).
+        var n = random.RandInt(free);
+        var slot = 0;
+        while (_slots[slot].Present || n-- > 0) slot++;
         _slots[slot] = new Entity { Present = true, X = movesRight ? 0 : 9, MovesRight = movesRight, IsGold = isGold };
     }
 
