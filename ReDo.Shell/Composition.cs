@@ -14,6 +14,8 @@ public static class Composition
         services.AddSingleton<ICommand, ScoreCommand>();
         services.AddSingleton<IBenchmark, RecycleBenchmark>();
         // MinAtar
+        // Metrics
+        services.AddSingleton<ICommand, PlotCommand>();
         return services;
     }
 }
