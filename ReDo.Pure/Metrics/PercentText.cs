@@ -18,7 +18,9 @@ public static class PercentText
     public static double? ToFraction(string percent)
     {
         var value = NumberText.Parse(percent);
-        if (value is not { } v || !double.IsFinite(v)) return value;
+        // NaN and the infinities are spelt without digits; anything with digits is a decimal to shift
+        // (even one too large for a double once multiplied by 100, e.g. the percentage of double.MaxValue).
+        if (value is not { } v || double.IsNaN(v) || !percent.Any(char.IsAsciiDigit)) return value;
         return double.Parse(Shift(percent, -2), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
