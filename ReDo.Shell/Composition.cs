@@ -16,6 +16,8 @@ public static class Composition
         // MinAtar
         services.AddSingleton<ICommand, MinAtarCommand>();
         services.AddSingleton<IBenchmark, EnvBenchmark>();
+        // Metrics
+        services.AddSingleton<ICommand, PlotCommand>();
         return services;
     }
 }

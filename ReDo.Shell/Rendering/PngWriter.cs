@@ -1,68 +1,58 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using ReDo.Shell.Checksums;
 
 namespace ReDo.Shell.Rendering;
 
 /// <summary>
-/// A minimal PNG encoder: 8-bit RGB, no interlace, filter 0 on every scanline, one zlib IDAT chunk.
-/// Enough for frame strips and plots without an imaging dependency.
+/// Minimal PNG encoder: 8-bit truecolour (colour type 2), no interlace, every scanline with
+/// filter 0, one IDAT chunk deflated by <see cref="ZLibStream"/>. Deterministic for given pixels.
 /// </summary>
 public static class PngWriter
 {
-    static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>Writes <paramref name="rgb"/> (row-major, 3 bytes per pixel, top row first) to <paramref name="path"/>.</summary>
-    public static void WriteRgb(string path, int width, int height, ReadOnlySpan<byte> rgb)
+    public static void WriteRgb(string path, int width, int height, ReadOnlySpan<byte> rgb) =>
+        File.WriteAllBytes(path, EncodeRgb(width, height, rgb));
+
+    public static byte[] EncodeRgb(int width, int height, ReadOnlySpan<byte> rgb)
     {
-        using var file = File.Create(path);
-        WriteRgb(file, width, height, rgb);
-    }
+        if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), $"{width}×{height}: both sides must be positive");
+        if (rgb.Length != (long)width * height * 3)
+            throw new ArgumentException($"{width}×{height} RGB needs {(long)width * height * 3} bytes, got {rgb.Length}", nameof(rgb));
+        using var png = new MemoryStream();
+        png.Write(Signature);
 
-    public static void WriteRgb(Stream output, int width, int height, ReadOnlySpan<byte> rgb)
-    {
-        if (width <= 0 || height <= 0)
-            throw new ArgumentOutOfRangeException(nameof(width), $"a PNG needs a positive size, got {width} × {height}.");
-        if (rgb.Length != checked(width * height * 3))
-            throw new ArgumentException($"{width} × {height} RGB pixels need {width * height * 3} bytes, got {rgb.Length}.", nameof(rgb));
-        output.Write(Signature);
-
-        Span<byte> header = stackalloc byte[13];
+        var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-        header[8] = 8;  // bit depth
-        header[9] = 2;  // colour type: truecolour
-        // compression, filter and interlace methods stay 0
-        WriteChunk(output, "IHDR", header);
-        WriteChunk(output, "IDAT", Compress(width, height, rgb));
-        WriteChunk(output, "IEND", []);
-    }
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;   // bit depth
+        header[9] = 2;   // truecolour; compression, filter, interlace methods stay 0
+        Chunk(png, "IHDR", header);
 
-    static byte[] Compress(int width, int height, ReadOnlySpan<byte> rgb)
-    {
-        using var buffer = new MemoryStream();
-        using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            var stride = width * 3;
-            for (var y = 0; y < height; y++)
+        using var idat = new MemoryStream();
+        using (var z = new ZLibStream(idat, CompressionLevel.Optimal, leaveOpen: true))
+            for (int y = 0; y < height; y++)
             {
-                zlib.WriteByte(0); // filter type None
-                zlib.Write(rgb.Slice(y * stride, stride));
+                z.WriteByte(0);   // filter type None
+                z.Write(rgb.Slice(y * width * 3, width * 3));
             }
-        }
-        return buffer.ToArray();
+        Chunk(png, "IDAT", idat.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
     }
 
-    static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
+    /// <summary>Length (big-endian), type, data, CRC-32 of type and data.</summary>
+    static void Chunk(Stream png, string type, ReadOnlySpan<byte> data)
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
+        png.Write(word);
         var typeBytes = Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-        var crc = Crc32.Update(Crc32.Update(0xFFFFFFFFu, typeBytes), data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, ~crc);
-        output.Write(word);
+        png.Write(typeBytes);
+        png.Write(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.IsoHdlc.Append(Crc32.IsoHdlc.Compute(typeBytes), data));
+        png.Write(word);
     }
 }

@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using ReDo.Pure.Random;
 
-namespace ReDo.Properties.Random;
+namespace ReDo.Properties.NumPyRandom;
 
 public class RandomStateProperties
 {

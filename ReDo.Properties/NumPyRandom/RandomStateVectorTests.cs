@@ -1,7 +1,7 @@
 using ReDo.Pure.Random;
 using Xunit;
 
-namespace ReDo.Properties.Random;
+namespace ReDo.Properties.NumPyRandom;
 
 /// <summary>The test vectors of numpy-randomstate.md §2 and §7 (NumPy 1.24.2, 64-bit Linux).</summary>
 public class RandomStateVectorTests

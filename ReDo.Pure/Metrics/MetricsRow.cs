@@ -1,0 +1,36 @@
+using ReDo.Pure.Collections;
+
+namespace ReDo.Pure.Metrics;
+
+/// <summary>The dormant fraction (0…1) of one scored layer; NaN when not measured.</summary>
+public sealed record LayerFraction(string Layer, double Fraction);
+
+/// <summary>
+/// One logging interval of a training run (one line of metrics.csv, one TensorBoard step).
+/// Counts are for the interval; NaN marks "nothing to report" (no finished episode, no update,
+/// dormancy not measured). Fractions are 0…1 here and percentages in the file.
+/// </summary>
+public sealed record MetricsRow(
+    long Frames,
+    long GradientSteps,
+    int Episodes,
+    double MeanReturn,
+    double Loss,
+    double DormantAtZero,
+    double DormantAtTau,
+    ValueList<LayerFraction> LayersAtZero,
+    ValueList<LayerFraction> LayersAtTau,
+    int NeuronsRecycled,
+    double OutputChange,
+    double FramesPerSecond)
+{
+    /// <summary>The layer names of this row's per-layer columns (τ = 0 and τ must name the same layers).</summary>
+    public ValueList<string> Layers => LayersAtZero.Select(l => l.Layer).ToValueList();
+
+    /// <summary>Per-layer fractions for an interval in which dormancy was not measured: the layers, all NaN.</summary>
+    public static ValueList<LayerFraction> NotMeasured(IEnumerable<string> layers) =>
+        layers.Select(l => new LayerFraction(l, double.NaN)).ToValueList();
+}
+
+/// <summary>A parsed metrics.csv: the per-layer column names and the rows in file order.</summary>
+public sealed record MetricsTable(ValueList<string> Layers, ValueList<MetricsRow> Rows);

@@ -1,0 +1,44 @@
+using ReDo.Pure.Collections;
+using ReDo.Pure.Metrics;
+
+namespace ReDo.Shell.Metrics;
+
+/// <summary>
+/// Appends rows to &lt;run folder&gt;/metrics.csv: the header once (when the file is new or empty),
+/// then one flushed line per row. An existing file is continued only if its header names the same
+/// columns, so a resumed run cannot silently mix layouts.
+/// </summary>
+public sealed class CsvMetricsWriter : IMetricsSink
+{
+    public const string FileName = "metrics.csv";
+
+    readonly IRunFiles _files;
+    readonly ValueList<string> _layers;
+    bool _headerChecked;
+
+    public string Path { get; }
+
+    public CsvMetricsWriter(string runFolder, IEnumerable<string> layers, IRunFiles? files = null)
+    {
+        _files = files ?? DiskRunFiles.Instance;
+        _layers = layers.ToValueList();
+        Path = System.IO.Path.Combine(runFolder, FileName);
+        MetricsCsv.Columns(_layers);   // reject unusable layer names now, not at the first row
+    }
+
+    public void Write(MetricsRow row)
+    {
+        var line = MetricsCsv.FormatRow(row, _layers);
+        if (!_headerChecked) { EnsureHeader(); _headerChecked = true; }
+        _files.AppendText(Path, line);
+    }
+
+    void EnsureHeader()
+    {
+        var header = MetricsCsv.Header(_layers);
+        var existing = _files.Exists(Path) ? _files.ReadAllText(Path) : "";
+        if (existing.Length == 0) { _files.AppendText(Path, header); return; }
+        if (!existing.StartsWith(header, StringComparison.Ordinal))
+            throw new InvalidOperationException($"{Path} exists with other columns (first line: '{existing.Split('\n')[0]}'); expected '{header.TrimEnd()}'. Use a new run folder.");
+    }
+}

@@ -1,0 +1,29 @@
+using ReDo.Pure.Metrics;
+using ReDo.Shell.Cli;
+
+namespace ReDo.Shell.Metrics;
+
+/// <summary>Reads a run folder's metrics.csv; every problem becomes a <see cref="CliError"/> naming the file (and line).</summary>
+public static class MetricsFile
+{
+    public static MetricsTable Load(string runFolder)
+    {
+        if (!Directory.Exists(runFolder))
+            throw new CliError($"run folder '{runFolder}' does not exist; pass the folder a training run wrote.");
+        var path = Path.Combine(runFolder, CsvMetricsWriter.FileName);
+        if (!File.Exists(path))
+            throw new CliError($"'{runFolder}' has no {CsvMetricsWriter.FileName}; pass the folder a training run wrote its metrics to.");
+        try
+        {
+            return MetricsCsv.Parse(File.ReadAllText(path));
+        }
+        catch (MetricsCsvException e)
+        {
+            throw new CliError($"{path}: {e.Message}");
+        }
+    }
+
+    /// <summary>A short run name for titles and legends: the folder's own name.</summary>
+    public static string RunName(string runFolder) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runFolder)));
+}
