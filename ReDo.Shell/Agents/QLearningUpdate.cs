@@ -4,30 +4,30 @@ using static TorchSharp.torch;
 
 namespace ReDo.Shell.Agents;
 
-/// <summary>A batch of transitions as tensors: s [B,…], a [B] int64, r [B], s′ [B,…], done [B] (1 = terminal).</summary>
-public sealed record TransitionBatch(Tensor States, Tensor Actions, Tensor Rewards, Tensor NextStates, Tensor Terminals) : IDisposable
+/// <summary>
+/// A batch of transitions as tensors: s [B,…], a [B] int64, n-step return [B], s′ [B,…] (the state n
+/// steps later), and the bootstrap discount [B] (γⁿ, or 0 when the episode ended inside the n steps).
+/// </summary>
+public sealed record TransitionBatch(Tensor States, Tensor Actions, Tensor Returns, Tensor NextStates, Tensor BootstrapDiscounts) : IDisposable
 {
     public void Dispose()
     {
-        States.Dispose(); Actions.Dispose(); Rewards.Dispose(); NextStates.Dispose(); Terminals.Dispose();
+        States.Dispose(); Actions.Dispose(); Returns.Dispose(); NextStates.Dispose(); BootstrapDiscounts.Dispose();
     }
 }
 
 /// <summary>
-/// One DQN gradient step as in the paper's Dopamine agent: target r + γⁿ·max_a Q_target(s′, a)·(1 − done)
+/// One DQN gradient step as in the paper's Dopamine agent: target R + γⁿ·max_a Q_target(s′, a)
 /// (no double DQN), mean Huber loss (δ = 1), one optimizer step. Returns the loss.
 /// </summary>
 public static class QLearningUpdate
 {
-    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, optim.Optimizer optimizer, TransitionBatch batch, double discount)
+    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, optim.Optimizer optimizer, TransitionBatch batch)
     {
         using var scope = NewDisposeScope();
         Tensor y;
         using (no_grad())
-        {
-            var nextQ = target.Forward(batch.NextStates).max(1).values;
-            y = batch.Rewards + discount * nextQ * (1 - batch.Terminals);
-        }
+            y = batch.Returns + batch.BootstrapDiscounts * target.Forward(batch.NextStates).max(1).values;
         var q = online.Forward(batch.States).gather(1, batch.Actions.unsqueeze(1)).squeeze(1);
         var loss = nn.functional.huber_loss(q, y, delta: 1.0);
         optimizer.zero_grad();

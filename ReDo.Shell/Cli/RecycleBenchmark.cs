@@ -47,12 +47,12 @@ public sealed class RecycleBenchmark : IBenchmark
 
         TransitionBatch Batch() => new(
             NetworkChoice.SyntheticInputs(spec, 32, generator), randint(0, 6, [32], generator: generator),
-            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), zeros(32));
+            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), full(32, 0.99f));
         double UpdateMs()
         {
             using var batch = Batch();
             var sw = Stopwatch.StartNew();
-            QLearningUpdate.Step(online, target, adam, batch, 0.99);
+            QLearningUpdate.Step(online, target, adam, batch);
             return sw.Elapsed.TotalMilliseconds;
         }
         int recycled = 0;

@@ -1,0 +1,58 @@
+using ReDo.Pure.Agents;
+
+namespace ReDo.Pure.Config;
+
+/// <summary>Range and consistency checks of a bound configuration, each naming the key and what is allowed.</summary>
+public static class ConfigValidation
+{
+    public static readonly string[] Games = ["asterix", "breakout", "freeway", "seaquest", "space_invaders"];
+
+    public static IReadOnlyList<string> Validate(ExperimentConfig c)
+    {
+        var e = new List<string>();
+        void Check(bool ok, string key, object? value, string allowed) { if (!ok) e.Add($"{key} = {value}: allowed {allowed}"); }
+
+        Check(Games.Contains(c.Run.Game), "Run:Game", c.Run.Game, string.Join(", ", Games));
+        Check(c.Run.Frames > 0, "Run:Frames", c.Run.Frames, "> 0");
+        Check(c.Run.Seed >= 0, "Run:Seed", c.Run.Seed, "≥ 0");
+        Check(c.Run.Threads is >= 1 and <= 256, "Run:Threads", c.Run.Threads, "1 … 256");
+        Check(c.Run.LogEvery > 0, "Run:LogEvery", c.Run.LogEvery, "> 0");
+        Check(c.Run.Device is "cpu" or "cuda", "Run:Device", c.Run.Device, "cpu, cuda");
+        Check(c.Run.EvalEpisodes >= 0, "Run:EvalEpisodes", c.Run.EvalEpisodes, "≥ 0");
+
+        Check(c.Env.StickyActionProbability is >= 0 and <= 1, "Env:StickyActionProbability", c.Env.StickyActionProbability, "0 … 1");
+
+        Check(c.Agent.Network is "minatar" or "nature", "Agent:Network", c.Agent.Network, "minatar, nature");
+        Check(c.Agent.Network != "nature", "Agent:Network", c.Agent.Network, "minatar for MinAtar's 10×10 frames (the Nature CNN needs 84×84×4 Atari frames, which this project cannot produce)");
+        Check(ReplayRatio.IsRealisable(c.Agent.ReplayRatio), "Agent:ReplayRatio", c.Agent.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
+        Check(c.Agent.BatchSize is >= 1 and <= 4096, "Agent:BatchSize", c.Agent.BatchSize, "1 … 4096");
+        Check(c.Agent.Discount is >= 0 and <= 1, "Agent:Discount", c.Agent.Discount, "0 … 1");
+        Check(c.Agent.UpdateHorizon is >= 1 and <= 100, "Agent:UpdateHorizon", c.Agent.UpdateHorizon, "1 … 100");
+        Check(c.Agent.ReplayCapacity >= Math.Max(c.Agent.BatchSize, c.Agent.UpdateHorizon + 1), "Agent:ReplayCapacity", c.Agent.ReplayCapacity, "≥ the batch size and > the update horizon");
+        Check(c.Agent.MinReplayHistory >= c.Agent.UpdateHorizon + 1, "Agent:MinReplayHistory", c.Agent.MinReplayHistory, "> Agent:UpdateHorizon");
+        Check(c.Agent.MinReplayHistory <= c.Agent.ReplayCapacity, "Agent:MinReplayHistory", c.Agent.MinReplayHistory, $"≤ Agent:ReplayCapacity ({c.Agent.ReplayCapacity})");
+        Check(c.Agent.TargetUpdatePeriod >= 1, "Agent:TargetUpdatePeriod", c.Agent.TargetUpdatePeriod, "≥ 1");
+        Check(c.Agent.EpsilonEnd is >= 0 and <= 1, "Agent:EpsilonEnd", c.Agent.EpsilonEnd, "0 … 1");
+        Check(c.Agent.EpsilonDecayPeriod >= 0, "Agent:EpsilonDecayPeriod", c.Agent.EpsilonDecayPeriod, "≥ 0");
+        Check(c.Agent.EpsilonEval is >= 0 and <= 1, "Agent:EpsilonEval", c.Agent.EpsilonEval, "0 … 1");
+        Check(c.Agent.Optimizer is "adam" or "rmsprop", "Agent:Optimizer", c.Agent.Optimizer, "adam, rmsprop");
+        Check(c.Agent.LearningRate is > 0 and < 10, "Agent:LearningRate", c.Agent.LearningRate, "0 < lr < 10");
+        Check(c.Agent.AdamEpsilon > 0, "Agent:AdamEpsilon", c.Agent.AdamEpsilon, "> 0");
+        Check(c.Agent.RmsAlpha is > 0 and < 1, "Agent:RmsAlpha", c.Agent.RmsAlpha, "0 < α < 1");
+        Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
+        Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
+
+        Check(c.Redo.Tau >= 0 && double.IsFinite(c.Redo.Tau), "Redo:Tau", c.Redo.Tau, "a finite number ≥ 0");
+        Check(c.Redo.Period >= 1, "Redo:Period", c.Redo.Period, "≥ 1 gradient step");
+        Check(c.Redo.ProbeSize is >= 1 and <= 65_536, "Redo:ProbeSize", c.Redo.ProbeSize, "1 … 65536");
+        Check(c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
+        Check(c.Redo.StartStep >= 0 && c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, "> Redo:StartStep ≥ 0");
+        Check(c.Redo.Mapping is "ChannelsFirst" or "DopamineCompat", "Redo:Mapping", c.Redo.Mapping, "ChannelsFirst, DopamineCompat");
+        Check(c.Redo.LogPeriod >= 1, "Redo:LogPeriod", c.Redo.LogPeriod, "≥ 1 gradient step");
+
+        Check(c.Reset.Period >= 1, "Reset:Period", c.Reset.Period, "≥ 1 gradient step");
+        Check(c.Reset.Layers.Length > 0, "Reset:Layers", "[]", "at least one layer name");
+        Check(!(c.Reset.Enabled && c.Redo.Enabled), "Reset:Enabled", c.Reset.Enabled, "false while Redo:Enabled is true (the paper compares them, never combines them)");
+        return e;
+    }
+}

@@ -1,0 +1,96 @@
+namespace ReDo.Pure.Config;
+
+// Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
+// MinAtar paper's DQN (Young & Tian 2019, examples/dqn.py); the shipped configs say which ones they change.
+
+/// <summary>Section "Run".</summary>
+public sealed record RunSettings
+{
+    /// <summary>MinAtar game: asterix, breakout, freeway, seaquest, space_invaders.</summary>
+    public string Game { get; init; } = "breakout";
+    /// <summary>Environment frames (= agent steps; MinAtar has no frame skip).</summary>
+    public long Frames { get; init; } = 5_000_000;
+    public int Seed { get; init; } = 0;
+    /// <summary>libtorch intra-op threads (results depend on it; resume with the same count).</summary>
+    public int Threads { get; init; } = 1;
+    /// <summary>One metrics row every this many frames.</summary>
+    public long LogEvery { get; init; } = 10_000;
+    /// <summary>cpu (default) or cuda where TorchSharp-cuda is installed.</summary>
+    public string Device { get; init; } = "cpu";
+    /// <summary>Episodes of the greedy evaluation at the end of training and in `redo evaluate`.</summary>
+    public int EvalEpisodes { get; init; } = 10;
+}
+
+/// <summary>Section "Env": MinAtar's wrapper settings.</summary>
+public sealed record EnvSettings
+{
+    public double StickyActionProbability { get; init; } = 0.1;
+    public bool DifficultyRamping { get; init; } = true;
+    public bool MinimalActionSet { get; init; } = false;
+}
+
+/// <summary>Section "Agent": DQN.</summary>
+public sealed record AgentSettings
+{
+    /// <summary>minatar (Conv 16 3×3 → 128 → |A|) or nature (Dopamine's Nature CNN, needs 84×84×4 inputs).</summary>
+    public string Network { get; init; } = "minatar";
+    /// <summary>Gradient updates per environment step (0.25, 0.5, 1, 2, 4 …).</summary>
+    public double ReplayRatio { get; init; } = 1.0;
+    public int BatchSize { get; init; } = 32;
+    public double Discount { get; init; } = 0.99;
+    /// <summary>n of the n-step return.</summary>
+    public int UpdateHorizon { get; init; } = 1;
+    public int ReplayCapacity { get; init; } = 100_000;
+    /// <summary>Agent steps of uniform random play before the first update.</summary>
+    public int MinReplayHistory { get; init; } = 5_000;
+    /// <summary>Target ← online every this many agent steps.</summary>
+    public int TargetUpdatePeriod { get; init; } = 1_000;
+    public double EpsilonEnd { get; init; } = 0.1;
+    public int EpsilonDecayPeriod { get; init; } = 100_000;
+    public double EpsilonEval { get; init; } = 0.001;
+    /// <summary>rmsprop (MinAtar paper: centered, α 0.95, ε 0.01) or adam (ReDo paper: ε 1.5e-4).</summary>
+    public string Optimizer { get; init; } = "rmsprop";
+    public double LearningRate { get; init; } = 2.5e-4;
+    public double AdamEpsilon { get; init; } = 1.5e-4;
+    public double RmsAlpha { get; init; } = 0.95;
+    public double RmsEpsilon { get; init; } = 0.01;
+    public bool RmsCentered { get; init; } = true;
+    /// <summary>L2 penalty added to the gradient (the paper's weight-decay baseline; 0 = off).</summary>
+    public double WeightDecay { get; init; } = 0.0;
+}
+
+/// <summary>Section "Redo": recycling dormant neurons, and dormancy logging.</summary>
+public sealed record RedoSettings
+{
+    public bool Enabled { get; init; } = false;
+    public double Tau { get; init; } = 0.1;
+    /// <summary>F: recycle every this many gradient steps.</summary>
+    public long Period { get; init; } = 1_000;
+    public int ProbeSize { get; init; } = 64;
+    public long StartStep { get; init; } = 0;
+    public long EndStep { get; init; } = long.MaxValue;
+    /// <summary>ChannelsFirst (correct) or DopamineCompat (the reference's flatten mismatch).</summary>
+    public string Mapping { get; init; } = "ChannelsFirst";
+    /// <summary>Dormancy (at τ = 0 and τ) is measured every this many gradient steps, ReDo on or off.</summary>
+    public long LogPeriod { get; init; } = 1_000;
+}
+
+/// <summary>Section "Reset": the periodic layer-reset baseline.</summary>
+public sealed record ResetSettings
+{
+    public bool Enabled { get; init; } = false;
+    /// <summary>Reset every this many gradient steps.</summary>
+    public long Period { get; init; } = 100_000;
+    /// <summary>Layers to redraw (the paper resets the last layer(s) on Atari).</summary>
+    public string[] Layers { get; init; } = ["final_layer"];
+}
+
+/// <summary>A whole run's configuration.</summary>
+public sealed record ExperimentConfig
+{
+    public RunSettings Run { get; init; } = new();
+    public EnvSettings Env { get; init; } = new();
+    public AgentSettings Agent { get; init; } = new();
+    public RedoSettings Redo { get; init; } = new();
+    public ResetSettings Reset { get; init; } = new();
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using ReDo.Pure.Config;
+using ReDo.Shell.Cli;
+
+namespace ReDo.Shell.Config;
+
+/// <summary>
+/// Reads a run configuration: the JSON file, then <c>--set Section:Key=value</c> overrides, bound
+/// with Microsoft.Extensions.Configuration onto <see cref="ExperimentConfig"/>. Unknown or misspelt
+/// keys, wrong types and out-of-range values are all rejected before anything runs.
+/// </summary>
+public static class ConfigLoader
+{
+    public static ExperimentConfig Load(string path, IEnumerable<string> overrides)
+    {
+        if (!File.Exists(path)) throw new CliError($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
+        var pairs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var o in overrides)
+        {
+            int eq = o.IndexOf('=');
+            if (eq <= 0) throw new CliError($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
+            pairs[o[..eq].Trim()] = o[(eq + 1)..].Trim();
+        }
+        IConfigurationRoot root;
+        try
+        {
+            root = new ConfigurationBuilder()
+                .AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false)
+                .AddInMemoryCollection(pairs)
+                .Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
+        {
+            throw new CliError($"config file '{path}' is not valid JSON: {(e.InnerException ?? e).Message}");
+        }
+        return Bind(root, path);
+    }
+
+    public static ExperimentConfig Bind(IConfiguration root, string source)
+    {
+        ExperimentConfig config;
+        try
+        {
+            config = root.Get<ExperimentConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new ExperimentConfig();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key ("Failed to convert configuration value at 'Agent:ReplayRatio'…",
+            // "'Agent' does not have a matching property for 'ReplayRato'").
+            throw new CliError($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
+        }
+        var errors = ConfigValidation.Validate(config);
+        if (errors.Count > 0) throw new CliError($"{source}: {string.Join("; ", errors)}.");
+        return config;
+    }
+
+    /// <summary>The resolved configuration as written into a run folder (and read back by resume/evaluate).</summary>
+    public static string ToJson(ExperimentConfig config) => JsonSerializer.Serialize(config, JsonOptions);
+
+    public static ExperimentConfig FromRunFolder(string runFolder)
+    {
+        var path = Path.Combine(runFolder, "config.json");
+        if (!File.Exists(path)) throw new CliError($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
+        return Load(path, []);
+    }
+
+    static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    static string Flatten(Exception e)
+    {
+        var messages = new List<string>();
+        for (var x = e; x is not null; x = x.InnerException) messages.Add(x.Message.TrimEnd('.'));
+        return string.Join(": ", messages.Distinct()) + ".";
+    }
+}
