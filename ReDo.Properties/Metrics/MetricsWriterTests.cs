@@ -101,6 +101,25 @@ public class MetricsWriterTests
     }
 
     [Fact]
+    public void TensorBoard_writer_on_disk_names_the_file_as_tensorboard_expects()
+    {
+        var folder = Directory.CreateTempSubdirectory("redo-tb-").FullName;
+        try
+        {
+            var writer = new TensorBoardWriter(folder);
+            foreach (var row in Rows) writer.Write(row);
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.Matches(@"^events\.out\.tfevents\.\d{10}\.", Path.GetFileName(file));
+            Assert.Equal(1 + Rows.Length, TfRecordReader.Records(File.ReadAllBytes(file)).Count);
+        }
+        finally
+        {
+            // REDO_KEEP_TEST_FILES=1 keeps the file for a look with other tools.
+            if (Environment.GetEnvironmentVariable("REDO_KEEP_TEST_FILES") != "1") Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_flipped_bit_is_caught_by_the_reader()
     {
         var files = new InMemoryRunFiles();

@@ -16,20 +16,16 @@ public sealed class ProtoWriter
 
     public ProtoWriter Double(int field, double value)
     {
-        Tag(field, 1);
         Span<byte> b = stackalloc byte[8];
         BinaryPrimitives.WriteDoubleLittleEndian(b, value);
-        _bytes.AddRange(b);
-        return this;
+        return Fixed(field, 1, b);
     }
 
     public ProtoWriter Float(int field, float value)
     {
-        Tag(field, 5);
         Span<byte> b = stackalloc byte[4];
         BinaryPrimitives.WriteSingleLittleEndian(b, value);
-        _bytes.AddRange(b);
-        return this;
+        return Fixed(field, 5, b);
     }
 
     public ProtoWriter Int64(int field, long value) { Tag(field, 0); Varint((ulong)value); return this; }
@@ -41,6 +37,14 @@ public sealed class ProtoWriter
         Tag(field, 2);
         Varint((ulong)value.Length);
         _bytes.AddRange(value);
+        return this;
+    }
+
+    /// <summary>Wire type 1 (64-bit) or 5 (32-bit): the little-endian bytes as they are.</summary>
+    ProtoWriter Fixed(int field, int wireType, ReadOnlySpan<byte> littleEndian)
+    {
+        Tag(field, wireType);
+        _bytes.AddRange(littleEndian);
         return this;
     }
 

@@ -20,7 +20,7 @@ public sealed record ChartLayout(PixelRect Plot, LinearScale X, LinearScale Y, V
     public static ChartLayout Of(ChartSpec spec, int width, int height, int charWidth, int charHeight)
     {
         var points = spec.Series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
-        var x = AxisTicks.For(points.Count == 0 ? 0 : points.Min(p => p.X), points.Count == 0 ? 1 : points.Max(p => p.X), 6);
+        var x = AxisTicks.For(points.Count == 0 ? 0 : points.Min(p => p.X), points.Count == 0 ? 1 : points.Max(p => p.X), 8);   // x is wider than tall
         double yLo = spec.YMin ?? (points.Count == 0 ? 0 : points.Min(p => p.Y));
         double yHi = spec.YMax ?? (points.Count == 0 ? 1 : points.Max(p => p.Y));
         var y = AxisTicks.For(yLo, yHi, 6);
