@@ -18,6 +18,8 @@ public static class Composition
         services.AddSingleton<IBenchmark, EnvBenchmark>();
         // Metrics
         services.AddSingleton<ICommand, PlotCommand>();
+        // Agent
+        services.AddSingleton<ICommand, TrainCommand>();
         return services;
     }
 }

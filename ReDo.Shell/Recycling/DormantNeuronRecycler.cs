@@ -12,7 +12,7 @@ public sealed record RecycleSettings(double Tau, FlattenMapping Mapping = Flatte
 }
 
 /// <summary>What one score-and-recycle decided and did.</summary>
-public sealed record RecycleResult(DormancyReport Dormancy, RecyclePlan Plan, RecycleOutcome Outcome);
+public sealed record RecycleResult(ActivationStatistics Statistics, DormancyReport Dormancy, RecyclePlan Plan, RecycleOutcome Outcome);
 
 /// <summary>
 /// ReDo on a live network: score the probe batch (shell measures, core decides), plan, draw,
@@ -26,7 +26,7 @@ public static class DormantNeuronRecycler
         using var outputBefore = before!;
         var report = DormancyReport.Assess(net.Spec, statistics, settings.Tau);
         var plan = RecyclePlanner.FromDormancy(net.Spec, report, settings.Mapping);
-        if (plan.IsEmpty) return new RecycleResult(report, plan, RecycleOutcome.Of(plan, 0));
+        if (plan.IsEmpty) return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, 0));
 
         var device = net.Weight(plan.Layers[0].Layer).device;
         using (var draws = TensorDraws.For(net.Spec, plan, settings.EffectiveOptions, generator, device))
@@ -35,7 +35,7 @@ public static class DormantNeuronRecycler
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var change = (net.Forward(probe) - outputBefore).abs().max().item<float>();
-        return new RecycleResult(report, plan, RecycleOutcome.Of(plan, change));
+        return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, change));
     }
 
     /// <summary>The Reset baseline on a live network.</summary>

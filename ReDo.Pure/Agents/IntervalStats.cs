@@ -1,0 +1,34 @@
+using ReDo.Pure.Collections;
+using ReDo.Pure.Dormancy;
+using ReDo.Pure.Metrics;
+using ReDo.Pure.Recycling;
+
+namespace ReDo.Pure.Agents;
+
+/// <summary>
+/// What happened during one logging interval of training; becomes one <see cref="MetricsRow"/>.
+/// Dormancy is the latest measurement in the interval (at τ = 0 and at the configured τ).
+/// </summary>
+public sealed record IntervalStats(
+    int Episodes, double ReturnSum, int Updates, double LossSum,
+    int NeuronsRecycled, double MaxOutputChange, DormancyReport? AtZero, DormancyReport? AtTau)
+{
+    public static IntervalStats Empty { get; } = new(0, 0, 0, 0, 0, 0, null, null);
+
+    public IntervalStats WithEpisode(double episodeReturn) => this with { Episodes = Episodes + 1, ReturnSum = ReturnSum + episodeReturn };
+    public IntervalStats WithLoss(double loss) => this with { Updates = Updates + 1, LossSum = LossSum + loss };
+    public IntervalStats WithRecycle(RecycleOutcome o) => this with { NeuronsRecycled = NeuronsRecycled + o.Total, MaxOutputChange = Math.Max(MaxOutputChange, o.MaxOutputChange) };
+    public IntervalStats WithDormancy(DormancyReport atZero, DormancyReport atTau) => this with { AtZero = atZero, AtTau = atTau };
+
+    public MetricsRow ToRow(long frames, long gradientSteps, double framesPerSecond, IReadOnlyList<string> scoredLayers) => new(
+        frames, gradientSteps, Episodes,
+        Episodes == 0 ? double.NaN : ReturnSum / Episodes,
+        Updates == 0 ? double.NaN : LossSum / Updates,
+        AtZero?.OverallFraction ?? double.NaN,
+        AtTau?.OverallFraction ?? double.NaN,
+        Layers(AtZero, scoredLayers), Layers(AtTau, scoredLayers),
+        NeuronsRecycled, MaxOutputChange, framesPerSecond);
+
+    static ValueList<LayerFraction> Layers(DormancyReport? report, IReadOnlyList<string> layers) =>
+        report is null ? MetricsRow.NotMeasured(layers) : layers.Select(l => new LayerFraction(l, report.For(l).DormantFraction)).ToValueList();
+}

@@ -1,0 +1,170 @@
+using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
+using ReDo.Pure.Dormancy;
+using ReDo.Pure.MinAtar;
+using ReDo.Pure.Networks;
+using ReDo.Pure.Random;
+using ReDo.Pure.Recycling;
+using ReDo.Pure.Schedules;
+using ReDo.Shell.Networks;
+using ReDo.Shell.Recycling;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Agents;
+
+/// <summary>
+/// DQN as in the paper's Dopamine agent, with ReDo, Reset and weight decay as options. One call of
+/// <see cref="Observe"/> per agent step stores the transition and runs Dopamine's _train_step: after
+/// the warm-up, k updates every update period (the replay ratio), each followed by dormancy logging
+/// and recycling when the reference's gradient-step counter says so; then the target sync.
+/// </summary>
+public sealed class DqnAgent : IDisposable
+{
+    readonly ExperimentConfig _config;
+    readonly ReplayRatio _replayRatio;
+    readonly EpsilonSchedule _epsilon;
+    readonly RecycleSchedule _recycle;
+    readonly LoggingSchedule _dormancyLog;
+    readonly RecycleSchedule _reset;
+    readonly RecycleSettings _recycleSettings;
+    readonly LayerResetPlan? _resetPlan;
+    readonly float[] _states, _nextStates, _returns, _discounts, _probe, _single;
+    readonly long[] _actions;
+    readonly long[] _stateShape;
+
+    public NetworkSpec Spec { get; }
+    public SpecNetwork Online { get; }
+    public SpecNetwork Target { get; }
+    public optim.Optimizer Optimizer { get; }
+    public OptimizerMoments Moments { get; }
+    public ReplayBuffer Replay { get; }
+    /// <summary>Draws for ε-greedy, replay and probe sampling (MT19937, capturable).</summary>
+    public RandomState Random { get; }
+    /// <summary>libtorch generator for recycling and reset redraws.</summary>
+    public Generator RedrawGenerator { get; }
+    /// <summary>Dopamine's training_steps: calls of the train step so far (warm-up included).</summary>
+    public long TrainingSteps { get; private set; }
+    /// <summary>Gradient updates actually performed.</summary>
+    public long Updates { get; private set; }
+    public int ActionCount { get; }
+
+    public DqnAgent(ExperimentConfig config, int channels, int actions)
+    {
+        _config = config;
+        var a = config.Agent;
+        ActionCount = actions;
+        _replayRatio = new ReplayRatio(a.ReplayRatio);
+        _epsilon = new EpsilonSchedule(a.MinReplayHistory, a.EpsilonDecayPeriod, a.EpsilonEnd);
+        _recycle = new RecycleSchedule(config.Redo.Period, config.Redo.StartStep, config.Redo.EndStep);
+        _dormancyLog = new LoggingSchedule(config.Redo.LogPeriod);
+        _reset = new RecycleSchedule(config.Reset.Period);
+        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping));
+
+        Spec = AgentNetworks.Spec(a, channels, actions);
+        if (config.Reset.Enabled)
+        {
+            var unknown = config.Reset.Layers.Where(n => !Spec.Layers.Any(l => l.Name == n)).ToList();
+            if (unknown.Count > 0)
+                throw new ArgumentException($"Reset:Layers names {string.Join(", ", unknown)}; the {Spec.Name} network has {string.Join(", ", Spec.Layers.Select(l => l.Name))}");
+            _resetPlan = LayerResetPlan.Named(Spec, config.Reset.Layers);
+        }
+        RedrawGenerator = new Generator((ulong)config.Run.Seed, CPU);
+        Online = AgentNetworks.Build(Spec, a, RedrawGenerator);
+        Target = AgentNetworks.Build(Spec, a, RedrawGenerator);
+        AgentNetworks.CopyInto(Online, Target);
+        Optimizer = AgentNetworks.Optimizer(Online, a);
+        Moments = new OptimizerMoments(Optimizer);
+        Replay = new ReplayBuffer(a.ReplayCapacity, channels);
+        Random = new RandomState((uint)config.Run.Seed);
+
+        int floats = ObservationLayout.FloatCount(channels);
+        _stateShape = [.. Spec.Input.Shape.Select(d => (long)d)];
+        _states = new float[a.BatchSize * floats];
+        _nextStates = new float[a.BatchSize * floats];
+        _returns = new float[a.BatchSize];
+        _discounts = new float[a.BatchSize];
+        _actions = new long[a.BatchSize];
+        _probe = new float[config.Redo.ProbeSize * floats];
+        _single = new float[floats];
+    }
+
+    public double Epsilon => _epsilon.At(TrainingSteps);
+
+    /// <summary>ε-greedy at the training schedule's ε.</summary>
+    public int Act(ReadOnlySpan<float> observation) => Act(observation, Epsilon, Random);
+
+    /// <summary>ε-greedy with an explicit ε and generator (evaluation uses its own).</summary>
+    public int Act(ReadOnlySpan<float> observation, double epsilon, RandomState random)
+    {
+        if (random.Rand() <= epsilon) return random.RandInt(ActionCount);
+        observation.CopyTo(_single);
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        using var x = tensor(_single, [1, .. _stateShape]);
+        return (int)Online.Forward(x).argmax(1).item<long>();
+    }
+
+    /// <summary>Stores (s, a, r, terminal) and runs one train step; returns the interval stats with this step's effects added.</summary>
+    public IntervalStats Observe(ReadOnlySpan<byte> observationBits, int action, float reward, bool terminal, IntervalStats stats)
+    {
+        Replay.Add(observationBits, action, reward, terminal);
+        if (Replay.AddCount > _config.Agent.MinReplayHistory)
+        {
+            if (_replayRatio.IsUpdateStep(TrainingSteps))
+                for (int u = 0; u < _replayRatio.UpdatesPerStep; u++)
+                    stats = GradientStep(_replayRatio.GradientStep(TrainingSteps, u), stats);
+            if (TrainingSteps % _config.Agent.TargetUpdatePeriod == 0) AgentNetworks.CopyInto(Online, Target);
+        }
+        TrainingSteps++;
+        return stats;
+    }
+
+    IntervalStats GradientStep(long gradientStep, IntervalStats stats)
+    {
+        var a = _config.Agent;
+        Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states, _actions, _returns, _nextStates, _discounts);
+        float loss;
+        using (var batch = new TransitionBatch(
+                   tensor(_states, [a.BatchSize, .. _stateShape]), tensor(_actions, [a.BatchSize]), tensor(_returns, [a.BatchSize]),
+                   tensor(_nextStates, [a.BatchSize, .. _stateShape]), tensor(_discounts, [a.BatchSize])))
+            loss = QLearningUpdate.Step(Online, Target, Optimizer, batch);
+        if (!float.IsFinite(loss))
+            throw new NonFiniteLossException(gradientStep, loss);
+        Updates++;
+        stats = stats.WithLoss(loss);
+
+        bool recycle = _config.Redo.Enabled && _recycle.IsRecycleStep(gradientStep);
+        bool log = _dormancyLog.IsLoggingStep(gradientStep);
+        if (recycle || log)
+        {
+            Replay.SampleStates(Random, _config.Redo.ProbeSize, _probe);
+            using var probe = tensor(_probe, [_config.Redo.ProbeSize, .. _stateShape]);
+            ActivationStatistics statistics;
+            if (recycle)
+            {
+                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator);
+                statistics = result.Statistics;
+                stats = stats.WithRecycle(result.Outcome);
+            }
+            else statistics = ActivationProbe.Measure(Online, probe);
+            if (log)
+                stats = stats.WithDormancy(DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
+        }
+        if (_resetPlan is not null && _reset.IsRecycleStep(gradientStep))
+            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator);
+        return stats;
+    }
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Online.Dispose();
+        Target.Dispose();
+        RedrawGenerator.Dispose();
+    }
+}
+
+/// <summary>A NaN or infinite loss: training stops with the step named (the last good checkpoint is kept).</summary>
+public sealed class NonFiniteLossException(long gradientStep, float loss)
+    : Exception($"the loss became {loss} at gradient step {gradientStep}; lower Agent:LearningRate or check the inputs. Training stopped.");

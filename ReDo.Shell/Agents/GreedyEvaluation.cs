@@ -1,0 +1,36 @@
+using ReDo.Pure.MinAtar;
+using ReDo.Pure.Random;
+
+namespace ReDo.Shell.Agents;
+
+/// <summary>
+/// Plays whole episodes with ε-greedy actions of the agent's online network on environments seeded
+/// apart from training (seed + 1,000,003), so that evaluations of different agents (or of the random
+/// policy, ε = 1) see the same episodes' randomness. Episodes are capped at <see cref="MaxEpisodeSteps"/>.
+/// </summary>
+public static class GreedyEvaluation
+{
+    public const int MaxEpisodeSteps = 100_000;
+    public const uint SeedOffset = 1_000_003;
+
+    public static double MeanReturn(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon)
+    {
+        if (episodes <= 0) return double.NaN;
+        var env = MinAtarEnvironment.Create(game, (uint)seed + SeedOffset, options);
+        var random = new RandomState((uint)seed + SeedOffset);
+        var observation = new float[ObservationLayout.FloatCount(env.Channels)];
+        double total = 0;
+        for (int e = 0; e < episodes; e++)
+        {
+            env.Reset();
+            for (int t = 0; t < MaxEpisodeSteps; t++)
+            {
+                env.WriteObservation(observation);
+                var result = env.Act(agent.Act(observation, epsilon, random));
+                total += result.Reward;
+                if (result.Terminal) break;
+            }
+        }
+        return total / episodes;
+    }
+}
