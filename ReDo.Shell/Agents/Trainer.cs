@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace ReDo.Shell.Agents;
 
 /// <summary>What a finished run reports.</summary>
-public sealed record TrainingSummary(long Frames, long Updates, double FramesPerSecond, double EvalMeanReturn, string RunFolder);
+public sealed record TrainingSummary(long Frames, long Updates, double FramesPerSecond, double EvalMeanReturn, double RandomPolicyMeanReturn, string RunFolder);
 
 /// <summary>
 /// The training loop (CleanRL-style, one readable path): act ε-greedily, step MinAtar, hand the
@@ -77,8 +77,11 @@ public static class Trainer
         }
         agent.Online.save(Path.Combine(runFolder, WeightsFile));
         RunPlots.Write(runFolder);
+        // The same episodes' randomness for both: the learned greedy policy and the uniform random one.
         var eval = GreedyEvaluation.MeanReturn(agent, game, options, config.Run.Seed, config.Run.EvalEpisodes, config.Agent.EpsilonEval);
-        progress.WriteLine($"done: {frame:N0} frames, {agent.Updates:N0} updates, {frame / clock.Elapsed.TotalSeconds:N0} frames/s; greedy evaluation over {config.Run.EvalEpisodes} episodes: mean return {eval:0.00}");
-        return new TrainingSummary(frame, agent.Updates, frame / clock.Elapsed.TotalSeconds, eval, runFolder);
+        var random = GreedyEvaluation.MeanReturn(agent, game, options, config.Run.Seed, config.Run.EvalEpisodes, epsilon: 1.0);
+        progress.WriteLine($"done: {frame:N0} frames, {agent.Updates:N0} updates, {frame / clock.Elapsed.TotalSeconds:N0} frames/s; " +
+                           $"evaluation over {config.Run.EvalEpisodes} episodes: greedy (ε = {config.Agent.EpsilonEval}) mean return {eval:0.00}, random policy {random:0.00}");
+        return new TrainingSummary(frame, agent.Updates, frame / clock.Elapsed.TotalSeconds, eval, random, runFolder);
     }
 }
