@@ -20,6 +20,8 @@ public static class Composition
         services.AddSingleton<ICommand, PlotCommand>();
         // Agent
         services.AddSingleton<ICommand, TrainCommand>();
+        services.AddSingleton<ICommand, EvaluateCommand>();
+        services.AddSingleton<IBenchmark, TrainBenchmark>();
         return services;
     }
 }

@@ -120,6 +120,9 @@ public sealed class DqnAgent : IDisposable
         return stats;
     }
 
+    /// <summary>One isolated gradient update (no schedules), for benchmarks.</summary>
+    internal IntervalStats UpdateOnce(IntervalStats stats) => GradientStep(-1, stats);
+
     IntervalStats GradientStep(long gradientStep, IntervalStats stats)
     {
         var a = _config.Agent;
