@@ -12,7 +12,8 @@ public sealed class Args
     readonly HashSet<string> _used = [];
     public IReadOnlyList<string> Positional { get; }
 
-    public Args(IReadOnlyList<string> args)
+    /// <param name="switches">Names (without --) that never take a value, so a positional after them is not swallowed.</param>
+    public Args(IReadOnlyList<string> args, params string[] switches)
     {
         var positional = new List<string>();
         for (int i = 0; i < args.Count; i++)
@@ -22,6 +23,7 @@ public sealed class Args
             string? value = null;
             int eq = name.IndexOf('=');
             if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
+            else if (switches.Contains(name)) value = null;
             else if (i + 1 < args.Count && !args[i + 1].StartsWith("--")) value = args[++i];
             _options[name] = value;
         }
@@ -43,6 +45,9 @@ public sealed class Args
     public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
         (int)Number(name, fallback, min, max, s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, "an integer");
 
+    public uint UInt(string name, uint fallback) =>
+        (uint)Number(name, fallback, 0, uint.MaxValue, s => uint.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, "an integer in 0…4294967295");
+
     public double Double(string name, double fallback, double min = double.MinValue, double max = double.MaxValue) =>
         Number(name, fallback, min, max, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null, "a number");
 
@@ -56,10 +61,11 @@ public sealed class Args
     }
 
     /// <summary>Call after reading every option: a misspelt option is an error, not silently ignored.</summary>
-    public void RejectUnknown()
+    public void RejectUnknown(string? usage = null)
     {
         var unknown = _options.Keys.Where(k => !_used.Contains(k)).ToList();
         if (unknown.Count > 0)
-            throw new CliError($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => "--" + u))}; known: {string.Join(", ", _used.Order().Select(u => "--" + u))}.");
+            throw new CliError($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => "--" + u))}; known: {string.Join(", ", _used.Order().Select(u => "--" + u))}." +
+                               (usage is null ? "" : $" Usage: {usage}"));
     }
 }

@@ -28,10 +28,10 @@ public sealed class EnvBenchmark : IBenchmark
 
     public int Run(IReadOnlyList<string> args)
     {
-        var options = new Options(args);
+        var options = new Args(args);
         var seconds = options.Double("seconds", 2, 0.05, 600);
         var only = options.String("game");
-        options.EnsureAllUsed(Usage);
+        options.RejectUnknown(Usage);
         var games = only is null ? GameInfo.All.ToList()
             : [MinAtarCommand.Game(only)];
         if (Debugger.IsAttached || !IsOptimized())

@@ -40,9 +40,9 @@ public sealed class MinAtarCommand : ICommand
 
     static int Verify(IReadOnlyList<string> args)
     {
-        var options = new Options(args);
-        options.EnsureAllUsed(VerifyUsage);
-        var files = TraceFiles.Expand(options.Positionals, VerifyUsage);
+        var options = new Args(args);
+        options.RejectUnknown(VerifyUsage);
+        var files = TraceFiles.Expand(options.Positional, VerifyUsage);
         int diverged = 0, unreadable = 0;
         foreach (var file in files)
         {
@@ -66,7 +66,7 @@ public sealed class MinAtarCommand : ICommand
 
     static int Play(IReadOnlyList<string> args)
     {
-        var options = new Options(args, "no-ramping");
+        var options = new Args(args, "no-ramping");
         var game = Game(options.String("game") ?? throw new CliError($"name a game with --game ({GameInfo.Names})."));
         var policyName = options.String("policy") ?? "random";
         if (policyName is not ("random" or "human"))
@@ -75,9 +75,9 @@ public sealed class MinAtarCommand : ICommand
         var settings = new PlaySettings(game, options.UInt("seed", 0), options.Int("steps", human ? 100_000 : 200, min: 0),
             options.Int("delay", human ? 0 : 50, min: 0), options.String("png"),
             new EnvironmentOptions(options.Double("sticky", 0.1, 0, 1), !options.Flag("no-ramping")));
-        options.EnsureAllUsed(PlayUsage);
-        if (options.Positionals.Count > 0)
-            throw new CliError($"unexpected argument '{options.Positionals[0]}'. Usage: {PlayUsage}");
+        options.RejectUnknown(PlayUsage);
+        if (options.Positional.Count > 0)
+            throw new CliError($"unexpected argument '{options.Positional[0]}'. Usage: {PlayUsage}");
 
         IPlayPolicy policy = human ? new HumanPolicy() : new RandomPolicy(10000 + settings.Seed);
         var frames = new PlaySession(settings, policy, Console.Out, TerminalFrame.ColourWanted(), !Console.IsOutputRedirected).Run();
