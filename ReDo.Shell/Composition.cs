@@ -22,6 +22,8 @@ public static class Composition
         services.AddSingleton<ICommand, TrainCommand>();
         services.AddSingleton<ICommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
+        // Long runs
+        services.AddSingleton<ICommand, ResumeCommand>();
         return services;
     }
 }
