@@ -47,7 +47,7 @@ public class CheckpointDecisionTests
         Assert.True(CheckpointVerdict.Judge(Seen(Manifest(), ("a.bin", 3, "00FF"), ("b.bin", 2, "11ee")), Hash).IsGood);
 
     [Theory]
-    [InlineData("a.bin", 3, "00fe", "a.bin fails its SHA-256 check")]
+    [InlineData("a.bin", 3, "00fe", "a.bin fails its SHA-256 check (the bytes changed after writing)")]
     [InlineData("a.bin", 2, "00ff", "a.bin has 2 bytes, the manifest says 3 (truncated or torn)")]
     [InlineData("c.bin", 3, "00ff", "a.bin is missing")]
     public void Damaged_parts_are_named(string name, long length, string sha, string reason)

@@ -75,6 +75,11 @@ public static class ConfigLoader
             // "'Agent' does not have a matching property for 'ReplayRato'").
             throw new CliError($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
         }
+        // The binder appends a configured array to the property's default instead of replacing it
+        // (["final_layer"] + ["Dense_0"]); take the configured list as it is written.
+        var layers = root.GetSection("Reset:Layers");
+        if (layers.GetChildren().Any())
+            config = config with { Reset = config.Reset with { Layers = [.. layers.GetChildren().Select(c => c.Value ?? "")] } };
         var errors = ConfigValidation.Validate(config);
         if (errors.Count > 0) throw new CliError($"{source}: {string.Join("; ", errors)}.");
         return config;
