@@ -24,6 +24,9 @@ public static class Composition
         services.AddSingleton<IBenchmark, TrainBenchmark>();
         // Long runs
         services.AddSingleton<ICommand, ResumeCommand>();
+        services.AddSingleton<ICommand, RunSpecCommand>();
+        services.AddSingleton<ICommand, SweepCommand>();
+        services.AddSingleton<ICommand, WorkerCommand>();
         return services;
     }
 }

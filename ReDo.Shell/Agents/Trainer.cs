@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ReDo.Pure.Config;
+using ReDo.Pure.Runs;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Rendering;
 using ReDo.Shell.Runs;
@@ -21,18 +22,21 @@ public static class Trainer
     public const string WeightsFile = "online.weights";
     public const string SummaryFile = "summary.json";
 
-    public static TrainingSummary Run(ExperimentConfig config, string runFolder, TextWriter progress, CancellationToken cancel = default, IRunFiles? files = null)
+    /// <param name="progress">Notes (checkpoint fallbacks, retries, the end) and, unless <paramref name="report"/> takes them, the progress lines.</param>
+    public static TrainingSummary Run(ExperimentConfig config, string runFolder, TextWriter progress, CancellationToken cancel = default,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
     {
         files ??= DefaultFiles(progress);
         using var loop = TrainingLoop.StartNew(config, runFolder, files, progress.WriteLine);
-        return Continue(loop, progress, cancel, files);
+        return Continue(loop, progress, cancel, files, report);
     }
 
-    public static TrainingSummary Resume(string runFolder, TextWriter progress, CancellationToken cancel = default, IRunFiles? files = null)
+    public static TrainingSummary Resume(string runFolder, TextWriter progress, CancellationToken cancel = default,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
     {
         files ??= DefaultFiles(progress);
         using var loop = TrainingLoop.Resume(runFolder, files, progress.WriteLine);
-        return Continue(loop, progress, cancel, files);
+        return Continue(loop, progress, cancel, files, report);
     }
 
     /// <summary>The disk behind retries; retries are reported on the progress writer.</summary>
@@ -45,12 +49,12 @@ public static class Trainer
         return File.Exists(path) ? JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(path), CheckpointStore.Json) : null;
     }
 
-    static TrainingSummary Continue(TrainingLoop loop, TextWriter progress, CancellationToken cancel, IRunFiles files)
+    static TrainingSummary Continue(TrainingLoop loop, TextWriter progress, CancellationToken cancel, IRunFiles files, Action<TrainingProgress>? report)
     {
         var clock = Stopwatch.StartNew();
         long startFrame = loop.Frame;
         RunOutcome outcome;
-        try { outcome = loop.Run(cancel, p => progress.WriteLine(p.Line())); }
+        try { outcome = loop.Run(cancel, report ?? (p => progress.WriteLine(p.Line()))); }
         catch (Exception e) when (e is NonFiniteLossException or DiskFullException) { throw RunHaltedException.From(e, loop.RunFolder, loop.LastCheckpoint); }
         double fps = (loop.Frame - startFrame) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         if (outcome == RunOutcome.Stopped)
