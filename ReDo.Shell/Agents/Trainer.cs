@@ -49,7 +49,7 @@ public static class Trainer
         return File.Exists(path) ? JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(path), CheckpointStore.Json) : null;
     }
 
-    static TrainingSummary Continue(TrainingLoop loop, TextWriter progress, CancellationToken cancel, IRunFiles files, Action<TrainingProgress>? report)
+    internal static TrainingSummary Continue(TrainingLoop loop, TextWriter progress, CancellationToken cancel, IRunFiles files, Action<TrainingProgress>? report)
     {
         var clock = Stopwatch.StartNew();
         long startFrame = loop.Frame;
