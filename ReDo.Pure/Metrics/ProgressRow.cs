@@ -12,6 +12,14 @@ public sealed record ProgressRow(long Frames, long GradientSteps, int Session, d
     public const string FileName = "progress.csv";
     public const string Header = "frames,gradient_steps,session,wall_seconds,frames_per_second\n";
 
+    /// <summary>The session number after the last one in a progress.csv's text (1 for a new file).</summary>
+    public static int NextSession(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var fields = lines.Length > 1 ? lines[^1].Split(',') : [];
+        return fields.Length > 2 && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s + 1 : 1;
+    }
+
     public string Format() => string.Join(',',
         Frames.ToString(CultureInfo.InvariantCulture), GradientSteps.ToString(CultureInfo.InvariantCulture),
         Session.ToString(CultureInfo.InvariantCulture), NumberText.Format(WallSeconds), NumberText.Format(FramesPerSecond)) + "\n";

@@ -129,13 +129,14 @@ public sealed class TrainingLoop : IDisposable
     }
 
     /// <summary>Steps until the configured frame count (→ Finished) or until <paramref name="stop"/> is set (→ Stopped, after a checkpoint).</summary>
-    public RunOutcome Run(CancellationToken stop, Action<TrainingProgress>? progress = null, int session = 1)
+    public RunOutcome Run(CancellationToken stop, Action<TrainingProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var intervalClock = Stopwatch.StartNew();
-        long sessionStart = Frame;
+        long sessionStart = Frame, intervalStart = Frame;
         var progressPath = Path.Combine(RunFolder, ProgressRow.FileName);
         if (!_files.Exists(progressPath)) _files.AppendText(progressPath, ProgressRow.Header);
+        int session = ProgressRow.NextSession(_files.ReadAllText(progressPath));
         while (Frame < Config.Run.Frames)
         {
             if (stop.IsCancellationRequested)
@@ -147,8 +148,9 @@ public sealed class TrainingLoop : IDisposable
             Step();
             if (Frame % Config.Run.LogEvery == 0 || Frame == Config.Run.Frames)
             {
-                var fps = Config.Run.LogEvery / Math.Max(intervalClock.Elapsed.TotalSeconds, 1e-9);
+                var fps = (Frame - intervalStart) / Math.Max(intervalClock.Elapsed.TotalSeconds, 1e-9);   // a resumed session's first interval is partial
                 intervalClock.Restart();
+                intervalStart = Frame;
                 var row = _stats.ToRow(Frame, Agent.Updates, _layers);
                 _csv.Write(row);
                 _tensorBoard.Write(row);
