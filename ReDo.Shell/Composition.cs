@@ -22,6 +22,11 @@ public static class Composition
         services.AddSingleton<ICommand, TrainCommand>();
         services.AddSingleton<ICommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
+        // Long runs
+        services.AddSingleton<ICommand, ResumeCommand>();
+        services.AddSingleton<ICommand, RunSpecCommand>();
+        services.AddSingleton<ICommand, SweepCommand>();
+        services.AddSingleton<ICommand, WorkerCommand>();
         return services;
     }
 }

@@ -96,7 +96,6 @@ public class MetricsWriterTests
             Has("dormant/tau/Dense_0", 100 * row.LayersAtTau[1].Fraction);
             Has("recycle/neurons", row.NeuronsRecycled);
             Has("recycle/output_change", row.OutputChange);
-            Has("perf/frames_per_second", row.FramesPerSecond);
         }
     }
 

@@ -20,14 +20,14 @@ public sealed record IntervalStats(
     public IntervalStats WithRecycle(RecycleOutcome o) => this with { NeuronsRecycled = NeuronsRecycled + o.Total, MaxOutputChange = Math.Max(MaxOutputChange, o.MaxOutputChange) };
     public IntervalStats WithDormancy(DormancyReport atZero, DormancyReport atTau) => this with { AtZero = atZero, AtTau = atTau };
 
-    public MetricsRow ToRow(long frames, long gradientSteps, double framesPerSecond, IReadOnlyList<string> scoredLayers) => new(
+    public MetricsRow ToRow(long frames, long gradientSteps, IReadOnlyList<string> scoredLayers) => new(
         frames, gradientSteps, Episodes,
         Episodes == 0 ? double.NaN : ReturnSum / Episodes,
         Updates == 0 ? double.NaN : LossSum / Updates,
         AtZero?.OverallFraction ?? double.NaN,
         AtTau?.OverallFraction ?? double.NaN,
         Layers(AtZero, scoredLayers), Layers(AtTau, scoredLayers),
-        NeuronsRecycled, MaxOutputChange, framesPerSecond);
+        NeuronsRecycled, MaxOutputChange);
 
     static ValueList<LayerFraction> Layers(DormancyReport? report, IReadOnlyList<string> layers) =>
         report is null ? MetricsRow.NotMeasured(layers) : layers.Select(l => new LayerFraction(l, report.For(l).DormantFraction)).ToValueList();

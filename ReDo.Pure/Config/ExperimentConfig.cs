@@ -19,6 +19,10 @@ public sealed record RunSettings
     public string Device { get; init; } = "cpu";
     /// <summary>Episodes of the greedy evaluation at the end of training and in `redo evaluate`.</summary>
     public int EvalEpisodes { get; init; } = 10;
+    /// <summary>A checkpoint every this many gradient steps (0 = only at the start, the end and on shutdown).</summary>
+    public long CheckpointEvery { get; init; } = 50_000;
+    /// <summary>Checkpoints kept in &lt;run&gt;/checkpoints (the newest ones; older ones are deleted).</summary>
+    public int KeepCheckpoints { get; init; } = 3;
 }
 
 /// <summary>Section "Env": MinAtar's wrapper settings.</summary>

@@ -16,7 +16,7 @@ public static class MetricsCsv
     public const string AtTauPrefix = "dormant_pct_tau";
 
     static readonly string[] Leading = ["frames", "gradient_steps", "episodes", "mean_return", "loss", AtZeroPrefix, AtTauPrefix];
-    static readonly string[] Trailing = ["neurons_recycled", "output_change", "frames_per_second"];
+    static readonly string[] Trailing = ["neurons_recycled", "output_change"];
 
     public static IReadOnlyList<string> Columns(IReadOnlyList<string> layers)
     {
@@ -46,7 +46,6 @@ public static class MetricsCsv
             .. row.LayersAtTau.Select(l => PercentText.FromFraction(l.Fraction)),
             row.NeuronsRecycled.ToString(CultureInfo.InvariantCulture),
             NumberText.Format(row.OutputChange),
-            NumberText.Format(row.FramesPerSecond),
         ];
         return string.Join(',', fields) + "\n";
     }
@@ -135,8 +134,7 @@ public static class MetricsCsv
             LayersAtZero: layers.Select((l, k) => new LayerFraction(l, Percent(7 + k))).ToValueList(),
             LayersAtTau: layers.Select((l, k) => new LayerFraction(l, Percent(7 + L + k))).ToValueList(),
             NeuronsRecycled: Int32(7 + 2 * L),
-            OutputChange: Number(8 + 2 * L),
-            FramesPerSecond: Number(9 + 2 * L));
+            OutputChange: Number(8 + 2 * L));
     }
 }
 

@@ -120,6 +120,9 @@ public sealed class DqnAgent : IDisposable
         return stats;
     }
 
+    /// <summary>Puts the schedule counters back to where a checkpoint left them.</summary>
+    internal void RestoreCounters(long trainingSteps, long updates) => (TrainingSteps, Updates) = (trainingSteps, updates);
+
     /// <summary>One isolated gradient update (no schedules), for benchmarks.</summary>
     internal IntervalStats UpdateOnce(IntervalStats stats) => GradientStep(-1, stats);
 

@@ -1,87 +1,87 @@
 using System.Diagnostics;
-using ReDo.Pure.Agents;
+using System.Text.Json;
 using ReDo.Pure.Config;
-using ReDo.Pure.MinAtar;
-using ReDo.Shell.Config;
+using ReDo.Pure.Runs;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Rendering;
-using static TorchSharp.torch;
+using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Agents;
 
-/// <summary>What a finished run reports.</summary>
-public sealed record TrainingSummary(long Frames, long Updates, double FramesPerSecond, double EvalMeanReturn, double RandomPolicyMeanReturn, string RunFolder);
+/// <summary>What a run reports when it finishes (written as summary.json) or stops (<see cref="Finished"/> false).</summary>
+public sealed record TrainingSummary(long Frames, long Updates, double FramesPerSecond, double EvalMeanReturn, double RandomPolicyMeanReturn, string RunFolder, bool Finished = true);
 
 /// <summary>
-/// The training loop (CleanRL-style, one readable path): act ε-greedily, step MinAtar, hand the
-/// transition to the agent, and every Run:LogEvery frames write a metrics row (CSV + TensorBoard)
-/// and a progress line. At the end: the online weights, PNG plots and a greedy evaluation.
+/// Training from start to end: <see cref="TrainingLoop"/> runs the frames (metrics.csv, TensorBoard,
+/// progress lines, checkpoints); when all frames are done, the online weights, PNG plots, a greedy
+/// evaluation and summary.json. A stop request ends the loop with a checkpoint instead;
+/// <see cref="Resume"/> continues from it.
 /// </summary>
 public static class Trainer
 {
     public const string WeightsFile = "online.weights";
+    public const string SummaryFile = "summary.json";
 
-    public static TrainingSummary Run(ExperimentConfig config, string runFolder, TextWriter progress, CancellationToken cancel = default)
+    /// <param name="progress">Notes (checkpoint fallbacks, retries, the end) and, unless <paramref name="report"/> takes them, the progress lines.</param>
+    public static TrainingSummary Run(ExperimentConfig config, string runFolder, TextWriter progress, CancellationToken cancel = default,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
     {
-        var game = (GameInfo.Find(config.Run.Game) ?? throw new ArgumentException($"unknown game {config.Run.Game}")).Id;
-        var options = new EnvironmentOptions(config.Env.StickyActionProbability, config.Env.DifficultyRamping, config.Env.MinimalActionSet);
-        Directory.CreateDirectory(runFolder);
-        File.WriteAllText(Path.Combine(runFolder, "config.json"), ConfigLoader.ToJson(config));
+        files ??= DefaultFiles(progress);
+        using var loop = TrainingLoop.StartNew(config, runFolder, files, progress.WriteLine);
+        return Continue(loop, progress, cancel, files, report);
+    }
 
-        set_num_threads(config.Run.Threads);
-        manual_seed(config.Run.Seed);
-        var env = MinAtarEnvironment.Create(game, (uint)config.Run.Seed, options);
-        using var agent = new DqnAgent(config, env.Channels, env.ActionCount);
-        var layers = agent.Spec.ScoredLayers.Select(l => l.Name).ToList();
-        IMetricsSink[] sinks = [new CsvMetricsWriter(runFolder, layers), new TensorBoardWriter(runFolder)];
+    public static TrainingSummary Resume(string runFolder, TextWriter progress, CancellationToken cancel = default,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    {
+        files ??= DefaultFiles(progress);
+        using var loop = TrainingLoop.Resume(runFolder, files, progress.WriteLine);
+        return Continue(loop, progress, cancel, files, report);
+    }
 
-        var observation = new float[ObservationLayout.FloatCount(env.Channels)];
-        var bits = new byte[ObservationLayout.ByteCount(env.Channels)];
-        var stats = IntervalStats.Empty;
-        var recentReturns = new Queue<double>();
-        double episodeReturn = 0, lastDormant = double.NaN;
+    /// <summary>The disk behind retries; retries are reported on the progress writer.</summary>
+    public static IRunFiles DefaultFiles(TextWriter progress) => new ResilientRunFiles(DiskRunFiles.Instance, onRetry: progress.WriteLine);
+
+    /// <summary>The finished run's summary.json, or null while the run is unfinished.</summary>
+    public static TrainingSummary? FinishedSummary(string runFolder)
+    {
+        var path = Path.Combine(runFolder, SummaryFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(path), CheckpointStore.Json) : null;
+    }
+
+    internal static TrainingSummary Continue(TrainingLoop loop, TextWriter progress, CancellationToken cancel, IRunFiles files, Action<TrainingProgress>? report)
+    {
         var clock = Stopwatch.StartNew();
-        var intervalClock = Stopwatch.StartNew();
-        long frame = 0;
-        for (; frame < config.Run.Frames && !cancel.IsCancellationRequested; )
+        long startFrame = loop.Frame;
+        RunOutcome outcome;
+        try { outcome = loop.Run(cancel, report ?? (p => progress.WriteLine(p.Line()))); }
+        catch (Exception e) when (e is NonFiniteLossException or DiskFullException) { throw RunHaltedException.From(e, loop.RunFolder, loop.LastCheckpoint); }
+        double fps = (loop.Frame - startFrame) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        if (outcome == RunOutcome.Stopped)
         {
-            env.WriteObservation(observation);
-            env.WriteObservationBits(bits);
-            int action = agent.Act(observation);
-            var result = env.Act(action);
-            stats = agent.Observe(bits, action, result.Reward, result.Terminal, stats);
-            episodeReturn += result.Reward;
-            if (result.Terminal)
-            {
-                stats = stats.WithEpisode(episodeReturn);
-                recentReturns.Enqueue(episodeReturn);
-                if (recentReturns.Count > 100) recentReturns.Dequeue();
-                episodeReturn = 0;
-                env.Reset();
-            }
-            frame++;
-            if (frame % config.Run.LogEvery == 0 || frame == config.Run.Frames)
-            {
-                var fps = config.Run.LogEvery / Math.Max(intervalClock.Elapsed.TotalSeconds, 1e-9);
-                intervalClock.Restart();
-                var row = stats.ToRow(frame, agent.Updates, fps, layers);
-                foreach (var sink in sinks) sink.Write(row);
-                if (!double.IsNaN(row.DormantAtTau)) lastDormant = row.DormantAtTau;
-                var overallFps = frame / clock.Elapsed.TotalSeconds;
-                var eta = TimeSpan.FromSeconds((config.Run.Frames - frame) / Math.Max(overallFps, 1e-9));
-                progress.WriteLine($"frames {frame:N0}/{config.Run.Frames:N0}  {fps:N0} frames/s  ETA {eta:hh\\:mm\\:ss}  " +
-                                   $"return(last {recentReturns.Count}) {(recentReturns.Count == 0 ? double.NaN : recentReturns.Average()):0.00}  " +
-                                   $"dormant(τ={config.Redo.Tau}) {lastDormant:P1}  ε {agent.Epsilon:0.000}  loss {row.Loss:0.0000}");
-                stats = IntervalStats.Empty;
-            }
+            progress.WriteLine($"stopped at frame {loop.Frame:N0} of {loop.Config.Run.Frames:N0}; checkpoint {loop.LastCheckpoint} written. Continue with: redo resume {loop.RunFolder}");
+            return new TrainingSummary(loop.Frame, loop.Agent.Updates, fps, double.NaN, double.NaN, loop.RunFolder, Finished: false);
         }
-        agent.Online.save(Path.Combine(runFolder, WeightsFile));
-        RunPlots.Write(runFolder);
+        return Finish(loop, progress, files, fps);
+    }
+
+    static TrainingSummary Finish(TrainingLoop loop, TextWriter progress, IRunFiles files, double fps)
+    {
+        var config = loop.Config;
+        var agent = loop.Agent;
+        using (var weights = new MemoryStream())
+        {
+            using (var w = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true)) agent.Online.save(w);
+            files.WriteDurable(Path.Combine(loop.RunFolder, WeightsFile), weights.ToArray());
+        }
+        RunPlots.Write(loop.RunFolder);
         // The same episodes' randomness for both: the learned greedy policy and the uniform random one.
-        var eval = GreedyEvaluation.MeanReturn(agent, game, options, config.Run.Seed, config.Run.EvalEpisodes, config.Agent.EpsilonEval);
-        var random = GreedyEvaluation.MeanReturn(agent, game, options, config.Run.Seed, config.Run.EvalEpisodes, epsilon: 1.0);
-        progress.WriteLine($"done: {frame:N0} frames, {agent.Updates:N0} updates, {frame / clock.Elapsed.TotalSeconds:N0} frames/s; " +
+        var eval = GreedyEvaluation.MeanReturn(agent, loop.Game, loop.Options, config.Run.Seed, config.Run.EvalEpisodes, config.Agent.EpsilonEval);
+        var random = GreedyEvaluation.MeanReturn(agent, loop.Game, loop.Options, config.Run.Seed, config.Run.EvalEpisodes, epsilon: 1.0);
+        var summary = new TrainingSummary(loop.Frame, agent.Updates, fps, eval, random, loop.RunFolder);
+        files.WriteDurable(Path.Combine(loop.RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
+        progress.WriteLine($"done: {loop.Frame:N0} frames, {agent.Updates:N0} updates, {fps:N0} frames/s; " +
                            $"evaluation over {config.Run.EvalEpisodes} episodes: greedy (ε = {config.Agent.EpsilonEval}) mean return {eval:0.00}, random policy {random:0.00}");
-        return new TrainingSummary(frame, agent.Updates, frame / clock.Elapsed.TotalSeconds, eval, random, runFolder);
+        return summary;
     }
 }

@@ -1,5 +1,6 @@
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
+using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
@@ -20,11 +21,9 @@ public sealed class TrainCommand : ICommand
         outFolder ??= Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(configPath)}-seed{config.Run.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         if (Directory.Exists(outFolder) && Directory.EnumerateFileSystemEntries(outFolder).Any())
             throw new CliError($"run folder '{outFolder}' already holds files; choose another --out (nothing was overwritten).");
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");
-        Trainer.Run(config, outFolder, Console.Out, cancel.Token);
-        return 0;
+        // Ctrl+C / SIGTERM: the host cancels, the loop finishes its frame and checkpoints, exit 0.
+        return HostedTraining.Run((output, stop) => Trainer.Run(config, outFolder, output, stop));
     }
 
     /// <summary>Takes every "--set K=V" out of the arguments (it may repeat); returns the config path, the sets, and the rest.</summary>

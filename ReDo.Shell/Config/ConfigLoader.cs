@@ -15,13 +15,7 @@ public static class ConfigLoader
     public static ExperimentConfig Load(string path, IEnumerable<string> overrides)
     {
         if (!File.Exists(path)) throw new CliError($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
-        var pairs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var o in overrides)
-        {
-            int eq = o.IndexOf('=');
-            if (eq <= 0) throw new CliError($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
-            pairs[o[..eq].Trim()] = o[(eq + 1)..].Trim();
-        }
+        var pairs = Pairs(overrides);
         IConfigurationRoot root;
         try
         {
@@ -37,6 +31,37 @@ public static class ConfigLoader
         return Bind(root, path);
     }
 
+    /// <summary>A configuration given as JSON text (a run folder's config.json, a run spec's embedded config).</summary>
+    public static ExperimentConfig LoadJson(string json, IEnumerable<string> overrides, string source)
+    {
+        var pairs = Pairs(overrides);
+        IConfigurationRoot root;
+        try
+        {
+            root = new ConfigurationBuilder()
+                .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+                .AddInMemoryCollection(pairs)
+                .Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
+        {
+            throw new CliError($"{source} is not valid JSON: {(e.InnerException ?? e).Message}");
+        }
+        return Bind(root, source);
+    }
+
+    static Dictionary<string, string?> Pairs(IEnumerable<string> overrides)
+    {
+        var pairs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var o in overrides)
+        {
+            int eq = o.IndexOf('=');
+            if (eq <= 0) throw new CliError($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
+            pairs[o[..eq].Trim()] = o[(eq + 1)..].Trim();
+        }
+        return pairs;
+    }
+
     public static ExperimentConfig Bind(IConfiguration root, string source)
     {
         ExperimentConfig config;
@@ -50,6 +75,11 @@ public static class ConfigLoader
             // "'Agent' does not have a matching property for 'ReplayRato'").
             throw new CliError($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
         }
+        // The binder appends a configured array to the property's default instead of replacing it
+        // (["final_layer"] + ["Dense_0"]); take the configured list as it is written.
+        var layers = root.GetSection("Reset:Layers");
+        if (layers.GetChildren().Any())
+            config = config with { Reset = config.Reset with { Layers = [.. layers.GetChildren().Select(c => c.Value ?? "")] } };
         var errors = ConfigValidation.Validate(config);
         if (errors.Count > 0) throw new CliError($"{source}: {string.Join("; ", errors)}.");
         return config;

@@ -1,25 +1,42 @@
 namespace ReDo.Shell.Metrics;
 
 /// <summary>
-/// The file operations the metrics writers need, behind a seam so a test (or a later retry /
-/// fault-injection layer) can stand in for the disk. Appends are durable when they return
-/// (flushed, file closed).
+/// Every file operation of a run (metrics, TensorBoard, progress, checkpoints) behind one seam, so
+/// the retry layer (<see cref="Runs.ResilientRunFiles"/>) and tests' fault injection can stand in for
+/// the disk. Appends and durable writes are on disk when they return (flushed to the device).
 /// </summary>
 public interface IRunFiles
 {
     bool Exists(string path);
     string ReadAllText(string path);
+    byte[] ReadAllBytes(string path);
     void AppendText(string path, string text);
     void AppendBytes(string path, ReadOnlySpan<byte> bytes);
+    /// <summary>Length in bytes; 0 for a missing file.</summary>
+    long Length(string path);
+    /// <summary>Cuts a file back to <paramref name="length"/> bytes (a resume drops rows written after its checkpoint).</summary>
+    void Truncate(string path, long length);
+    /// <summary>Creates or replaces the file with exactly these bytes, flushed to the device.</summary>
+    void WriteDurable(string path, ReadOnlySpan<byte> bytes);
+    void Delete(string path);
+    /// <summary>Renames a file or a folder; atomic within one file system (POSIX rename).</summary>
+    void Rename(string from, string to);
+    void CreateDirectory(string path);
+    void DeleteDirectory(string path);
+    /// <summary>Names (not paths) of the sub-folders; none for a missing folder.</summary>
+    IReadOnlyList<string> Directories(string path);
+    /// <summary>Names (not paths) of the files matching a pattern such as "*.json"; none for a missing folder.</summary>
+    IReadOnlyList<string> Files(string path, string pattern);
 }
 
-/// <summary>The real disk: each append opens, writes, flushes and closes the file.</summary>
+/// <summary>The real disk: each append opens, writes, flushes to the device and closes the file.</summary>
 public sealed class DiskRunFiles : IRunFiles
 {
     public static readonly DiskRunFiles Instance = new();
 
     public bool Exists(string path) => File.Exists(path);
     public string ReadAllText(string path) => File.ReadAllText(path);
+    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
     public void AppendText(string path, string text) => AppendBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 
     public void AppendBytes(string path, ReadOnlySpan<byte> bytes)
@@ -28,4 +45,41 @@ public sealed class DiskRunFiles : IRunFiles
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
     }
+
+    public long Length(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    public void Truncate(string path, long length)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        stream.SetLength(length);
+        stream.Flush(flushToDisk: true);
+    }
+
+    public void WriteDurable(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+    }
+
+    public void Delete(string path) => File.Delete(path);
+
+    public void Rename(string from, string to)
+    {
+        if (Directory.Exists(from)) Directory.Move(from, to);
+        else File.Move(from, to, overwrite: true);
+    }
+
+    public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+    public void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
+
+    public IReadOnlyList<string> Directories(string path) =>
+        Directory.Exists(path) ? Directory.GetDirectories(path).Select(Path.GetFileName).ToList()! : [];
+
+    public IReadOnlyList<string> Files(string path, string pattern) =>
+        Directory.Exists(path) ? Directory.GetFiles(path, pattern).Select(Path.GetFileName).ToList()! : [];
 }

@@ -36,7 +36,6 @@ public static class TensorBoardEvents
             .. row.LayersAtTau.Select(l => ($"dormant/tau/{l.Layer}", 100 * l.Fraction)),
             ("recycle/neurons", row.NeuronsRecycled),
             ("recycle/output_change", row.OutputChange),
-            ("perf/frames_per_second", row.FramesPerSecond),
             ("perf/gradient_steps", row.GradientSteps),
         ];
         return all.Where(s => !double.IsNaN(s.Item2));

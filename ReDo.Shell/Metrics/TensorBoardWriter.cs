@@ -23,6 +23,12 @@ public sealed class TensorBoardWriter : IMetricsSink
         _files.AppendBytes(Path, TfRecord.Frame(TensorBoardEvents.FileVersionEvent(WallTime())));
     }
 
+    TensorBoardWriter(string path, IRunFiles files, TimeProvider clock) => (Path, _files, _clock) = (path, files, clock);
+
+    /// <summary>Appends to an existing event file (a resumed run keeps one file; its version event is already there).</summary>
+    public static TensorBoardWriter Continue(string path, IRunFiles? files = null, TimeProvider? clock = null) =>
+        new(path, files ?? DiskRunFiles.Instance, clock ?? TimeProvider.System);
+
     public void Write(MetricsRow row) =>
         _files.AppendBytes(Path, TfRecord.Frame(TensorBoardEvents.ScalarsEvent(WallTime(), row.Frames, TensorBoardEvents.Scalars(row))));
 

@@ -1,0 +1,75 @@
+using ReDo.Shell.Agents;
+using Xunit;
+
+namespace ReDo.Properties.Resume;
+
+/// <summary>
+/// A run stopped anywhere and resumed ends with the same weights and metrics.csv, byte for byte, as
+/// the uninterrupted run: stopped in-process, stopped by SIGTERM, and killed with kill -9 at a random
+/// moment (then continued by `redo resume` in-process).
+/// </summary>
+[Collection(ResumeCollection.Name)]
+public class ExactResumeTests
+{
+    [Theory]
+    [InlineData(0)]      // before the first frame: only the start checkpoint exists
+    [InlineData(1_700)]  // somewhere in the warm-up or the first updates, mid-interval as a rule
+    [InlineData(3_000)]  // later, with recycling and target syncs behind it
+    public void Stopping_and_resuming_in_process_gives_the_uninterrupted_result(int stopAfterMs)
+    {
+        var config = TinyRuns.Config();
+        var reference = TinyRuns.Reference(config);
+        var folder = TinyRuns.NewFolder("stop");
+        using var stop = new CancellationTokenSource();
+        if (stopAfterMs == 0) stop.Cancel(); else stop.CancelAfter(stopAfterMs);
+        var first = Trainer.Run(config, folder, TextWriter.Null, stop.Token);
+        if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, Trainer.WeightsFile)));
+
+        var resumed = first.Finished ? first : Trainer.Resume(folder, TextWriter.Null);
+        Assert.True(resumed.Finished);
+        TinyRuns.AssertSameResult(reference, folder);
+    }
+
+    [Fact]
+    public void Sigterm_stops_with_a_checkpoint_and_exit_code_0_and_resume_is_exact()
+    {
+        var config = TinyRuns.Config();
+        var folder = TinyRuns.NewFolder("sigterm");
+        using var child = RedoProcess.Start("train", TinyRuns.WriteConfigFile(config), "--out", folder);
+        Assert.True(child.WaitUntil(() => ProgressLines(folder) >= 3, TimeSpan.FromSeconds(60)), child.Output);
+        child.Terminate();
+        Assert.Equal(0, child.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Contains("stopped at frame", child.Output);
+        Assert.Contains("redo resume", child.Output);
+
+        Trainer.Resume(folder, TextWriter.Null);
+        TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Kill_9_at_a_random_moment_then_resume_is_exact(int seed)
+    {
+        var config = TinyRuns.Config(frames: 2_500);
+        var folder = TinyRuns.NewFolder("kill");
+        using (var child = RedoProcess.Start("train", TinyRuns.WriteConfigFile(config), "--out", folder))
+        {
+            Assert.True(child.WaitUntil(() => ProgressLines(folder) >= 1, TimeSpan.FromSeconds(60)), child.Output);
+            Thread.Sleep(new Random(seed).Next(0, 2_500));   // anywhere in the run, including mid-checkpoint
+            child.KillHard();
+            child.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+        if (Trainer.FinishedSummary(folder) is null) Trainer.Resume(folder, TextWriter.Null);
+        TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
+    }
+
+    static int ProgressLines(string folder)
+    {
+        try { return File.ReadAllLines(Path.Combine(folder, "progress.csv")).Length - 1; }
+        catch (IOException) { return 0; }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ResumeCollection { public const string Name = "resume (real training runs)"; }

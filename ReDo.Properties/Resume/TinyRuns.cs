@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using ReDo.Pure.Config;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Config;
+using Xunit;
+
+namespace ReDo.Properties.Resume;
+
+/// <summary>
+/// Short real training runs (Breakout, ReDo on, a few seconds each) and their uninterrupted
+/// references, computed once per config in this process. "Same result" means byte-identical final
+/// weights and metrics.csv.
+/// </summary>
+public static class TinyRuns
+{
+    static readonly string Root = Directory.CreateTempSubdirectory("redo-resume-tests-").FullName;
+    static readonly ConcurrentDictionary<string, Lazy<string>> References = new();
+
+    static TinyRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Root, true); } catch (IOException) { } };
+
+    public static ExperimentConfig Config(long frames = 2_000, int seed = 5) => new()
+    {
+        Run = new RunSettings { Game = "breakout", Frames = frames, Seed = seed, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
+        Agent = new AgentSettings { MinReplayHistory = 500, ReplayCapacity = 3_000, EpsilonDecayPeriod = 1_500, TargetUpdatePeriod = 200 },
+        Redo = new RedoSettings { Enabled = true, Period = 300, LogPeriod = 250, ProbeSize = 32 },
+    };
+
+    public static string NewFolder(string tag) => Path.Combine(Root, $"{tag}-{Guid.NewGuid():N}"[..(tag.Length + 9)]);
+
+    /// <summary>The folder of an uninterrupted in-process run of <paramref name="config"/>.</summary>
+    public static string Reference(ExperimentConfig config) =>
+        References.GetOrAdd(ConfigLoader.ToJson(config), _ => new Lazy<string>(() =>
+        {
+            var folder = NewFolder("reference");
+            Trainer.Run(config, folder, TextWriter.Null);
+            return folder;
+        })).Value;
+
+    public static string WriteConfigFile(ExperimentConfig config)
+    {
+        var path = Path.Combine(Root, $"config-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ConfigLoader.ToJson(config));
+        return path;
+    }
+
+    public static void AssertSameResult(string expectedFolder, string actualFolder)
+    {
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, "metrics.csv")).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, "metrics.csv"))), $"metrics.csv of {actualFolder} differs from {expectedFolder}");
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Trainer.WeightsFile)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Trainer.WeightsFile))), $"{Trainer.WeightsFile} of {actualFolder} differs from {expectedFolder}");
+    }
+
+    public static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+}

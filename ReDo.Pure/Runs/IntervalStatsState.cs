@@ -1,0 +1,27 @@
+using ReDo.Pure.Agents;
+using ReDo.Pure.Collections;
+using ReDo.Pure.Dormancy;
+
+namespace ReDo.Pure.Runs;
+
+/// <summary><see cref="IntervalStats"/> in a JSON-friendly shape (arrays, no computed members); converts both ways exactly.</summary>
+public sealed record IntervalStatsState(
+    int Episodes, double ReturnSum, int Updates, double LossSum, int NeuronsRecycled, double MaxOutputChange,
+    DormancyState? AtZero, DormancyState? AtTau)
+{
+    public static IntervalStatsState From(IntervalStats s) => new(
+        s.Episodes, s.ReturnSum, s.Updates, s.LossSum, s.NeuronsRecycled, s.MaxOutputChange,
+        DormancyState.From(s.AtZero), DormancyState.From(s.AtTau));
+
+    public IntervalStats ToStats() => new(Episodes, ReturnSum, Updates, LossSum, NeuronsRecycled, MaxOutputChange, AtZero?.ToReport(), AtTau?.ToReport());
+}
+
+public sealed record DormancyState(double Tau, LayerDormancyState[] Layers)
+{
+    public static DormancyState? From(DormancyReport? r) =>
+        r is null ? null : new(r.Tau, [.. r.Layers.Select(l => new LayerDormancyState(l.Layer, [.. l.Scores], l.Tau))]);
+
+    public DormancyReport ToReport() => new(Tau, Layers.Select(l => new LayerDormancy(l.Layer, l.Scores.ToValueList(), l.Tau)).ToValueList());
+}
+
+public sealed record LayerDormancyState(string Layer, double[] Scores, double Tau);

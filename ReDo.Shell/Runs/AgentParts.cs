@@ -1,0 +1,95 @@
+using ReDo.Shell.Agents;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// The binary parts of a checkpoint that belong to the agent and libtorch: both networks, the
+/// optimizer state (every moment and step count, TorchSharp's own format), the filled part of the
+/// replay buffer, and the states of libtorch's global generator and of the redraw generator.
+/// Everything is loaded in place, so parameter handles (and the optimizer's view of them) stay valid.
+/// </summary>
+public static class AgentParts
+{
+    public const string Networks = "networks.bin", Optimizer = "optimizer.bin", Replay = "replay.bin", Generators = "generators.bin";
+
+    public static IEnumerable<(string Name, byte[] Bytes)> Capture(DqnAgent agent)
+    {
+        yield return (Networks, Write(w => { agent.Online.save(w); agent.Target.save(w); }));
+        yield return (Optimizer, Write(w => Helper(agent).save_state_dict(w)));
+        yield return (Replay, Write(w => WriteReplay(agent.Replay, w)));
+        yield return (Generators, Write(w =>
+        {
+            using var global = torch.random.get_rng_state();
+            WriteBytes(w, global.data<byte>().ToArray());
+            using var redraw = agent.RedrawGenerator.get_state();
+            WriteBytes(w, redraw.data<byte>().ToArray());
+        }));
+    }
+
+    public static void Restore(DqnAgent agent, IReadOnlyDictionary<string, byte[]> parts)
+    {
+        Read(parts, Networks, r => { agent.Online.load(r); agent.Target.load(r); });
+        Read(parts, Optimizer, r => Helper(agent).load_state_dict(r));
+        Read(parts, Replay, r => ReadReplay(agent.Replay, r));
+        Read(parts, Generators, r =>
+        {
+            using var global = tensor(ReadBytes(r));
+            torch.random.set_rng_state(global);
+            using var redraw = tensor(ReadBytes(r));
+            agent.RedrawGenerator.set_state(redraw);
+        });
+    }
+
+    static TorchSharp.Modules.OptimizerHelper Helper(DqnAgent agent) =>
+        agent.Optimizer as TorchSharp.Modules.OptimizerHelper ?? throw new NotSupportedException($"{agent.Optimizer.GetType().Name} cannot save its state");
+
+    static void WriteReplay(ReplayBuffer replay, BinaryWriter w)
+    {
+        var (observations, actions, rewards, terminals) = replay.Storage;
+        int filled = (int)Math.Min(replay.AddCount, replay.Capacity);
+        int obsBytes = observations.Length / replay.Capacity;
+        w.Write(replay.AddCount);
+        w.Write(replay.Capacity);
+        w.Write(replay.Channels);
+        w.Write(observations, 0, filled * obsBytes);
+        w.Write(actions, 0, filled);
+        foreach (var r in rewards.AsSpan(0, filled)) w.Write(r);
+        foreach (var t in terminals.AsSpan(0, filled)) w.Write(t);
+    }
+
+    static void ReadReplay(ReplayBuffer replay, BinaryReader r)
+    {
+        var (observations, actions, rewards, terminals) = replay.Storage;
+        long addCount = r.ReadInt64();
+        int capacity = r.ReadInt32(), channels = r.ReadInt32();
+        if (capacity != replay.Capacity || channels != replay.Channels)
+            throw new InvalidDataException($"the checkpoint's replay buffer holds {capacity} × {channels} channels, this agent's {replay.Capacity} × {replay.Channels}");
+        int filled = (int)Math.Min(addCount, capacity);
+        int obsBytes = observations.Length / capacity;
+        r.BaseStream.ReadExactly(observations, 0, filled * obsBytes);
+        r.BaseStream.ReadExactly(actions, 0, filled);
+        for (int i = 0; i < filled; i++) rewards[i] = r.ReadSingle();
+        for (int i = 0; i < filled; i++) terminals[i] = r.ReadBoolean();
+        replay.RestoreCount(addCount);
+    }
+
+    static byte[] Write(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(w);
+        return stream.ToArray();
+    }
+
+    static void Read(IReadOnlyDictionary<string, byte[]> parts, string name, Action<BinaryReader> read)
+    {
+        if (!parts.TryGetValue(name, out var bytes)) throw new InvalidDataException($"the checkpoint has no {name}");
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        read(r);
+        if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException($"{name} has {bytes.Length - r.BaseStream.Position} bytes more than this build reads");
+    }
+
+    static void WriteBytes(BinaryWriter w, byte[] bytes) { w.Write(bytes.Length); w.Write(bytes); }
+    static byte[] ReadBytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Metrics;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>A checkpoint as loaded: its name, manifest, the verified bytes of every part, and the newer ones that were unusable.</summary>
+public sealed record LoadedCheckpoint(string Name, CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Parts, IReadOnlyList<CheckpointVerdict> Skipped);
+
+/// <summary>
+/// &lt;run&gt;/checkpoints/ckpt-&lt;frames&gt;/: parts plus manifest.json. Writing: every part into
+/// .tmp-&lt;name&gt;/ (each flushed to the device), the manifest last, then one rename of the folder, so
+/// a crash leaves either the old set or the old set plus a complete new one; only then are
+/// checkpoints beyond the newest K deleted. Loading verifies lengths and SHA-256 and falls back to
+/// older checkpoints, naming each one it skips.
+/// </summary>
+public sealed class CheckpointStore(string runFolder, IRunFiles files, string configHash)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string Folder { get; } = Path.Combine(runFolder, CheckpointNames.Folder);
+
+    public IReadOnlyList<string> Names() => CheckpointNames.NewestFirst(files.Directories(Folder));
+
+    /// <summary>Writes a complete checkpoint and applies retention; returns its name.</summary>
+    public string Write(CheckpointManifest header, IReadOnlyList<(string Name, byte[] Bytes)> parts, int keep)
+    {
+        var name = CheckpointNames.For(header.Frames);
+        var temp = Path.Combine(Folder, CheckpointNames.TempPrefix + name);
+        var final = Path.Combine(Folder, name);
+        files.CreateDirectory(Folder);
+        files.DeleteDirectory(temp);
+        files.CreateDirectory(temp);
+        try
+        {
+            foreach (var (part, bytes) in parts) files.WriteDurable(Path.Combine(temp, part), bytes);
+            var manifest = header with { Parts = [.. parts.Select(p => new CheckpointPart(p.Name, p.Bytes.Length, Sha256Text.Of(p.Bytes)))] };
+            files.WriteDurable(Path.Combine(temp, CheckpointManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+            if (files.Directories(Folder).Contains(name))
+            {
+                // Same frame again (stopped right after a resume, or a damaged copy): replace it via a side name.
+                var old = Path.Combine(Folder, CheckpointNames.OldPrefix + name);
+                files.DeleteDirectory(old);
+                files.Rename(final, old);
+                files.Rename(temp, final);
+                files.DeleteDirectory(old);
+            }
+            else files.Rename(temp, final);
+        }
+        catch
+        {
+            TryDelete(temp);   // a failed write must not leave a half checkpoint that looks like work
+            throw;
+        }
+        foreach (var stale in CheckpointRetention.ToDelete(files.Directories(Folder), keep, name))
+            files.DeleteDirectory(Path.Combine(Folder, stale));
+        return name;
+    }
+
+    /// <summary>Deletes leftovers of interrupted writes (.tmp-*, .old-*).</summary>
+    public void CleanLeftovers()
+    {
+        foreach (var leftover in CheckpointNames.Leftovers(files.Directories(Folder)))
+            files.DeleteDirectory(Path.Combine(Folder, leftover));
+    }
+
+    /// <summary>The newest good checkpoint; null if the folder has none at all; a refusal (corrupt only, or another config) as <see cref="CheckpointRefusedException"/>.</summary>
+    public LoadedCheckpoint? LoadNewestGood()
+    {
+        var verdicts = new List<CheckpointVerdict>();
+        var loaded = new Dictionary<string, (CheckpointManifest, Dictionary<string, byte[]>)>();
+        foreach (var name in Names())
+        {
+            var (observation, manifest, bytes) = Observe(name);
+            var verdict = CheckpointVerdict.Judge(observation, configHash);
+            verdicts.Add(verdict);
+            if (verdict.IsGood) { loaded[name] = (manifest!, bytes); break; }
+            if (verdict.Status == CheckpointStatus.OtherConfig) break;
+        }
+        if (verdicts.Count == 0) return null;
+        var choice = CheckpointChoice.From(verdicts);
+        if (choice.Chosen is null) throw new CheckpointRefusedException(choice.Refusal!);
+        var (m, parts) = loaded[choice.Chosen];
+        return new LoadedCheckpoint(choice.Chosen, m, parts, choice.Skipped);
+    }
+
+    (CheckpointObservation, CheckpointManifest?, Dictionary<string, byte[]>) Observe(string name)
+    {
+        var folder = Path.Combine(Folder, name);
+        var bytes = new Dictionary<string, byte[]>();
+        CheckpointManifest? manifest = null;
+        string? problem = null;
+        var manifestPath = Path.Combine(folder, CheckpointManifest.FileName);
+        if (!files.Exists(manifestPath)) problem = "is missing (the write was cut off)";
+        else
+        {
+            try { manifest = JsonSerializer.Deserialize<CheckpointManifest>(files.ReadAllBytes(manifestPath), Json); }
+            catch (JsonException e) { problem = $"is unreadable ({e.Message})"; }
+            if (manifest is null && problem is null) problem = "is empty";
+        }
+        foreach (var part in manifest?.Parts ?? [])
+        {
+            var path = Path.Combine(folder, part.Name);
+            if (part.Name.Contains('/') || part.Name.Contains('\\') || !files.Exists(path)) continue;
+            bytes[part.Name] = files.ReadAllBytes(path);
+        }
+        var seen = bytes.ToDictionary(kv => kv.Key, kv => ((long)kv.Value.Length, Sha256Text.Of(kv.Value)));
+        return (new CheckpointObservation(name, manifest, problem, seen), manifest, bytes);
+    }
+
+    void TryDelete(string folder)
+    {
+        try { files.DeleteDirectory(folder); } catch (IOException) { /* best effort; CleanLeftovers removes it at the next resume */ }
+    }
+}
+
+/// <summary>No checkpoint of the run folder can be used; the message says which and why.</summary>
+public sealed class CheckpointRefusedException(string message) : Exception(message);

@@ -1,0 +1,19 @@
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// The device is full. Not transient (retrying cannot help): the run stops with the last good
+/// checkpoint intact and says so; after freeing space `redo resume` continues exactly.
+/// </summary>
+public sealed class DiskFullException(string path, Exception inner)
+    : IOException($"the disk is full (writing {path}): {inner.Message}", inner)
+{
+    public string Path { get; } = path;
+
+    /// <summary>ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL (0x70 / 0x27) on Windows, ENOSPC (28) on Unix.</summary>
+    public static bool Is(Exception e) => e switch
+    {
+        DiskFullException => true,
+        IOException io => (io.HResult & 0xFFFF) is 0x70 or 0x27 || io.HResult == 28,
+        _ => false,
+    };
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Cli;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// `redo worker`: takes specs from a queue folder one after another (an interrupted one first, see
+/// <see cref="QueueOrder"/>), runs each with <see cref="SpecRunner"/> and moves it to done/ or to
+/// failed/ with the reason. A stop request checkpoints the current run and leaves its spec in
+/// running/, so the next worker continues it. Logs the current run, frames, frames/s and ETAs.
+/// </summary>
+public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEmpty, TimeSpan? poll = null)
+{
+    readonly TimeSpan _poll = poll ?? TimeSpan.FromSeconds(5);
+
+    public int Run(CancellationToken stop)
+    {
+        queue.CreateAll();
+        using var lockFile = TakeLock();
+        int finished = 0, failed = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var running = queue.InRunning();
+            var next = QueueOrder.Next(running, queue.Pending());
+            if (next is null)
+            {
+                if (exitWhenEmpty) break;
+                stop.WaitHandle.WaitOne(_poll);
+                continue;
+            }
+            var specPath = Path.Combine(queue.Running, next + RunSpec.Extension);
+            if (!running.Contains(next)) File.Move(Path.Combine(queue.Root, next + RunSpec.Extension), specPath);
+            else log.LogInformation("continuing interrupted run {Run}", next);
+            switch (RunOne(next, specPath, stop))
+            {
+                case Result.Done: finished++; break;
+                case Result.Failed: failed++; break;
+                case Result.Stopped: log.LogInformation("stopped; {Run} stays in running/ and is continued first next time", next); return 0;
+                case Result.Halted: return 1;
+            }
+        }
+        log.LogInformation("queue {Queue}: {Done} run(s) finished, {Failed} failed in this session", queue.Root, finished, failed);
+        return 0;
+    }
+
+    enum Result { Done, Failed, Stopped, Halted }
+
+    Result RunOne(string name, string specPath, CancellationToken stop)
+    {
+        try
+        {
+            var spec = RunSpecFiles.Load(specPath);
+            long queuedFrames = queue.Pending().Sum(FramesOf);
+            int position = queue.Pending().Count;
+            log.LogInformation("run {Run}: {Queued} more spec(s) queued", name, position);
+            var notes = new LogWriter(log, name);
+            var summary = SpecRunner.Run(spec, queue.RunFolder(name), notes, stop, p =>
+                log.LogInformation("{Run}: frames {Frames:N0}/{Total:N0}, {Fps:N0} frames/s, ETA run {RunEta}, queue {QueueEta}",
+                    name, p.Frames, p.TotalFrames, p.FramesPerSecond, Eta.Text(p.Eta),
+                    Eta.Text(Eta.For(p.TotalFrames - p.Frames + queuedFrames, p.SessionFramesPerSecond))));
+            if (!summary.Finished) return Result.Stopped;
+            File.Move(specPath, Path.Combine(queue.Done, name + RunSpec.Extension), overwrite: true);
+            log.LogInformation("done {Run}: {Frames:N0} frames, greedy mean return {Return:0.00} → {Folder}", name, summary.Frames, summary.EvalMeanReturn, queue.RunFolder(name));
+            return Result.Done;
+        }
+        catch (RunHaltedException e) when (e.Resumable)
+        {
+            log.LogError("{Run}: {Message} The worker stops; {Run} stays in running/.", name, e.Message, name);
+            return Result.Halted;
+        }
+        catch (DiskFullException e)
+        {
+            log.LogError("{Run}: {Message}; the worker stops and {Run} stays in running/.", name, e.Message, name);
+            return Result.Halted;
+        }
+        catch (Exception e) when (e is RunHaltedException or CliError or InvalidDataException or IOException or ArgumentException)
+        {
+            Fail(name, specPath, e.Message);
+            return Result.Failed;
+        }
+    }
+
+    void Fail(string name, string specPath, string reason)
+    {
+        File.WriteAllText(Path.Combine(queue.Failed, name + ".reason.txt"), reason + Environment.NewLine);
+        File.Move(specPath, Path.Combine(queue.Failed, name + RunSpec.Extension), overwrite: true);
+        log.LogError("failed {Run}: {Reason} (spec moved to failed/)", name, reason);
+    }
+
+    long FramesOf(string pendingName)
+    {
+        try { return RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, pendingName + RunSpec.Extension))).Run.Frames; }
+        catch (CliError) { return 0; }   // reported when its turn comes
+    }
+
+    /// <summary>One worker per queue: the lock is held open for the worker's life and released by the OS even after kill -9.</summary>
+    FileStream TakeLock()
+    {
+        try { return new FileStream(queue.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException) { throw new CliError($"another worker holds {queue.Lock}; run one worker per queue folder (use several queue folders for several workers)."); }
+    }
+
+    /// <summary>Notes of the trainer (checkpoint fallbacks, retries, the end line) as log lines.</summary>
+    sealed class LogWriter(ILogger log, string run) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void WriteLine(string? value) { if (!string.IsNullOrEmpty(value)) log.LogInformation("{Run}: {Note}", run, value); }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using ReDo.Pure.Config;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Cli;
+using ReDo.Shell.Config;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>Run specs on disk: read (every problem named), resolve to a validated config, write atomically.</summary>
+public static class RunSpecFiles
+{
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static RunSpec Load(string path)
+    {
+        if (!File.Exists(path)) throw new CliError($"run spec '{path}' does not exist; `redo sweep` writes specs into a queue folder.");
+        RunSpec? spec;
+        try { spec = JsonSerializer.Deserialize<RunSpec>(File.ReadAllText(path), Json); }
+        catch (JsonException e) { throw new CliError($"run spec '{path}' is not valid: {e.Message}"); }
+        if (spec is null || spec.Name is null || spec.Config.ValueKind != JsonValueKind.Object)
+            throw new CliError($"run spec '{path}' must hold Name, ConfigSource, Config (the config's JSON object), Overrides and Seed.");
+        if (!RunSpec.IsSafeName(spec.Name))
+            throw new CliError($"run spec '{path}': Name '{spec.Name}' must be letters, digits, '.', '_', '-' or '=' (it names the run folder).");
+        return spec with { Overrides = spec.Overrides ?? [] };
+    }
+
+    /// <summary>The spec's configuration: its JSON, the overrides, then the seed; validated like `redo train`.</summary>
+    public static ExperimentConfig Resolve(RunSpec spec) =>
+        ConfigLoader.LoadJson(spec.Config.GetRawText(), spec.AllOverrides, $"run spec {spec.Name} (from {spec.ConfigSource})");
+
+    /// <summary>Writes &lt;folder&gt;/&lt;name&gt;.json via a temporary name, so a worker never picks up half a spec.</summary>
+    public static string Write(RunSpec spec, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, spec.Name + RunSpec.Extension);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(spec, Json));
+        File.Move(temp, path, overwrite: false);
+        return path;
+    }
+}

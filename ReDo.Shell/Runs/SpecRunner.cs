@@ -1,0 +1,34 @@
+using ReDo.Pure.Runs;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Cli;
+using ReDo.Shell.Config;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// Runs one spec into its run folder, idempotently: a finished folder is reported as it is, a
+/// started one is resumed from its checkpoint, an empty one is trained from the start. So the
+/// same command can be retried by a worker, a Slurm requeue or a Kubernetes restart.
+/// </summary>
+public static class SpecRunner
+{
+    public static TrainingSummary Run(RunSpec spec, string runFolder, TextWriter notes, CancellationToken stop, Action<TrainingProgress>? report = null)
+    {
+        var config = RunSpecFiles.Resolve(spec);
+        var configPath = Path.Combine(runFolder, TrainingLoop.ConfigFile);
+        if (File.Exists(configPath))
+        {
+            if (File.ReadAllText(configPath) != ConfigLoader.ToJson(config))
+                throw new CliError($"run folder '{runFolder}' holds a run of another configuration than spec {spec.Name}; move it away or give the spec another name.");
+            if (Trainer.FinishedSummary(runFolder) is { } done)
+            {
+                notes.WriteLine($"{spec.Name} is already finished in {runFolder}.");
+                return done;
+            }
+            return Trainer.Resume(runFolder, notes, stop, report: report);
+        }
+        if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
+            throw new CliError($"run folder '{runFolder}' holds files but no {TrainingLoop.ConfigFile}; it is not this spec's run. Move it away.");
+        return Trainer.Run(config, runFolder, notes, stop, report: report);
+    }
+}
