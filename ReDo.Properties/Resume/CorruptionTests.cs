@@ -55,6 +55,18 @@ public class CorruptionTests
     }
 
     [Fact]
+    public void A_replacement_cut_off_between_its_two_renames_restores_the_old_copy()
+    {
+        var (_, folder) = FinishedRunWithoutResults();
+        var checkpoints = Path.Combine(folder, "checkpoints");
+        Directory.Move(Path.Combine(checkpoints, Newest), Path.Combine(checkpoints, ".old-" + Newest));
+        var notes = new StringWriter();
+        using (var loop = ReDo.Shell.Runs.TrainingLoop.Resume(folder, ReDo.Shell.Metrics.DiskRunFiles.Instance, notes.WriteLine))
+            Assert.Equal(Newest, loop.LastCheckpoint);
+        Assert.False(Directory.Exists(Path.Combine(checkpoints, ".old-" + Newest)));
+    }
+
+    [Fact]
     public void With_every_checkpoint_damaged_resume_refuses_and_names_each()
     {
         var (_, folder) = FinishedRunWithoutResults();

@@ -33,7 +33,7 @@ public class ExactResumeTests
     [Fact]
     public void Sigterm_stops_with_a_checkpoint_and_exit_code_0_and_resume_is_exact()
     {
-        var config = TinyRuns.Config();
+        var config = TinyRuns.Config(frames: 2_500);   // 1,750 frames left after the third progress line: the signal lands mid-run
         var folder = TinyRuns.NewFolder("sigterm");
         using var child = RedoProcess.Start("train", TinyRuns.WriteConfigFile(config), "--out", folder);
         Assert.True(child.WaitUntil(() => ProgressLines(folder) >= 3, TimeSpan.FromSeconds(60)), child.Output);

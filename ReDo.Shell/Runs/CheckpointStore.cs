@@ -61,11 +61,19 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         return name;
     }
 
-    /// <summary>Deletes leftovers of interrupted writes (.tmp-*, .old-*).</summary>
+    /// <summary>
+    /// Deletes leftovers of interrupted writes (.tmp-*); an .old-* copy whose replacement never
+    /// arrived is renamed back (it may be the only checkpoint of that frame), otherwise deleted.
+    /// </summary>
     public void CleanLeftovers()
     {
-        foreach (var leftover in CheckpointNames.Leftovers(files.Directories(Folder)))
-            files.DeleteDirectory(Path.Combine(Folder, leftover));
+        var names = files.Directories(Folder);
+        foreach (var leftover in CheckpointNames.Leftovers(names))
+        {
+            var original = leftover.StartsWith(CheckpointNames.OldPrefix, StringComparison.Ordinal) ? leftover[CheckpointNames.OldPrefix.Length..] : null;
+            if (original is not null && !names.Contains(original)) files.Rename(Path.Combine(Folder, leftover), Path.Combine(Folder, original));
+            else files.DeleteDirectory(Path.Combine(Folder, leftover));
+        }
     }
 
     /// <summary>The newest good checkpoint; null if the folder has none at all; a refusal (corrupt only, or another config) as <see cref="CheckpointRefusedException"/>.</summary>

@@ -75,8 +75,9 @@ public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEm
             log.LogError("{Run}: {Message}; the worker stops and {Run} stays in running/.", name, e.Message, name);
             return Result.Halted;
         }
-        catch (Exception e) when (e is RunHaltedException or CliError or InvalidDataException or IOException or ArgumentException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Anything else is this run's problem, not the queue's: record it and go on with the next spec.
             Fail(name, specPath, e.Message);
             return Result.Failed;
         }
