@@ -28,7 +28,7 @@ run "L5 wrong flatten owner" ReDo.Pure/Recycling/FlattenMapping.cs 's/mapping ==
 run "L6 consumer moments kept" ReDo.Shell/Recycling/TensorRecycler.cs 's/foreach (var buffer in moments.Buffers(consumer)) buffer.index_fill_(1, cols, 0);/ /' "FullyQualifiedName~Law1_2_6"
 run "L7 bound from fan_in only" ReDo.Pure/Networks/XavierUniform.cs 's|Math.Sqrt(6.0 / (layer.FanIn + layer.FanOut))|Math.Sqrt(6.0 / layer.FanIn)|' "FullyQualifiedName~Law7"
 run "L8 random outgoing from wrong draw" ReDo.Shell/Recycling/TensorRecycler.cs 's/else weight.index_copy_(1, cols, draws.Outgoing\[slice.Consumer\].index_select(1, cols));/else weight.index_fill_(1, cols, 0.01);/' "FullyQualifiedName~Law8"
-run "L9 weight step copied from bias" ReDo.Pure/Recycling/ReferenceRecycler.cs 's/_weightStep\[l.Layer\]))/_biasStep[l.Layer]))/' "FullyQualifiedName~Law9"
+run "L9 weight step copied from bias" ReDo.Pure/Recycling/ReferenceRecycler.cs 's/ToValueList(), _weightStep\[l.Layer\])/ToValueList(), _biasStep[l.Layer])/' "FullyQualifiedName~Law9"
 run "L9 stride inferred from kernel" ReDo.Shell/Networks/SequentialNetwork.cs 's/(int)conv.stride\[0\], (int)conv.stride\[1\]/(int)conv.kernel_size[0], (int)conv.stride[1]/' "FullyQualifiedName~Law9"
 run "L7 draws too narrow" ReDo.Shell/Networks/NetworkInit.cs 's|-XavierUniform.Bound(layer), XavierUniform.Bound(layer), generator)|-XavierUniform.Bound(layer) / 4, XavierUniform.Bound(layer) / 4, generator)|' "FullyQualifiedName~Law7"
 run "L10 reset keeps moments" ReDo.Shell/Recycling/TensorRecycler.cs 's/foreach (var buffer in moments.Buffers(weight)) buffer.zero_();/foreach (var buffer in moments.Buffers(weight)) buffer.add_(0);/' "FullyQualifiedName~Law10"
