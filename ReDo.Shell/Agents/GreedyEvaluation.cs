@@ -13,6 +13,10 @@ public static class GreedyEvaluation
     public const int MaxEpisodeSteps = 100_000;
     public const uint SeedOffset = 1_000_003;
 
+    /// <summary>The agent's ε-greedy policy and the uniform random policy (ε = 1) over the same episodes' seeds.</summary>
+    public static (double Greedy, double Random) AgainstRandom(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon) =>
+        (MeanReturn(agent, game, options, seed, episodes, epsilon), MeanReturn(agent, game, options, seed, episodes, 1.0));
+
     public static double MeanReturn(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon)
     {
         if (episodes <= 0) return double.NaN;

@@ -75,9 +75,7 @@ public static class Trainer
             files.WriteDurable(Path.Combine(loop.RunFolder, WeightsFile), weights.ToArray());
         }
         RunPlots.Write(loop.RunFolder);
-        // The same episodes' randomness for both: the learned greedy policy and the uniform random one.
-        var eval = GreedyEvaluation.MeanReturn(agent, loop.Game, loop.Options, config.Run.Seed, config.Run.EvalEpisodes, config.Agent.EpsilonEval);
-        var random = GreedyEvaluation.MeanReturn(agent, loop.Game, loop.Options, config.Run.Seed, config.Run.EvalEpisodes, epsilon: 1.0);
+        var (eval, random) = GreedyEvaluation.AgainstRandom(agent, loop.Game, loop.Options, config.Run.Seed, config.Run.EvalEpisodes, config.Agent.EpsilonEval);
         var summary = new TrainingSummary(loop.Frame, agent.Updates, fps, eval, random, loop.RunFolder);
         files.WriteDurable(Path.Combine(loop.RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
         progress.WriteLine($"done: {loop.Frame:N0} frames, {agent.Updates:N0} updates, {fps:N0} frames/s; " +

@@ -1,3 +1,4 @@
+using ReDo.Pure.Config;
 using ReDo.Pure.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
@@ -22,14 +23,13 @@ public sealed class EvaluateCommand : ICommand
         var weights = Path.Combine(folder, Trainer.WeightsFile);
         if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Trainer.WeightsFile}; it is written when training finishes.");
 
-        var game = GameInfo.Find(config.Run.Game)!.Id;
-        var options = new EnvironmentOptions(config.Env.StickyActionProbability, config.Env.DifficultyRamping, config.Env.MinimalActionSet);
+        var game = config.Run.GameId();
+        var options = config.Env.ToEnvironmentOptions();
         var probe = new MinAtarEnvironment(game, options);
         using var agent = new DqnAgent(config, probe.Channels, probe.ActionCount);
         try { agent.Online.load(weights); }
         catch (Exception e) { throw new CliError($"{weights} could not be loaded ({e.Message}); was it written by this config's network?"); }
-        var mean = GreedyEvaluation.MeanReturn(agent, game, options, config.Run.Seed, episodes, epsilon);
-        var random = GreedyEvaluation.MeanReturn(agent, game, options, config.Run.Seed, episodes, 1.0);
+        var (mean, random) = GreedyEvaluation.AgainstRandom(agent, game, options, config.Run.Seed, episodes, epsilon);
         Console.WriteLine($"{config.Run.Game}: {episodes} episodes, ε = {epsilon}: mean return {mean:0.00} (random policy on the same seeds: {random:0.00})");
         return 0;
     }

@@ -47,8 +47,8 @@ public sealed class ScoreCommand : ICommand
         }
 
         using var probe = NetworkChoice.SyntheticInputs(net.Spec, probeSize, generator);
-        var atZero = Pure.Dormancy.DormancyReport.Assess(net.Spec, ActivationProbe.Measure(net, probe), 0.0);
         var result = DormantNeuronRecycler.Recycle(net, moments, probe, new RecycleSettings(tau, mapping), generator);
+        var atZero = Pure.Dormancy.DormancyReport.Assess(net.Spec, result.Statistics, 0.0);   // same pre-recycle probe pass
 
         if (json)
         {

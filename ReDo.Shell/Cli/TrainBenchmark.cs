@@ -56,9 +56,8 @@ public sealed class TrainBenchmark : IBenchmark
         {
             var sw = Stopwatch.StartNew();
             var summary = Trainer.Run(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, TextWriter.Null);
-            var warmupFrames = config.Agent.MinReplayHistory;
-            // Training-phase time per frame: subtract the warm-up's cost measured as frames/s of the random phase ≈ negligible.
-            return (summary.FramesPerSecond, summary.Updates, sw.Elapsed.TotalMilliseconds / Math.Max(summary.Frames - warmupFrames, 1));
+            // Wall time of the whole run over the frames that train: the random warm-up frames cost almost nothing.
+            return (summary.FramesPerSecond, summary.Updates, sw.Elapsed.TotalMilliseconds / Math.Max(summary.Frames - config.Agent.MinReplayHistory, 1));
         }
         finally { if (Directory.Exists(folder)) Directory.Delete(folder, true); }
     }
@@ -66,7 +65,7 @@ public sealed class TrainBenchmark : IBenchmark
     static double IsolatedUpdateMs(ExperimentConfig config)
     {
         manual_seed(0);
-        var env = MinAtarEnvironment.Create(GameInfo.Find(config.Run.Game)!.Id, 0);
+        var env = MinAtarEnvironment.Create(config.Run.GameId(), 0);
         using var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         var bits = new byte[ObservationLayout.ByteCount(env.Channels)];
         var stats = IntervalStats.Empty;

@@ -58,8 +58,8 @@ public sealed class TrainingLoop : IDisposable
         _note = note;
         _configHash = configHash;
         _checkpoints = new CheckpointStore(runFolder, files, configHash);
-        Game = (GameInfo.Find(config.Run.Game) ?? throw new ArgumentException($"unknown game {config.Run.Game}")).Id;
-        Options = new EnvironmentOptions(config.Env.StickyActionProbability, config.Env.DifficultyRamping, config.Env.MinimalActionSet);
+        Game = config.Run.GameId();
+        Options = config.Env.ToEnvironmentOptions();
         set_num_threads(config.Run.Threads);
         manual_seed(config.Run.Seed);
         _env = MinAtarEnvironment.Create(Game, (uint)config.Run.Seed, Options);
