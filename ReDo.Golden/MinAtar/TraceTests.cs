@@ -36,9 +36,12 @@ public class TraceTests
     }
 
     [Fact]
-    public void The_player_trace_exercising_the_brick_refill_is_there()
+    public void The_player_traces_exercising_refill_rescue_and_wave_clear_are_there()
     {
+        // Spec §14.4: Breakout brick refill; Seaquest 9 full rescues and divers = −1; Space Invaders 12 wave clears.
         var players = GoldenData.TraceNames().Where(n => n.EndsWith("-player.trace")).ToArray();
-        Assert.Equal(["breakout-seed6-sticky0.0-ramp1-player.trace"], players);
+        Assert.Equal(["breakout-seed6-sticky0.0-ramp1-player.trace",
+                      "seaquest-seed23-sticky0.1-ramp1-player.trace",
+                      "space_invaders-seed23-sticky0.1-ramp1-player.trace"], players);
     }
 }
