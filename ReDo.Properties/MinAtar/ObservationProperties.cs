@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Properties.MinAtar;
 

@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Properties.NumPyRandom;
 

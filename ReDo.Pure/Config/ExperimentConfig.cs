@@ -1,3 +1,4 @@
+using ReDo.Pure.Collections;
 namespace ReDo.Pure.Config;
 
 // Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
@@ -86,7 +87,7 @@ public sealed record ResetSettings
     /// <summary>Reset every this many gradient steps.</summary>
     public long Period { get; init; } = 100_000;
     /// <summary>Layers to redraw (the paper resets the last layer(s) on Atari).</summary>
-    public string[] Layers { get; init; } = ["final_layer"];
+    public ValueList<string> Layers { get; init; } = ValueList.Of("final_layer");
 }
 
 /// <summary>A whole run's configuration.</summary>
