@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ReDo.Properties.Generators;
 using ReDo.Pure.Analyses;
 using Xunit;
 
@@ -19,12 +20,12 @@ public class AnalysesProperties
               from items in Gen.ListOf(Gen.Choose(0, universe))
               select items.ToHashSet());
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property Overlap_is_symmetric() =>
         Prop.ForAll(SetGen().ToArbitrary(), SetGen().ToArbitrary(), (x, y) =>
             Assert.Equal(OverlapCoefficient.Of(x, y), OverlapCoefficient.Of(y, x)));
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property Overlap_lies_in_0_1() =>
         Prop.ForAll(SetGen().ToArbitrary(), SetGen().ToArbitrary(), (x, y) =>
         {
@@ -32,11 +33,11 @@ public class AnalysesProperties
             Assert.InRange(o, 0.0, 1.0);
         });
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property Overlap_of_a_set_with_itself_is_1() =>
         Prop.ForAll(SetGen().ToArbitrary(), x => Assert.Equal(1.0, OverlapCoefficient.Of(x, x.ToHashSet())));
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property Overlap_of_a_non_empty_subset_is_1() =>
         Prop.ForAll(SetGen().ToArbitrary(), SetGen().ToArbitrary(), (x, extra) =>
         {
@@ -52,7 +53,7 @@ public class AnalysesProperties
         from order in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), k + zeros)
         select (positive.Concat(new double[zeros]).Zip(order).OrderBy(p => p.Second).Select(p => p.First).ToArray(), k);
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property SRank_of_a_rank_k_matrix_is_k_for_delta_below_the_smallest_share() =>
         Prop.ForAll(RankK().ToArbitrary(), Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 999)).ToArbitrary(), (m, u) =>
         {
@@ -62,7 +63,7 @@ public class AnalysesProperties
             Assert.Equal(m.Rank, SingularValueRank.SRank(m.Values, delta));
         });
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property SRank_never_grows_with_delta_and_stays_within_1_rank() =>
         Prop.ForAll(RankK().ToArbitrary(), Gen.Choose(0, 999).ToArbitrary(), Gen.Choose(0, 999).ToArbitrary(), (m, a, b) =>
         {
@@ -72,7 +73,7 @@ public class AnalysesProperties
             Assert.InRange(r2, 1, m.Rank);
         });
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property Effective_rank_lies_in_1_rank_and_is_k_for_k_equal_values() =>
         Prop.ForAll(RankK().ToArbitrary(), m =>
         {
@@ -82,7 +83,7 @@ public class AnalysesProperties
             Assert.Equal(m.Rank, SingularValueRank.Entropy(equal), 9);
         });
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property A_seeded_permutation_is_a_permutation() =>
         Prop.ForAll(Gen.Choose(0, 300).ToArbitrary(), Gen.Choose(int.MinValue, int.MaxValue).ToArbitrary(), (n, seed) =>
             Assert.Equal(Enumerable.Range(0, n), SeededPermutation.Of(n, (ulong)seed).Order()));
@@ -95,7 +96,7 @@ public class AnalysesProperties
         from seed in Gen.Choose(0, int.MaxValue)
         select (period, epoch, seed);
 
-    [Property(MaxTest = Runs)]
+    [Law(Runs = Runs)]
     public Property Shuffled_labels_are_a_permutation_of_the_originals() =>
         Prop.ForAll(Labels().ToArbitrary(), ShuffleCase().ToArbitrary(), (labels, c) =>
             {

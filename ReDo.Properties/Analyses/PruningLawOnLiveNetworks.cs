@@ -15,7 +15,7 @@ namespace ReDo.Properties.Analyses;
 /// <summary>Paper Fig. 6 on real TorchSharp networks: pruning neurons that are silent on the probe batch cannot change the outputs there.</summary>
 public class PruningLawOnLiveNetworks
 {
-    [Property(MaxTest = 40)]
+    [Law(Runs = 40)]
     public Property Pruning_only_tau_0_neurons_leaves_the_outputs_on_the_probe_batch_unchanged_exactly() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
