@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ReDo.Properties.Generators;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Control;
 using Xunit;
@@ -122,7 +123,7 @@ public class ControlTaskLaws
 
     static Arbitrary<double[]> Unit(int n) => Gen.ArrayOf(Gen.Choose(0, 1_000_000).Select(x => x / 1_000_001.0), n).ToArbitrary();
 
-    [Property(MaxTest = 300)]
+    [Law(Runs = 300)]
     public Property Reset_noise_stays_within_the_scale_around_qpos0() =>
         Prop.ForAll(Gen.Elements(ControlTasks.All.ToArray()).ToArbitrary(), Unit(15), Unit(14), (task, u, v) =>
         {
@@ -136,7 +137,7 @@ public class ControlTaskLaws
             return positionsOk && velocitiesOk && qpos.Count == 15 && qvel.Count == 14;
         });
 
-    [Property(MaxTest = 300)]
+    [Law(Runs = 300)]
     public Property Squashed_actions_map_onto_the_control_range_monotonically() =>
         Prop.ForAll(Gen.Choose(-1000, 1000).ToArbitrary(), Gen.Choose(-1000, 1000).ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (a, b, width) =>
         {
