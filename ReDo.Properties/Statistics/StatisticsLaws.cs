@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ReDo.Properties.Generators;
 using ReDo.Pure.Statistics;
 using Xunit;
 using static ReDo.Properties.Statistics.ScoreGenerators;
@@ -12,7 +13,7 @@ public class StatisticsLaws
 {
     static readonly BootstrapSettings Quick = new(Resamples: 2_000, Seed: 7);
 
-    [Property(MaxTest = 500)]
+    [Law(Runs = 500)]
     public Property Every_aggregate_of_a_constant_is_that_constant_exactly() =>
         Prop.ForAll(Score.ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), Gen.Choose(1, 8).ToArbitrary(), (c, games, runs) =>
         {
@@ -23,7 +24,7 @@ public class StatisticsLaws
             Assert.Equal(1 - Math.Min(c, 1), Aggregates.OptimalityGap(t));
         });
 
-    [Property(MaxTest = 200)]
+    [Law(Runs = 200)]
     public Property Aggregates_and_their_intervals_do_not_depend_on_the_order_of_runs_or_games() =>
         Prop.ForAll(Table().ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (t, seed) =>
         {
@@ -33,7 +34,7 @@ public class StatisticsLaws
             Assert.Equal(StratifiedBootstrap.Interval(t, Aggregates.Iqm, Quick), StratifiedBootstrap.Interval(s, Aggregates.Iqm, Quick));
         });
 
-    [Property(MaxTest = 1000)]
+    [Law(Runs = 1000)]
     public Property The_iqm_lies_between_min_and_max_and_equals_the_mean_when_all_values_are_equal() =>
         Prop.ForAll(Table().ToArbitrary(), t =>
         {
@@ -45,7 +46,7 @@ public class StatisticsLaws
             Assert.Equal(Aggregates.Mean(flat), Aggregates.Iqm(flat));
         });
 
-    [Property(MaxTest = 1000)]
+    [Law(Runs = 1000)]
     public Property A_stratified_resample_keeps_every_games_run_count_and_draws_only_that_games_runs() =>
         Prop.ForAll(Table().ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (t, seed) =>
         {
@@ -55,7 +56,7 @@ public class StatisticsLaws
                 Assert.All(r.Games[g].Runs, v => Assert.Contains(v, t.Games[g].Runs));
         });
 
-    [Property(MaxTest = 100)]
+    [Law(Runs = 100)]
     public Property The_interval_is_ordered_and_lies_within_the_range_of_the_scores() =>
         Prop.ForAll(Table().ToArbitrary(), t =>
         {
@@ -68,7 +69,7 @@ public class StatisticsLaws
             }
         });
 
-    [Property(MaxTest = 100)]
+    [Law(Runs = 100)]
     public Property The_interval_contains_the_point_estimate() =>
         Prop.ForAll(Table().ToArbitrary(), t =>
         {
@@ -79,7 +80,7 @@ public class StatisticsLaws
             }
         });
 
-    [Property(MaxTest = 1000)]
+    [Law(Runs = 1000)]
     public Property Probability_of_improvement_is_one_half_against_itself_and_complementary() =>
         Prop.ForAll(Table().SelectMany(x => SameGames(x).Select(y => (x, y))).ToArbitrary(), xy =>
         {
@@ -92,7 +93,7 @@ public class StatisticsLaws
             Assert.True(Math.Abs(pxy + pyx - 1) <= 16 * Math.Pow(2, -53), $"{pxy} + {pyx} ≠ 1");
         });
 
-    [Property(MaxTest = 1000)]
+    [Law(Runs = 1000)]
     public Property A_performance_profile_falls_from_1_below_the_minimum_to_0_at_the_maximum() =>
         Prop.ForAll(Table().ToArbitrary(), t =>
         {
