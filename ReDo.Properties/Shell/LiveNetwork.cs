@@ -22,7 +22,7 @@ public sealed class LiveNetwork : IDisposable
     {
         Generator = new Generator((ulong)c.Seed, CPU);
         Net = new SpecNetwork(c.Spec);
-        NetworkInit.XavierUniformZeroBias(Net, Generator);
+        NetworkInit.Initialize(Net, Generator);
         using (no_grad())
             foreach (var l in c.Spec.Layers) nn.init.uniform_(Net.Bias(l.Name), -0.1, 0.1, Generator);
         Optimizer = optim.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
