@@ -145,7 +145,7 @@ public sealed class DqnAgent : IDisposable
         bool log = _dormancyLog.IsLoggingStep(gradientStep);
         if (recycle || log)
         {
-            Replay.SampleStates(Random, _config.Redo.ProbeSize, _probe);
+            Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe);
             using var probe = tensor(_probe, [_config.Redo.ProbeSize, .. _stateShape]);
             ActivationStatistics statistics;
             if (recycle)
