@@ -46,11 +46,15 @@ public sealed class LiveNetwork : IDisposable
     public void Kill(IReadOnlyDictionary<string, IReadOnlyCollection<int>> neurons)
     {
         using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        // An owned Scalar: an implicit one can be finalized while libtorch still reads it (issue 15),
+        // leaving a garbage (even NaN) bias that the next activation probe reports as NaN.
+        using var minusOne = (-1.0).ToScalar();
         foreach (var (layer, js) in neurons)
             foreach (var j in js)
             {
                 Net.Weight(layer)[j].zero_();
-                Net.Bias(layer)[j].fill_(-1);
+                Net.Bias(layer)[j].fill_(minusOne);
             }
     }
 
