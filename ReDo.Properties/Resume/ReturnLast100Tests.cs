@@ -10,6 +10,7 @@ namespace ReDo.Properties.Resume;
 /// of the last 100 returns, so it lies within the range of the intervals those came from; summary.json
 /// ends on the last row's value.
 /// </summary>
+[Collection(ResumeCollection.Name)]
 public class ReturnLast100Tests
 {
     [Fact]
