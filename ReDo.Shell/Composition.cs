@@ -3,34 +3,33 @@ using ReDo.Shell.Cli;
 
 namespace ReDo.Shell;
 
-/// <summary>The one place where commands and benchmarks are registered.</summary>
+/// <summary>The one place where commands and benchmarks are registered (see <see cref="ICliCommand"/> for how to add one).</summary>
 public static class Composition
 {
     public static IServiceCollection AddReDoCommands(this IServiceCollection services)
     {
-        services.AddSingleton<CommandRouter>();
-        services.AddSingleton<ICommand, BenchCommand>();
+        services.AddSingleton<RedoCli>();
         // ReDo core
-        services.AddSingleton<ICommand, ScoreCommand>();
+        services.AddSingleton<ICliCommand, ScoreCommand>();
         services.AddSingleton<IBenchmark, RecycleBenchmark>();
         // MinAtar
-        services.AddSingleton<ICommand, MinAtarCommand>();
+        services.AddSingleton<ICliCommand, MinAtarCommand>();
         services.AddSingleton<IBenchmark, EnvBenchmark>();
         // Metrics
-        services.AddSingleton<ICommand, PlotCommand>();
+        services.AddSingleton<ICliCommand, PlotCommand>();
         // Agent
-        services.AddSingleton<ICommand, TrainCommand>();
-        services.AddSingleton<ICommand, EvaluateCommand>();
+        services.AddSingleton<ICliCommand, TrainCommand>();
+        services.AddSingleton<ICliCommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
         // Long runs
-        services.AddSingleton<ICommand, ResumeCommand>();
-        services.AddSingleton<ICommand, RunSpecCommand>();
-        services.AddSingleton<ICommand, SweepCommand>();
-        services.AddSingleton<ICommand, WorkerCommand>();
+        services.AddSingleton<ICliCommand, ResumeCommand>();
+        services.AddSingleton<ICliCommand, RunSpecCommand>();
+        services.AddSingleton<ICliCommand, SweepCommand>();
+        services.AddSingleton<ICliCommand, WorkerCommand>();
         // Experiments (issue 11)
-        services.AddSingleton<ICommand, ExperimentCommand>();
-        services.AddSingleton<ICommand, ReportCommand>();
-        services.AddSingleton<ICommand, CompareCommand>();
+        services.AddSingleton<ICliCommand, ExperimentCommand>();
+        services.AddSingleton<ICliCommand, ReportCommand>();
+        services.AddSingleton<ICliCommand, CompareCommand>();
         return services;
     }
 }

@@ -124,7 +124,7 @@ public sealed class TraceErrorTests : IDisposable
             Console.SetError(error);
             try
             {
-                exit = new CommandRouter([new MinAtarCommand()]).Run(["minatar", "verify", path]);
+                exit = new RedoCli([new MinAtarCommand()], []).Run(["minatar", "verify", path]);
             }
             finally
             {

@@ -1,3 +1,4 @@
+using ReDo.Properties.Cli;
 using ReDo.Pure.Metrics;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Metrics;
@@ -44,7 +45,7 @@ public sealed class PlotCommandTests : IDisposable
         var a = WriteRun(_root, "redo", 80, seed: 1, returnScale: 50);
         var b = WriteRun(_root, "no-redo", 80, seed: 2, returnScale: 25);
         var output = Path.Combine(_root, "dormant-overlay.png");
-        Assert.Equal(0, new PlotCommand().Run([a, b, "--metric", "dormant", "--out", output]));
+        Assert.Equal(0, CliRun.Invoke(new PlotCommand(), "plot", a, b, "--metric", "dormant", "--out", output).Exit);
         var (_, _, rgb) = Png(output);
         Assert.Contains(rgb.Chunk(3), p => p[0] == 255 && p[1] == 127 && p[2] == 14);   // the second run's colour
     }
@@ -53,7 +54,7 @@ public sealed class PlotCommandTests : IDisposable
     public void Plot_command_with_one_folder_writes_the_run_plots()
     {
         var run = WriteRun(_root, "single", 10, seed: 4);
-        Assert.Equal(0, new PlotCommand().Run([run]));
+        Assert.Equal(0, CliRun.Invoke(new PlotCommand(), "plot", run).Exit);
         Assert.True(File.Exists(Path.Combine(run, "return.png")) && File.Exists(Path.Combine(run, "dormant.png")));
     }
 
@@ -69,19 +70,25 @@ public sealed class PlotCommandTests : IDisposable
     public void Bad_input_is_a_cli_error_naming_the_file_and_line()
     {
         var missing = Path.Combine(_root, "nope");
-        Assert.Contains("does not exist", Assert.Throws<CliError>(() => new PlotCommand().Run([missing])).Message);
+        Assert.Contains("does not exist", Assert.Throws<CliError>(() => PlotCommand.Run(new([missing], null, null))).Message);
 
         var bare = Directory.CreateDirectory(Path.Combine(_root, "bare")).FullName;
-        Assert.Contains("has no metrics.csv", Assert.Throws<CliError>(() => new PlotCommand().Run([bare])).Message);
+        Assert.Contains("has no metrics.csv", Assert.Throws<CliError>(() => PlotCommand.Run(new([bare], null, null))).Message);
 
         var broken = WriteRun(_root, "broken", 5, seed: 5);
         File.AppendAllText(Path.Combine(broken, "metrics.csv"), "60000,1,2,oops,,,,,,,,0,0,\n");
-        var e = Assert.Throws<CliError>(() => new PlotCommand().Run([broken]));
+        var e = Assert.Throws<CliError>(() => PlotCommand.Run(new([broken], null, null)));
         Assert.Contains(Path.Combine(broken, "metrics.csv"), e.Message);
         Assert.Contains("line 7, column 4: mean_return 'oops' is not a number", e.Message);
 
-        Assert.Contains("--metric 'speed'", Assert.Throws<CliError>(() => new PlotCommand().Run([broken, "--metric", "speed"])).Message);
-        Assert.Contains("at least one run folder", Assert.Throws<CliError>(() => new PlotCommand().Run([])).Message);
-        Assert.Contains("unknown option --colour", Assert.Throws<CliError>(() => new PlotCommand().Run([broken, "--colour", "red"])).Message);
+        Assert.Contains("at least one run folder", Assert.Throws<CliError>(() => PlotCommand.Run(new([], null, null))).Message);
+        // What the parser refuses: exit code 2 and the option named.
+        var (exit, output, error) = CliRun.Invoke(new PlotCommand(), "plot", broken, "--metric", "speed");
+        Assert.Equal(2, exit);
+        Assert.Contains("speed", output + error);
+        (exit, output, error) = CliRun.Invoke(new PlotCommand(), "plot", broken, "--colour", "red");
+        Assert.Equal(2, exit);
+        Assert.Contains("--colour", output + error);
+        Assert.Equal(2, CliRun.Invoke(new PlotCommand(), "plot").Exit);
     }
 }

@@ -1,3 +1,4 @@
+using ReDo.Properties.Cli;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Runs;
 using Xunit;
@@ -14,7 +15,7 @@ public class SweepCommandTests
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         string[] args = ["sweep", config, "--seeds", "1-2", "--set-grid", "Agent:ReplayRatio=0.5,2", "--set", "Run:Frames=800", "--queue", queue.Root];
 
-        Assert.Equal(0, new SweepCommand().Run(args[1..]));
+        Assert.Equal(0, CliRun.Invoke(new SweepCommand(), args).Exit);
         var names = queue.Pending();
         Assert.Equal(4, names.Count);
         foreach (var name in names)
@@ -24,7 +25,7 @@ public class SweepCommandTests
             Assert.Contains(resolved.Agent.ReplayRatio, new[] { 0.5, 2 });
             Assert.EndsWith($"-seed{resolved.Run.Seed}", name);
         }
-        Assert.Equal(0, new SweepCommand().Run(args[1..]));
+        Assert.Equal(0, CliRun.Invoke(new SweepCommand(), args).Exit);
         Assert.Equal(4, queue.Pending().Count);
     }
 
@@ -38,7 +39,9 @@ public class SweepCommandTests
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         List<string> args = [config, "--queue", queue.Root, option, value];
         if (option != "--seeds") args.AddRange(["--seeds", "1"]);
-        Assert.Contains(message, Assert.Throws<CliError>(() => new SweepCommand().Run(args)).Message);
+        var (exit, _, error) = CliRun.Invoke(new SweepCommand(), ["sweep", .. args]);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error);
         Assert.Empty(queue.Pending());
     }
 }

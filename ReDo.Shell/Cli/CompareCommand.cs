@@ -1,23 +1,24 @@
+using System.CommandLine;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo compare published &lt;run folders…&gt; [--published csv] [--bands csv]</c>: exit 1 when any checkpoint is outside its band.</summary>
-public sealed class CompareCommand : ICommand
+public sealed class CompareCommand : ICliCommand
 {
-    public string Name => "compare";
-    public string Summary => "golden regression against the MinAtar paper: compare published <run folders…> [--published csv] [--bands csv] (exit 1 when outside a band)";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        if (argv.Count == 0 || argv[0] != "published") throw new CliError($"usage: redo compare published <run folders…>. {Summary}");
-        var a = new Args(argv.Skip(1).ToList());
-        var published = a.String("published", AnchorFiles.DefaultPublished);
-        var bands = a.String("bands", PublishedComparing.DefaultBands);
-        var seed = a.UInt("seed", 0);
-        a.RejectUnknown("redo compare published <run folders…> [--published csv] [--bands csv] [--seed 0]");
-        var rows = new PublishedComparing(Console.Out).Compare(a.Positional, published, bands, new BootstrapSettings(Seed: seed));
-        return rows.Any(r => r.Inside == false) ? 1 : 0;
+        var runs = new Argument<string[]>("run folders") { Description = "folders `redo train` wrote", Arity = ArgumentArity.ZeroOrMore };
+        var published = new Option<string>("--published") { Description = "published scores (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultPublished };
+        var bands = new Option<string>("--bands") { Description = "tolerance bands (CSV)", DefaultValueFactory = _ => PublishedComparing.DefaultBands };
+        var seed = new Option<uint>("--seed") { Description = "bootstrap seed" };
+        var compare = new Command("published", "golden regression against the MinAtar paper (exit 1 when outside a band)") { runs, published, bands, seed };
+        compare.SetAction(r =>
+        {
+            var rows = new PublishedComparing(Console.Out).Compare(r.GetValue(runs)!, r.GetValue(published)!, r.GetValue(bands)!, new BootstrapSettings(Seed: r.GetValue(seed)));
+            return rows.Any(x => x.Inside == false) ? 1 : 0;
+        });
+        return new Command("compare", "compare runs with published results") { compare };
     }
 }

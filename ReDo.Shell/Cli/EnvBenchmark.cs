@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
@@ -10,7 +11,6 @@ namespace ReDo.Shell.Cli;
 /// </summary>
 public sealed class EnvBenchmark : IBenchmark
 {
-    const string Usage = "redo bench env [--seconds 2] [--game name]";
     const double TargetRatio = 20;
 
     /// <summary>Original MinAtar 1.0.15 (random actions plus state()), measured on this machine.</summary>
@@ -23,15 +23,17 @@ public sealed class EnvBenchmark : IBenchmark
         [GameId.SpaceInvaders] = 25_000,
     };
 
-    public string Name => "env";
-    public string Summary => "MinAtar steps/s per game vs the original Python (target ≥ 20×)";
-
-    public int Run(IReadOnlyList<string> args)
+    public Command Definition()
     {
-        var options = new Args(args);
-        var seconds = options.Double("seconds", 2, 0.05, 600);
-        var only = options.String("game");
-        options.RejectUnknown(Usage);
+        var seconds = CliOptions.Double("--seconds", "seconds of stepping per game", 2, 0.05, 600);
+        var game = CliOptions.Text("--game", "measure only this game");
+        var command = new Command("env", "MinAtar steps/s per game vs the original Python (target ≥ 20×)") { seconds, game };
+        command.SetAction(r => Run(r.GetValue(seconds), r.GetValue(game)));
+        return command;
+    }
+
+    public static int Run(double seconds, string? only)
+    {
         var games = only is null ? GameInfo.All.ToList()
             : [MinAtarCommand.Game(only)];
         if (Debugger.IsAttached || !IsOptimized())

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Shell.Agents;
@@ -6,20 +7,28 @@ using ReDo.Shell.Config;
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo evaluate &lt;run folder&gt; [--episodes N] [--epsilon 0.001]</c>: greedy episodes of a trained run's network.</summary>
-public sealed class EvaluateCommand : ICommand
+public sealed class EvaluateCommand : ICliCommand
 {
-    public string Name => "evaluate";
-    public string Summary => "greedy-policy episodes (ε = 0.001) of a run's network: evaluate <run folder> [--episodes N] [--epsilon e]";
+    /// <param name="Episodes">null: the run's Run:EvalEpisodes (at least 1).</param>
+    /// <param name="Epsilon">null: the run's Agent:EpsilonEval.</param>
+    public sealed record Parameters(string Folder, int? Episodes, double? Epsilon);
 
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        if (a.Positional.Count != 1) throw new CliError("name one run folder, e.g. redo evaluate runs/minatar-breakout-dqn-redo-seed0-….");
-        var folder = a.Positional[0];
+        var folder = new Argument<string>("run folder") { Description = "a folder `redo train` wrote" };
+        var episodes = CliOptions.Optional<int>("--episodes", "episodes to play (default: the run's Run:EvalEpisodes)", 1, 1_000_000);
+        var epsilon = CliOptions.Optional<double>("--epsilon", "ε of the greedy policy (default: the run's Agent:EpsilonEval)", 0, 1);
+        var command = new Command("evaluate", "greedy-policy episodes (ε = 0.001) of a run's network") { folder, episodes, epsilon };
+        command.SetAction(r => Run(new Parameters(r.GetValue(folder)!, r.GetValue(episodes), r.GetValue(epsilon))));
+        return command;
+    }
+
+    public static int Run(Parameters p)
+    {
+        var folder = p.Folder;
         var config = ConfigLoader.FromRunFolder(folder);
-        int episodes = a.Int("episodes", Math.Max(config.Run.EvalEpisodes, 1), 1, 1_000_000);
-        double epsilon = a.Double("epsilon", config.Agent.EpsilonEval, 0, 1);
-        a.RejectUnknown();
+        int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
+        double epsilon = p.Epsilon ?? config.Agent.EpsilonEval;
         var weights = Path.Combine(folder, Trainer.WeightsFile);
         if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Trainer.WeightsFile}; it is written when training finishes.");
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ReDo.MinAtar;
 using ReDo.Shell.Experiments;
 
@@ -8,52 +9,44 @@ namespace ReDo.Shell.Cli;
 /// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv]</c>.
 /// The work is in ReDo.Shell/Experiments; this only reads arguments.
 /// </summary>
-public sealed class ExperimentCommand : ICommand
+public sealed class ExperimentCommand : ICliCommand
 {
-    public string Name => "experiment";
-    public string Summary => "the paper's experiments: experiment plan <name> [--size quick|full] --queue <dir> [--shards n] | status <dir> | random-policy [--episodes 100] [--out csv]";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        if (argv.Count == 0) throw new CliError($"name a sub-command: plan, status or random-policy. {Summary}");
-        var a = new Args(argv.Skip(1).ToList());
-        switch (argv[0])
+        var name = new Argument<string>("name") { Description = "an experiment of configs/experiments/, e.g. redo-vs-baselines" };
+        var size = new Option<string>("--size") { Description = "a size the experiment file defines (quick, full …)", DefaultValueFactory = _ => "quick" };
+        var queue = CliOptions.Text("--queue", "queue folder to write the run specs into", required: true);
+        var shards = CliOptions.Int("--shards", "split the runs into this many shards", 1, 1, 64);
+        var experiments = new Option<string>("--experiments") { Description = "folder of experiment files", DefaultValueFactory = _ => ExperimentFiles.DefaultFolder };
+        var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments };
+        plan.SetAction(r =>
         {
-            case "plan":
-            {
-                var size = a.String("size", "quick");   // quick or full in the shipped files; the planner names the sizes a file has
-                var queue = a.String("queue") ?? throw new CliError("name the queue folder: --queue <dir>.");
-                var shards = a.Int("shards", 1, 1, 64);
-                var folder = a.String("experiments", ExperimentFiles.DefaultFolder);
-                a.RejectUnknown("redo experiment plan <name> [--size quick|full] --queue <dir> [--shards n]");
-                if (a.Positional.Count != 1) throw new CliError("name one experiment, e.g. redo experiment plan redo-vs-baselines --queue queue/rvb.");
-                new ExperimentPlanning(Console.Out).Plan(ExperimentFiles.Load(a.Positional[0], folder), size, queue, shards);
-                return 0;
-            }
-            case "status":
-            {
-                a.RejectUnknown("redo experiment status <dir>");
-                if (a.Positional.Count != 1) throw new CliError("name the experiment's queue folder: redo experiment status <dir>.");
-                var states = new ExperimentStatus(Console.Out).Show(a.Positional[0]);
-                return states.Any(s => s.State == RunState.Failed) ? 1 : 0;
-            }
-            case "random-policy":
-            {
-                var episodes = a.Int("episodes", 100, 1, 100_000);
-                var seed = a.UInt("seed", 0);
-                var outPath = a.String("out");
-                a.RejectUnknown("redo experiment random-policy [--episodes 100] [--seed 0] [--out csv]");
-                var scores = GameInfo.All.Select(g => RandomPolicyBaseline.Measure(g.Id, episodes, seed)).ToList();
-                foreach (var s in scores) Console.WriteLine($"{s.Game,-15} {s.MeanReturn,8:F3} ± {s.StandardError:F3} (standard error, {s.Episodes} episodes)");
-                if (outPath is not null)
-                {
-                    File.WriteAllText(outPath, RandomPolicyBaseline.ToCsv(scores, seed));
-                    Console.WriteLine($"wrote {outPath}");
-                }
-                return 0;
-            }
-            default:
-                throw new CliError($"unknown sub-command '{argv[0]}'; use plan, status or random-policy.");
+            new ExperimentPlanning(Console.Out).Plan(ExperimentFiles.Load(r.GetValue(name)!, r.GetValue(experiments)!), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
+            return 0;
+        });
+
+        var folder = new Argument<string>("queue") { Description = "the experiment's queue folder" };
+        var status = new Command("status", "show the state of every run of an experiment (exit 1 when one failed)") { folder };
+        status.SetAction(r => new ExperimentStatus(Console.Out).Show(r.GetValue(folder)!).Any(s => s.State == RunState.Failed) ? 1 : 0);
+
+        var episodes = CliOptions.Int("--episodes", "episodes per game", 100, 1, 100_000);
+        var seed = new Option<uint>("--seed") { Description = "first episode seed" };
+        var output = CliOptions.Text("--out", "write the scores as CSV");
+        var random = new Command("random-policy", "mean return of the uniform random policy on every game") { episodes, seed, output };
+        random.SetAction(r => RandomPolicy(r.GetValue(episodes), r.GetValue(seed), r.GetValue(output)));
+
+        return new Command("experiment", "the paper's experiments: plan, status, random-policy") { plan, status, random };
+    }
+
+    public static int RandomPolicy(int episodes, uint seed, string? outPath)
+    {
+        var scores = GameInfo.All.Select(g => RandomPolicyBaseline.Measure(g.Id, episodes, seed)).ToList();
+        foreach (var s in scores) Console.WriteLine($"{s.Game,-15} {s.MeanReturn,8:F3} ± {s.StandardError:F3} (standard error, {s.Episodes} episodes)");
+        if (outPath is not null)
+        {
+            File.WriteAllText(outPath, RandomPolicyBaseline.ToCsv(scores, seed));
+            Console.WriteLine($"wrote {outPath}");
         }
+        return 0;
     }
 }

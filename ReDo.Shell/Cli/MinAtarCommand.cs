@@ -1,48 +1,47 @@
+using System.CommandLine;
 using ReDo.MinAtar;
 using ReDo.Shell.MinAtar;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo minatar verify|play</c>: replay golden traces, or watch/play a game in the terminal.</summary>
-public sealed class MinAtarCommand : ICommand
+public sealed class MinAtarCommand : ICliCommand
 {
     const string VerifyUsage = "redo minatar verify <trace files or folders>";
-    const string PlayUsage = "redo minatar play --game <name> [--seed 0] [--policy random|human] [--steps N] [--delay ms] " +
-                             "[--png out.png] [--sticky 0.1] [--no-ramping]";
 
-    public string Name => "minatar";
-    public string Summary => "MinAtar games: 'verify' replays golden traces, 'play' shows or plays a game";
-
-    public int Run(IReadOnlyList<string> args) => args.Count == 0 ? Help(2) : args[0] switch
+    public Command Definition()
     {
-        "verify" => Verify(args.Skip(1).ToList()),
-        "play" => Play(args.Skip(1).ToList()),
-        "help" or "--help" or "-h" => Help(0),
-        _ => throw new CliError($"unknown subcommand '{args[0]}'; use 'verify' or 'play' (see 'redo minatar help')."),
-    };
+        var traces = new Argument<string[]>("traces") { Description = "trace files or folders of them", Arity = ArgumentArity.ZeroOrMore };
+        var verify = new Command("verify", "replay golden traces; prints 'OK <game> seed <seed> <steps> steps (<file>)' per trace, or the first divergence. " +
+                                           "Exit code 0 when every trace matches, 1 when one diverges, 2 when one cannot be read.") { traces };
+        verify.SetAction(r => Verify(r.GetValue(traces)!));
 
-    static int Help(int exitCode)
-    {
-        Console.WriteLine($"usage: {VerifyUsage}");
-        Console.WriteLine("         prints 'OK <game> seed <seed> <steps> steps (<file>)' per trace, or the first divergence;");
-        Console.WriteLine("         exit code 0 when every trace matches, 1 when one diverges, 2 when one cannot be read.");
-        Console.WriteLine($"       {PlayUsage}");
-        Console.WriteLine($"         games: {GameInfo.Names}");
-        Console.WriteLine($"         --policy random (default; --delay ms between frames, default 50) or human, one key per step:");
-        Console.WriteLine($"           {HumanPolicy.Keys}");
-        Console.WriteLine("         --steps N: stop after N steps (default 200; human 100000); --png writes the frames as an image strip.");
-        return exitCode;
+        var game = CliOptions.Choice("--game", "the game", "", [.. GameInfo.All.Select(g => g.Name)]);
+        game.Required = true;
+        var seed = new Option<uint>("--seed") { Description = "environment seed" };
+        var policy = CliOptions.Choice("--policy", $"random, or human (one key per step: {HumanPolicy.Keys})", "random", "random", "human");
+        var steps = CliOptions.Optional<int>("--steps", "stop after N steps (default 200; human 100000)", 0, int.MaxValue);
+        var delay = CliOptions.Optional<int>("--delay", "ms between frames (default 50; human 0)", 0, int.MaxValue);
+        var png = CliOptions.Text("--png", "write the frames as an image strip");
+        var sticky = CliOptions.Double("--sticky", "sticky-action probability", 0.1, 0, 1);
+        var noRamping = CliOptions.Flag("--no-ramping", "turn difficulty ramping off");
+        var play = new Command("play", "show a game in the terminal (random policy) or play it (human)") { game, seed, policy, steps, delay, png, sticky, noRamping };
+        play.SetAction(r =>
+        {
+            var human = r.GetValue(policy) == "human";
+            return Play(new PlaySettings(Game(r.GetValue(game)!), r.GetValue(seed), r.GetValue(steps) ?? (human ? 100_000 : 200),
+                r.GetValue(delay) ?? (human ? 0 : 50), r.GetValue(png), new EnvironmentOptions(r.GetValue(sticky), !r.GetValue(noRamping))), human);
+        });
+        return new Command("minatar", "MinAtar games: 'verify' replays golden traces, 'play' shows or plays a game") { verify, play };
     }
 
     /// <summary>A game named on the command line.</summary>
     public static GameInfo Game(string name) =>
         GameInfo.Find(name) ?? throw new CliError($"unknown game '{name}'; choose one of {GameInfo.Names}.");
 
-    static int Verify(IReadOnlyList<string> args)
+    public static int Verify(IReadOnlyList<string> traces)
     {
-        var options = new Args(args);
-        options.RejectUnknown(VerifyUsage);
-        var files = TraceFiles.Expand(options.Positional, VerifyUsage);
+        var files = TraceFiles.Expand(traces, VerifyUsage);
         int diverged = 0, unreadable = 0;
         foreach (var file in files)
         {
@@ -64,21 +63,9 @@ public sealed class MinAtarCommand : ICommand
         return unreadable > 0 ? 2 : diverged > 0 ? 1 : 0;
     }
 
-    static int Play(IReadOnlyList<string> args)
+    public static int Play(PlaySettings settings, bool human)
     {
-        var options = new Args(args, "no-ramping");
-        var game = Game(options.String("game") ?? throw new CliError($"name a game with --game ({GameInfo.Names})."));
-        var policyName = options.String("policy") ?? "random";
-        if (policyName is not ("random" or "human"))
-            throw new CliError($"unknown policy '{policyName}'; use --policy random or --policy human.");
-        var human = policyName == "human";
-        var settings = new PlaySettings(game, options.UInt("seed", 0), options.Int("steps", human ? 100_000 : 200, min: 0),
-            options.Int("delay", human ? 0 : 50, min: 0), options.String("png"),
-            new EnvironmentOptions(options.Double("sticky", 0.1, 0, 1), !options.Flag("no-ramping")));
-        options.RejectUnknown(PlayUsage);
-        if (options.Positional.Count > 0)
-            throw new CliError($"unexpected argument '{options.Positional[0]}'. Usage: {PlayUsage}");
-
+        var game = settings.Game;
         IPlayPolicy policy = human ? new HumanPolicy() : new RandomPolicy(10000 + settings.Seed);
         var frames = new PlaySession(settings, policy, Console.Out, TerminalFrame.ColourWanted(), !Console.IsOutputRedirected).Run();
         if (settings.PngPath is { } png)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ReDo.Pure.Metrics.Plotting;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Rendering;
@@ -9,32 +10,50 @@ namespace ReDo.Shell.Cli;
 /// without options writes its return.png and dormant.png into the folder; otherwise one PNG
 /// overlays the chosen metric of every run (legend = folder names).
 /// </summary>
-public sealed class PlotCommand : ICommand
+public sealed class PlotCommand : ICliCommand
 {
-    public string Name => "plot";
-    public string Summary => "plot runs' metrics.csv as PNG (<run folders…> [--out plot.png] [--metric return|dormant|loss])";
+    /// <param name="Metric">null: one run's return.png and dormant.png (or return, when overlaying).</param>
+    public sealed record Parameters(IReadOnlyList<string> Folders, string? Metric, string? Output);
 
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        var metricGiven = a.String("metric") is not null;
-        var metric = a.Choice("metric", "return", RunCharts.Metrics);
-        var output = a.String("out");
-        a.RejectUnknown();
-        if (a.Positional.Count == 0)
+        var folders = new Argument<string[]>("run folders") { Description = "folders holding a metrics.csv", Arity = ArgumentArity.OneOrMore };
+        // A misspelt option would otherwise be taken for a folder name.
+        folders.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens.Where(t => t.Value.StartsWith("--")))
+                r.AddError($"unknown option {t.Value}; known: --metric, --out.");
+        });
+        var metric = new Option<string?>("--metric") { Description = "metric to overlay" };
+        metric.AcceptOnlyFromAmong(RunCharts.Metrics);
+        var output = CliOptions.Text("--out", "PNG file to write (default <metric>.png)");
+        var command = new Command("plot", "plot runs' metrics.csv as PNG; one run without options writes its return.png and dormant.png") { folders, metric, output };
+        command.SetAction(r => Run(new Parameters(r.GetValue(folders)!, r.GetValue(metric), r.GetValue(output))));
+        return command;
+    }
+
+    public static int Run(Parameters p)
+    {
+        var metricGiven = p.Metric is not null;
+        var metric = p.Metric ?? "return";
+        if (!RunCharts.Metrics.Contains(metric))
+            throw new CliError($"--metric '{metric}' is not allowed; use one of: {string.Join(", ", RunCharts.Metrics)}.");
+        var output = p.Output;
+        var positional = p.Folders;
+        if (positional.Count == 0)
             throw new CliError("name at least one run folder (a folder with a metrics.csv), e.g. 'redo plot runs/breakout-redo'.");
         if (output is not null && !output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new CliError($"--out '{output}' must name a .png file.");
 
-        var runs = a.Positional.Select(folder => (Run: MetricsFile.RunName(folder), Table: MetricsFile.Load(folder))).ToList();
+        var runs = positional.Select(folder => (Run: MetricsFile.RunName(folder), Table: MetricsFile.Load(folder))).ToList();
         if (runs.Count == 1 && output is null && !metricGiven)
         {
-            foreach (var path in RunPlots.Write(a.Positional[0])) Print(path, runs[0].Table.Rows.Count);
+            foreach (var path in RunPlots.Write(positional[0])) Print(path, runs[0].Table.Rows.Count);
             return 0;
         }
         var duplicate = runs.GroupBy(r => r.Run).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            runs = runs.Select((r, i) => (Run: $"{r.Run} ({a.Positional[i]})", r.Table)).ToList();   // keep legends distinguishable
+            runs = runs.Select((r, i) => (Run: $"{r.Run} ({positional[i]})", r.Table)).ToList();   // keep legends distinguishable
 
         output ??= $"{metric}.png";
         var directory = Path.GetDirectoryName(Path.GetFullPath(output))!;

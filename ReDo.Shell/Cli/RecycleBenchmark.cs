@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ReDo.Pure.Networks;
 using ReDo.Shell.Agents;
@@ -15,16 +16,18 @@ namespace ReDo.Shell.Cli;
 /// </summary>
 public sealed class RecycleBenchmark : IBenchmark
 {
-    public string Name => "recycle";
-    public string Summary => "score-and-recycle time vs one training update (Nature CNN, MinAtar net)";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        int repeats = a.Int("repeats", 20, 1, 100_000);
-        int probe = a.Int("probe", 64, 1, 4096);
-        double tau = a.Double("tau", 0.1, 0, 1e6);
-        a.RejectUnknown();
+        var repeats = CliOptions.Int("--repeats", "timed repetitions", 20, 1, 100_000);
+        var probe = CliOptions.Int("--probe", "probe batch size", 64, 1, 4096);
+        var tau = CliOptions.Double("--tau", "τ", 0.1, 0, 1e6);
+        var command = new Command("recycle", "score-and-recycle time vs one training update (Nature CNN, MinAtar net)") { repeats, probe, tau };
+        command.SetAction(r => Run(r.GetValue(repeats), r.GetValue(probe), r.GetValue(tau)));
+        return command;
+    }
+
+    public static int Run(int repeats, int probe, double tau)
+    {
 
         Console.WriteLine($"torch threads: {get_num_threads()}, repeats: {repeats}, probe batch {probe}, τ = {tau}, training batch 32");
         Console.WriteLine($"{"network",-14} {"update ms",10} {"recycle ms",11} {"ratio",7} {"recycled",9} {"cost at F=1000",15} {"target",7}");

@@ -1,25 +1,28 @@
+using System.CommandLine;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo report &lt;queue&gt; [--out dir] [--resamples 2000] [--seed 0] [--random csv] [--published csv]</c>.</summary>
-public sealed class ReportCommand : ICommand
+public sealed class ReportCommand : ICliCommand
 {
-    public string Name => "report";
-    public string Summary => "aggregate an experiment's finished runs into report.md + figures: report <queue> [--out dir] [--resamples 2000] [--seed 0]";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        var outDir = a.String("out");
-        var resamples = a.Int("resamples", BootstrapSettings.MinResamples, BootstrapSettings.MinResamples, 1_000_000);
-        var seed = a.UInt("seed", 0);
-        var anchors = new AnchorFiles(a.String("random", AnchorFiles.DefaultRandomPolicy), a.String("published", AnchorFiles.DefaultPublished));
-        a.RejectUnknown("redo report <queue> [--out dir] [--resamples 2000] [--seed 0] [--random csv] [--published csv]");
-        if (a.Positional.Count != 1) throw new CliError("name the experiment's queue folder: redo report <dir>.");
-        var queue = a.Positional[0];
-        new ExperimentReporting(Console.Out).Write(queue, outDir ?? Path.Combine(queue, "report"), anchors, new BootstrapSettings(resamples, 0.95, seed));
-        return 0;
+        var queue = new Argument<string>("queue") { Description = "the experiment's queue folder" };
+        var output = CliOptions.Text("--out", "report folder (default <queue>/report)");
+        var resamples = CliOptions.Int("--resamples", "bootstrap resamples", BootstrapSettings.MinResamples, BootstrapSettings.MinResamples, 1_000_000);
+        var seed = new Option<uint>("--seed") { Description = "bootstrap seed" };
+        var random = new Option<string>("--random") { Description = "random-policy scores (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultRandomPolicy };
+        var published = new Option<string>("--published") { Description = "published scores (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultPublished };
+        var command = new Command("report", "aggregate an experiment's finished runs into report.md + figures") { queue, output, resamples, seed, random, published };
+        command.SetAction(r =>
+        {
+            var folder = r.GetValue(queue)!;
+            new ExperimentReporting(Console.Out).Write(folder, r.GetValue(output) ?? Path.Combine(folder, "report"),
+                new AnchorFiles(r.GetValue(random)!, r.GetValue(published)!), new BootstrapSettings(r.GetValue(resamples), 0.95, r.GetValue(seed)));
+            return 0;
+        });
+        return command;
     }
 }

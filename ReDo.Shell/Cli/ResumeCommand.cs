@@ -1,20 +1,22 @@
+using System.CommandLine;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo resume &lt;run folder&gt;</c>: continues a stopped or killed run exactly from its newest good checkpoint.</summary>
-public sealed class ResumeCommand : ICommand
+public sealed class ResumeCommand : ICliCommand
 {
-    public string Name => "resume";
-    public string Summary => "continue a stopped or killed run from its newest good checkpoint: resume <run folder>";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        a.RejectUnknown();
-        if (a.Positional.Count != 1) throw new CliError("name one run folder, e.g. redo resume runs/minatar-breakout-dqn-redo-seed0-….");
-        var folder = a.Positional[0];
+        var folder = new Argument<string>("run folder") { Description = "a folder `redo train` wrote" };
+        var command = new Command("resume", "continue a stopped or killed run from its newest good checkpoint") { folder };
+        command.SetAction(r => Run(r.GetValue(folder)!));
+        return command;
+    }
+
+    public static int Run(string folder)
+    {
         if (!Directory.Exists(folder)) throw new CliError($"run folder '{folder}' does not exist; pass the folder `redo train` wrote.");
         if (Trainer.FinishedSummary(folder) is { } done)
         {

@@ -1,20 +1,23 @@
+using System.CommandLine;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo run-spec &lt;spec.json&gt; [--out folder]</c>: one spec as one job (a Slurm array task, a Kubernetes indexed Job); rerunning it resumes.</summary>
-public sealed class RunSpecCommand : ICommand
+public sealed class RunSpecCommand : ICliCommand
 {
-    public string Name => "run-spec";
-    public string Summary => "run (or resume, or report finished) one run spec as a standalone job: run-spec <spec.json> [--out folder]";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        var outFolder = a.String("out");
-        a.RejectUnknown();
-        if (a.Positional.Count != 1) throw new CliError("name one run spec, e.g. redo run-spec queue/minatar-breakout-dqn-seed1.json.");
-        var spec = RunSpecFiles.Load(a.Positional[0]);
+        var specFile = new Argument<string>("spec.json") { Description = "a run spec written by `redo sweep`" };
+        var output = CliOptions.Text("--out", "run folder (default runs/<spec name>)");
+        var command = new Command("run-spec", "run (or resume, or report finished) one run spec as a standalone job") { specFile, output };
+        command.SetAction(r => Run(r.GetValue(specFile)!, r.GetValue(output)));
+        return command;
+    }
+
+    public static int Run(string specFile, string? outFolder)
+    {
+        var spec = RunSpecFiles.Load(specFile);
         RunSpecFiles.Resolve(spec);   // a bad spec fails here, before the host starts
         var folder = outFolder ?? Path.Combine("runs", spec.Name);
         Console.WriteLine($"run spec {spec.Name} → {folder}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Networks;
@@ -12,24 +13,29 @@ namespace ReDo.Shell.Cli;
 /// high-learning-rate steps on moving random regression targets, then scores and recycles it once
 /// and prints the record (per layer dormant counts at τ = 0 and τ, recycled neurons, |Δ output|).
 /// </summary>
-public sealed class ScoreCommand : ICommand
+public sealed class ScoreCommand : ICliCommand
 {
-    public string Name => "score";
-    public string Summary => "score and recycle a fresh network once and print the record (--net, --tau, --probe, --train-steps, --json)";
+    public sealed record Parameters(string Net, double Tau, int ProbeSize, int Seed, int TrainSteps, double LearningRate, FlattenMapping Mapping, bool Json);
 
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        var netName = a.Choice("net", "minatar", NetworkChoice.Names);
-        var tau = a.Double("tau", 0.1, 0, 1e6);
-        var probeSize = a.Int("probe", 64, 1, 1 << 16);
-        var seed = a.Int("seed", 0, 0);
-        var trainSteps = a.Int("train-steps", 200, 0, 1_000_000);
-        var lr = a.Double("lr", 1e-2, 1e-12, 10);
-        var mapping = a.Choice("mapping", "channels-first", "channels-first", "dopamine-compat") == "channels-first" ? FlattenMapping.ChannelsFirst : FlattenMapping.DopamineCompat;
-        var json = a.Flag("json");
-        a.RejectUnknown();
+        var net = CliOptions.Choice("--net", "catalog network to build", "minatar", NetworkChoice.Names);
+        var tau = CliOptions.Double("--tau", "τ: a neuron is dormant when its score is ≤ τ", 0.1, 0, 1e6);
+        var probe = CliOptions.Int("--probe", "probe batch size", 64, 1, 1 << 16);
+        var seed = CliOptions.Int("--seed", "seed of the initialisation, targets and redraws", 0, 0);
+        var trainSteps = CliOptions.Int("--train-steps", "high-learning-rate warm-up steps (0 = score the fresh net)", 200, 0, 1_000_000);
+        var lr = CliOptions.Double("--lr", "warm-up learning rate", 1e-2, 1e-12, 10);
+        var mapping = CliOptions.Choice("--mapping", "conv→dense outgoing mapping", "channels-first", "channels-first", "dopamine-compat");
+        var json = CliOptions.Flag("--json", "print the records as JSON");
+        var command = new Command("score", "score and recycle a fresh network once and print the record") { net, tau, probe, seed, trainSteps, lr, mapping, json };
+        command.SetAction(r => Run(new Parameters(r.GetValue(net)!, r.GetValue(tau), r.GetValue(probe), r.GetValue(seed), r.GetValue(trainSteps), r.GetValue(lr),
+            r.GetValue(mapping) == "channels-first" ? FlattenMapping.ChannelsFirst : FlattenMapping.DopamineCompat, r.GetValue(json))));
+        return command;
+    }
 
+    public static int Run(Parameters p)
+    {
+        var (netName, tau, probeSize, seed, trainSteps, lr, mapping, json) = p;
         manual_seed(seed);
         using var generator = new Generator((ulong)seed, CPU);
         using var net = new SpecNetwork(NetworkChoice.Spec(netName));

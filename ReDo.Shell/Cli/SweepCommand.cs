@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Runs;
@@ -8,20 +9,26 @@ namespace ReDo.Shell.Cli;
 /// <c>redo sweep &lt;config.json&gt; --seeds 1-5 [--set-grid Section:Key=v1,v2 …] [--set K=V …] [--queue folder]</c>:
 /// writes one self-contained run spec per grid point and seed into a queue folder.
 /// </summary>
-public sealed class SweepCommand : ICommand
+public sealed class SweepCommand : ICliCommand
 {
-    public string Name => "sweep";
-    public string Summary => "write the run specs of grids × seeds into a queue: sweep <config.json> --seeds 1-5 [--set-grid K=v1,v2 …] [--set K=V …] [--queue folder]";
+    public sealed record Parameters(string ConfigPath, string Seeds, IReadOnlyList<string> Grids, IReadOnlyList<string> Sets, string Queue);
 
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var (configPath, sets, rest) = TrainCommand.SplitSets(argv);
-        var (grids, others) = SplitGrids(rest);
-        var a = new Args(others);
-        var seedsText = a.String("seeds") ?? throw new CliError("name the seeds, e.g. --seeds 1-5 or --seeds 1,3,7.");
-        var queue = new QueueFolders(a.String("queue", "queue"));
-        a.RejectUnknown();
-        if (configPath is null) throw new CliError("name a config file, e.g. redo sweep configs/minatar-breakout-dqn.json --seeds 1-5.");
+        var config = new Argument<string>("config.json") { Description = "the sweep's base configuration" };
+        var seeds = CliOptions.Text("--seeds", "seeds, e.g. 1-5 or 1,3,7", required: true);
+        var grids = CliOptions.Repeated("--set-grid", "a grid axis, e.g. Agent:ReplayRatio=0.25,0.5,1,2 (repeatable)");
+        var sets = CliOptions.Sets();
+        var queue = new Option<string>("--queue") { Description = "queue folder to write the specs into", DefaultValueFactory = _ => "queue" };
+        var command = new Command("sweep", "write the run specs of grids × seeds into a queue folder") { config, seeds, grids, sets, queue };
+        command.SetAction(r => Run(new Parameters(r.GetValue(config)!, r.GetValue(seeds)!, r.GetValue(grids)!, r.GetValue(sets)!, r.GetValue(queue)!)));
+        return command;
+    }
+
+    public static int Run(Parameters p)
+    {
+        var (configPath, seedsText, grids, sets, queueFolder) = p;
+        var queue = new QueueFolders(queueFolder);
         if (!File.Exists(configPath)) throw new CliError($"config file '{configPath}' does not exist; pass one of configs/*.json or your own copy.");
         var (seeds, seedProblem) = SeedRange.Parse(seedsText);
         if (seeds is null) throw new CliError($"--seeds: {seedProblem}.");
@@ -45,19 +52,5 @@ public sealed class SweepCommand : ICommand
         Console.WriteLine($"{written} run spec(s) written to {queue.Root} ({points} grid point(s) × {seeds.Count} seed(s); {specs.Count - written} already there).");
         Console.WriteLine($"run them with: redo worker --queue {queue.Root}   or one per job: redo run-spec {queue.Root}/<name>.json");
         return 0;
-    }
-
-    /// <summary>Takes every "--set-grid K=v1,v2" (it may repeat) out of the arguments.</summary>
-    static (List<string> Grids, List<string> Others) SplitGrids(IReadOnlyList<string> argv)
-    {
-        var grids = new List<string>();
-        var others = new List<string>();
-        for (int i = 0; i < argv.Count; i++)
-        {
-            if (argv[i] != "--set-grid") { others.Add(argv[i]); continue; }
-            if (i + 1 >= argv.Count) throw new CliError("--set-grid needs Section:Key=v1,v2,… after it.");
-            grids.Add(argv[++i]);
-        }
-        return (grids, others);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ReDo.Shell.Config;
 using System.Diagnostics;
 using ReDo.Pure.Agents;
@@ -17,16 +18,18 @@ public sealed class TrainBenchmark : IBenchmark
 {
     const double OriginalFramesPerSecond = 337;
 
-    public string Name => "train";
-    public string Summary => "end-to-end training frames/s (± ReDo) and isolated update time";
-
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        var game = a.Choice("game", "breakout", GameInfo.All.Select(g => g.Name).ToArray());
-        int frames = a.Int("frames", 25_000, 6_000, 10_000_000);
-        int threads = a.Int("threads", 1, 1, 64);
-        a.RejectUnknown();
+        var game = CliOptions.Choice("--game", "MinAtar game", "breakout", [.. GameInfo.All.Select(g => g.Name)]);
+        var frames = CliOptions.Int("--frames", "frames per measured run", 25_000, 6_000, 10_000_000);
+        var threads = CliOptions.Int("--threads", "libtorch intra-op threads", 1, 1, 64);
+        var command = new Command("train", "end-to-end training frames/s (± ReDo) and isolated update time") { game, frames, threads };
+        command.SetAction(r => Run(r.GetValue(game)!, r.GetValue(frames), r.GetValue(threads)));
+        return command;
+    }
+
+    public static int Run(string game, int frames, int threads)
+    {
         var baseConfig = new ExperimentConfig { Run = new RunSettings { Game = game, Frames = frames, Threads = threads, LogEvery = frames } };
         set_num_threads(threads);
         Console.WriteLine($"{game}, {frames:N0} frames (first 5,000 random), MinAtar paper DQN (RMSprop, batch 32, one update per frame), {threads} torch thread(s)");

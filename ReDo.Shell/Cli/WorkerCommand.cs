@@ -1,21 +1,26 @@
+using System.CommandLine;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo worker --queue &lt;folder&gt; [--exit-when-empty] [--poll seconds]</c>: the hosted worker for long runs.</summary>
-public sealed class WorkerCommand : ICommand
+public sealed class WorkerCommand : ICliCommand
 {
-    public string Name => "worker";
-    public string Summary => "run the specs of a queue folder one after another, resuming an interrupted one first: worker --queue <folder> [--exit-when-empty]";
+    public sealed record Parameters(string Queue, bool ExitWhenEmpty, double PollSeconds);
 
-    public int Run(IReadOnlyList<string> argv)
+    public Command Definition()
     {
-        var a = new Args(argv);
-        var queue = a.String("queue") ?? throw new CliError("name the queue folder: redo worker --queue queue (redo sweep writes specs into it).");
-        bool exitWhenEmpty = a.Flag("exit-when-empty");
-        double poll = a.Double("poll", 5, 0.1, 3600);
-        a.RejectUnknown();
-        if (a.Positional.Count > 0) throw new CliError($"unexpected argument '{a.Positional[0]}'; the worker takes only options.");
+        var queue = CliOptions.Text("--queue", "queue folder (redo sweep writes specs into it)", required: true);
+        var exitWhenEmpty = CliOptions.Flag("--exit-when-empty", "stop when the queue holds no pending spec");
+        var poll = CliOptions.Double("--poll", "seconds between looks at an empty queue", 5, 0.1, 3600);
+        var command = new Command("worker", "run the specs of a queue folder one after another, resuming an interrupted one first") { queue, exitWhenEmpty, poll };
+        command.SetAction(r => Run(new Parameters(r.GetValue(queue)!, r.GetValue(exitWhenEmpty), r.GetValue(poll))));
+        return command;
+    }
+
+    public static int Run(Parameters p)
+    {
+        var (queue, exitWhenEmpty, poll) = p;
         return TrainingHost.Run((stop, log) => new QueueWorker(new QueueFolders(queue), log, exitWhenEmpty, TimeSpan.FromSeconds(poll)).Run(stop));
     }
 }

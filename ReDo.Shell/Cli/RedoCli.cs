@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace ReDo.Shell.Cli;
+
+/// <summary>
+/// The <c>redo</c> command line: every registered <see cref="ICliCommand"/> as a verb, the benchmarks
+/// under <c>bench</c>. Parse errors (with typo suggestions) and <see cref="CliError"/>s exit with code 2;
+/// this is the only place that turns a domain problem into an exit code.
+/// </summary>
+public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenchmark> benchmarks)
+{
+    public RootCommand Root()
+    {
+        var root = new RootCommand("ReDo.NET: measure and recycle dormant neurons (Sokar et al., ICML 2023) and reproduce its MinAtar experiments.");
+        foreach (var command in commands.Where(c => c is not IBenchmark).Select(c => c.Definition()).OrderBy(c => c.Name, StringComparer.Ordinal))
+            root.Subcommands.Add(command);
+        var bench = new Command("bench", "benchmarks that print side-by-side figures");
+        foreach (var b in benchmarks.Select(b => b.Definition()).OrderBy(c => c.Name, StringComparer.Ordinal)) bench.Subcommands.Add(b);
+        root.Subcommands.Add(bench);
+        return root;
+    }
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        // "redo help" and "redo help <command>" read as --help.
+        string[] argv = args.Count > 0 && args[0] == "help" ? [.. args.Skip(1), "--help"] : [.. args];
+        var parsed = Root().Parse(argv);
+        try
+        {
+            var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parsed.Errors.Count > 0 ? 2 : code;
+        }
+        catch (CliError e)
+        {
+            Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: {e.Message}");
+            return 2;
+        }
+    }
+
+    static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var r = parsed.CommandResult; r.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent) names.Insert(0, r.Command.Name);
+        return names;
+    }
+}
