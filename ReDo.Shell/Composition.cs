@@ -18,6 +18,7 @@ public static class Composition
         services.AddSingleton<IBenchmark, EnvBenchmark>();
         // Metrics
         services.AddSingleton<ICommand, PlotCommand>();
+        services.AddSingleton<ICommand, AnalyzeCommand>();
         // Agent
         services.AddSingleton<ICommand, TrainCommand>();
         services.AddSingleton<ICommand, EvaluateCommand>();

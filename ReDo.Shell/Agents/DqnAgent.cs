@@ -1,4 +1,5 @@
 using ReDo.Pure.Agents;
+using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.MinAtar;
@@ -6,6 +7,7 @@ using ReDo.Pure.Networks;
 using ReDo.Pure.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
+using ReDo.Shell.Analyses;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Recycling;
 using TorchSharp;
@@ -48,6 +50,8 @@ public sealed class DqnAgent : IDisposable
     /// <summary>Gradient updates actually performed.</summary>
     public long Updates { get; private set; }
     public int ActionCount { get; }
+    /// <summary>Called at every dormancy logging step with the masks and feature ranks (the run keeps them in dormancy-log.txt).</summary>
+    public Action<DormancyLogEntry>? DormancyLogged { get; set; }
 
     public DqnAgent(ExperimentConfig config, int channels, int actions)
     {
@@ -146,6 +150,8 @@ public sealed class DqnAgent : IDisposable
         {
             Replay.SampleStates(Random, _config.Redo.ProbeSize, _probe);
             using var probe = tensor(_probe, [_config.Redo.ProbeSize, .. _stateShape]);
+            // Ranks of the penultimate features (Table 7), measured on the same network state as the scores.
+            double[]? singularValues = log && DormancyLogged is not null ? PenultimateFeatures.SingularValues(Online, probe) : null;
             ActivationStatistics statistics;
             if (recycle)
             {
@@ -155,7 +161,13 @@ public sealed class DqnAgent : IDisposable
             }
             else statistics = ActivationProbe.Measure(Online, probe);
             if (log)
-                stats = stats.WithDormancy(DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
+            {
+                var (atZero, atTau) = (DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
+                stats = stats.WithDormancy(atZero, atTau);
+                if (singularValues is not null)
+                    DormancyLogged!(new DormancyLogEntry(Updates, DormantMasks.From(gradientStep, atZero, atTau),
+                        SingularValueRank.SRank(singularValues), SingularValueRank.Entropy(singularValues)));
+            }
         }
         if (_resetPlan is not null && _reset.IsRecycleStep(gradientStep))
             DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator);
