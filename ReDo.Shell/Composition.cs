@@ -19,6 +19,7 @@ public static class Composition
         // Metrics
         services.AddSingleton<ICommand, PlotCommand>();
         services.AddSingleton<ICommand, AnalyzeCommand>();
+        services.AddSingleton<ICommand, SupervisedCommand>();
         // Agent
         services.AddSingleton<ICommand, TrainCommand>();
         services.AddSingleton<ICommand, EvaluateCommand>();
