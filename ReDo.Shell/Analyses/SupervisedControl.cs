@@ -29,6 +29,7 @@ public static class SupervisedControl
         Action<SupervisedEpoch>? onEpoch = null)
     {
         train = train.Take(s.Images);
+        test = test.Take(s.TestImages);
         var condition = (shuffled ? "shuffled" : "fixed") + (s.Redo ? "+redo" : "");
         var shuffle = shuffled ? new LabelShuffle(s.ShuffleEvery, (ulong)seed) : LabelShuffle.Fixed;
         var spec = SupervisedSettings.Network(train.Channels, train.Height, train.Width);

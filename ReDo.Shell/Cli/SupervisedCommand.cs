@@ -5,7 +5,7 @@ namespace ReDo.Shell.Cli;
 
 /// <summary>
 /// <c>redo supervised [--dataset fashion-mnist|cifar10] [--data-dir DIR] [--images 10000] [--epochs 100]
-/// [--seeds 3] [--shuffle-every 20] [--batch 128] [--lr 0.05] [--tau 0.1] [--redo] [--out folder]</c>:
+/// [--seeds 3] [--seed 0] [--shuffle-every 20] [--batch 128] [--lr 0.05] [--tau 0.1] [--probe 256] [--test-images 2000] [--redo] [--out folder]</c>:
 /// the paper's supervised non-stationarity control (Fig. 3).
 /// </summary>
 public sealed class SupervisedCommand : ICommand
@@ -22,7 +22,7 @@ public sealed class SupervisedCommand : ICommand
         var s = new SupervisedSettings(
             Images: a.Int("images", d.Images, 1), Epochs: a.Int("epochs", d.Epochs, 1), ShuffleEvery: a.Int("shuffle-every", d.ShuffleEvery, 1),
             BatchSize: a.Int("batch", d.BatchSize, 1), LearningRate: a.Double("lr", d.LearningRate, 1e-9, 10), ProbeSize: a.Int("probe", d.ProbeSize, 1),
-            Tau: a.Double("tau", d.Tau, 0, 10), Redo: a.Flag("redo"));
+            Tau: a.Double("tau", d.Tau, 0, 10), Redo: a.Flag("redo"), TestImages: a.Int("test-images", d.TestImages, 1));
         int seeds = a.Int("seeds", 3, 1, 100), firstSeed = a.Int("seed", 0, 0);
         var output = a.String("out", Path.Combine("runs", $"supervised-{dataset}{(s.Redo ? "-redo" : "")}"));
         a.RejectUnknown();
