@@ -36,7 +36,7 @@ public static class SupervisedControl
         manual_seed(seed);
         using var generator = new Generator((ulong)seed, CPU);
         using var net = new SpecNetwork(spec);
-        NetworkInit.XavierUniformZeroBias(net, generator);
+        NetworkInit.Initialize(net, generator);
         using var images = Images(train);
         using var testImages = Images(test);
         using var testLabels = tensor(test.Labels.Select(b => (long)b).ToArray(), ScalarType.Int64);
