@@ -1,8 +1,18 @@
 namespace ReDo.Pure.Analyses;
 
-/// <summary>Images (N × C × H × W bytes, channels first) and one class label per image, for the supervised control (paper Fig. 3).</summary>
-public sealed record LabelledImages(int Channels, int Height, int Width, byte[] Pixels, byte[] Labels)
+/// <summary>
+/// Images (N × C × H × W bytes, channels first) and one class label per image, for the supervised
+/// control (paper Fig. 3). A class, not a record: it carries bulk pixel arrays that are handed to
+/// libtorch as they are and never compared by value.
+/// </summary>
+public sealed class LabelledImages(int channels, int height, int width, byte[] pixels, byte[] labels)
 {
+    public int Channels { get; } = channels;
+    public int Height { get; } = height;
+    public int Width { get; } = width;
+    public byte[] Pixels { get; } = pixels;
+    public byte[] Labels { get; } = labels;
+
     public int Count => Labels.Length;
     public int PixelsPerImage => Channels * Height * Width;
 
