@@ -1,4 +1,5 @@
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ public sealed record TransitionBatch(Tensor States, Tensor Actions, Tensor Retur
 /// </summary>
 public static class QLearningUpdate
 {
-    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, optim.Optimizer optimizer, TransitionBatch batch)
+    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, FlatOptimizer optimizer, TransitionBatch batch)
     {
         using var scope = NewDisposeScope();
         Tensor y;
@@ -30,9 +31,9 @@ public static class QLearningUpdate
             y = batch.Returns + batch.BootstrapDiscounts * target.Forward(batch.NextStates).max(1).values;
         var q = online.Forward(batch.States).gather(1, batch.Actions.unsqueeze(1)).squeeze(1);
         var loss = nn.functional.huber_loss(q, y, delta: 1.0);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss.item<float>();
     }
 }

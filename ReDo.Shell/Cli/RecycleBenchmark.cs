@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ReDo.Pure.Networks;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -42,7 +43,7 @@ public sealed class RecycleBenchmark : IBenchmark
         using var target = new SpecNetwork(spec);
         NetworkInit.XavierUniformZeroBias(online, generator);
         NetworkInit.XavierUniformZeroBias(target, generator);
-        using var adam = optim.Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+        using var adam = new Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         var moments = new OptimizerMoments(adam);
 
         TransitionBatch Batch() => new(
