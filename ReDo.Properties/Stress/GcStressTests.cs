@@ -22,11 +22,14 @@ public class GcStressTests
     {
         var config = new ExperimentConfig
         {
-            Run = new RunSettings { Game = "breakout", Frames = 2_600, Seed = 11, LogEvery = 500, EvalEpisodes = 2, CheckpointEvery = 400 },
+            Run = new RunSettings { Game = "breakout", Frames = 2_300, Seed = 11, LogEvery = 500, EvalEpisodes = 2, CheckpointEvery = 400 },
             Agent = new AgentSettings
             {
                 Optimizer = optimizer, MinReplayHistory = 300, ReplayCapacity = 5_000, TargetUpdatePeriod = 200,
-                EpsilonDecayPeriod = 2_000, ReplayRatio = 1, LearningRate = 1e-3, WeightDecay = 1e-4,
+                EpsilonDecayPeriod = 2_000, ReplayRatio = 1,
+                // Adam with L2 decay covers the decayed-gradient path; centered RMSprop at the paper's rate
+                // (at 1e-3 with decay, v − ḡ² rounds below 0 for some entries and the loss turns NaN, as in torch).
+                LearningRate = optimizer == "adam" ? 1e-3 : 2.5e-4, WeightDecay = optimizer == "adam" ? 1e-4 : 0,
             },
             Redo = new RedoSettings { Enabled = method == "redo", Tau = 0.1, Period = 100, LogPeriod = 100, ProbeSize = 64 },
             Reset = new ResetSettings { Enabled = method == "reset", Period = 700, Layers = ["final_layer"] },
@@ -38,12 +41,12 @@ public class GcStressTests
         {
             using var stop = new CancellationTokenSource();
             var first = Trainer.Run(config, folder, TextWriter.Null, stop.Token,
-                report: p => { if (p.Frames >= 1_500) stop.Cancel(); });
+                report: p => { if (p.Frames >= 1_000) stop.Cancel(); });
             Assert.False(first.Finished);
             var summary = Trainer.Resume(folder, TextWriter.Null);
             Assert.True(summary.Finished);
-            Assert.Equal(2_600, summary.Frames);
-            Assert.True(summary.Updates >= 2_000, $"only {summary.Updates} updates");
+            Assert.Equal(2_300, summary.Frames);
+            Assert.True(summary.Updates >= 1_900, $"only {summary.Updates} updates");
             Assert.True(double.IsFinite(summary.EvalMeanReturn));
             Assert.True(stress.Collections > 10, $"the collector ran only {stress.Collections} times");
         }

@@ -1,5 +1,6 @@
 using ReDo.Shell.Networks;
 using ReDo.Shell.Optimizers;
+using ReDo.Shell.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ public static class QLearningUpdate
         using var scope = NewDisposeScope();
         Tensor y;
         using (no_grad())
-            y = batch.Returns + batch.BootstrapDiscounts * target.Forward(batch.NextStates).max(1).values;
+            y = batch.BootstrapDiscounts.mul(target.Forward(batch.NextStates).max(1).values).add_(batch.Returns, Scalars.One); // R + γⁿ·max Q′
         var q = online.Forward(batch.States).gather(1, batch.Actions.unsqueeze(1)).squeeze(1);
         var loss = nn.functional.huber_loss(q, y, delta: 1.0);
         optimizer.ZeroGrad();

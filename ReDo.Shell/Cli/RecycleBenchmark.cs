@@ -48,7 +48,8 @@ public sealed class RecycleBenchmark : IBenchmark
 
         TransitionBatch Batch() => new(
             NetworkChoice.SyntheticInputs(spec, 32, generator), randint(0, 6, [32], generator: generator),
-            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), full(32, 0.99f));
+            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), Discounts());
+        Tensor Discounts() { using var gamma = 0.99f.ToScalar(); return full(32, gamma); }
         double UpdateMs()
         {
             using var batch = Batch();

@@ -1,3 +1,4 @@
+using ReDo.Shell.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -66,7 +67,7 @@ public sealed class Adam : FlatOptimizer
         double correction1 = 1 - Math.Pow(Beta1, step), correction2 = 1 - Math.Pow(Beta2, step);
         using var root2 = Math.Sqrt(correction2).ToScalar();
         using var stepSize = (-(LearningRate / correction1)).ToScalar();
-        denominator.div_(root2).add_(_eps);
+        denominator.div_(root2).add_(_eps, Scalars.One);
         value.addcdiv_(expAvg, denominator, stepSize);
     }
 

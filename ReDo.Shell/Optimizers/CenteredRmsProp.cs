@@ -1,3 +1,4 @@
+using ReDo.Shell.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -54,7 +55,7 @@ public sealed class CenteredRmsProp : FlatOptimizer
             _gradAvg.mul_(_alpha).add_(g, _oneMinusAlpha);
             _denominator.addcmul_(_gradAvg, _gradAvg, _minusOne);
         }
-        _denominator.sqrt_().add_(_eps);
+        _denominator.sqrt_().add_(_eps, Scalars.One);
         Flat.Values.addcdiv_(g, _denominator, _minusLr);
     }
 
