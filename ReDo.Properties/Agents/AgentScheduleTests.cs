@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -11,7 +12,7 @@ public class AgentScheduleTests
 {
     static Arbitrary<double> Ratios() => Gen.Elements(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0).ToArbitrary();
 
-    [Property]
+    [Law]
     public Property Updates_per_agent_step_equal_the_replay_ratio_over_any_whole_number_of_periods() =>
         Prop.ForAll(Ratios(), Gen.Choose(1, 400).ToArbitrary(), (rr, periods) =>
         {

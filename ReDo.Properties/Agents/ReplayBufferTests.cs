@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -24,7 +25,7 @@ public class ReplayBufferTests
     /// Store a real MinAtar episode stream, sample, and check every sampled transition against the
     /// stream itself: s, a, the n-step return with terminal cut-off, s′ = the state n steps later.
     /// </summary>
-    [Property(MaxTest = 30)]
+    [Law(Runs = 30)]
     public Property Sampled_transitions_are_the_stored_ones(int seed) =>
         Prop.ForAll(Gen.Choose(1, 3).ToArbitrary(), Gen.Choose(20, 300).ToArbitrary(), (horizon, capacity) =>
         {

@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -13,7 +14,7 @@ public class MetricsCsvProperties
     static void BitIdentical(double expected, double actual, string where) =>
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{where}: wrote {expected:R} read {actual:R}");
 
-    [Property(MaxTest = 300)]
+    [Law(Runs = 300)]
     public Property Format_then_parse_gives_the_rows_back_bit_identically() =>
         Prop.ForAll(MetricsGenerators.Tables(), t =>
         {
@@ -31,7 +32,7 @@ public class MetricsCsvProperties
             Assert.Equal(text, MetricsCsv.Format(table.Layers, table.Rows));   // and the text is a fixed point
         });
 
-    [Property(MaxTest = 1000)]
+    [Law(Runs = 1000)]
     public Property Percent_text_reads_back_every_double_exactly() =>
         Prop.ForAll(MetricsGenerators.Double.ToArbitrary(), f =>
         {

@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -13,7 +14,7 @@ public class PlotMathProperties
         Gen.Choose(-1_000_000, 1_000_000).Select(x => x / 1000.0),
         from m in Gen.Choose(-999, 999) from e in Gen.Choose(-6, 9) select m * Math.Pow(10, e));
 
-    [Property(MaxTest = 500)]
+    [Law(Runs = 500)]
     public Property Ticks_cover_the_data_with_a_nice_step_and_few_ticks() =>
         Prop.ForAll(Value.ToArbitrary(), Value.ToArbitrary(), Gen.Choose(2, 10).ToArbitrary(), (a, b, maxTicks) =>
         {
@@ -40,7 +41,7 @@ public class PlotMathProperties
         Assert.Equal(expected, string.Join(",", t.Values.Select(v => TickLabel.Format(v, t.Step))));
     }
 
-    [Property(MaxTest = 200)]
+    [Law(Runs = 200)]
     public Property A_scale_maps_the_data_ends_to_the_pixel_ends_monotonically() =>
         Prop.ForAll(Value.ToArbitrary(), Value.ToArbitrary(), (a, b) =>
         {
@@ -59,7 +60,7 @@ public class PlotMathProperties
         Assert.Equal([2, 3, 3, 5, 7], avg[1..]);
     }
 
-    [Property(MaxTest = 200)]
+    [Law(Runs = 200)]
     public Property Moving_average_with_window_1_is_the_identity_on_finite_values() =>
         Prop.ForAll(Gen.ArrayOf(Value).ToArbitrary(), xs => Assert.Equal(xs, MovingAverage.Trailing(xs, 1)));
 }

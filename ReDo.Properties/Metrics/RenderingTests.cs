@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -9,7 +10,7 @@ namespace ReDo.Properties.Metrics;
 /// <summary>PNG encoding decodes back to the same pixels; the canvas primitives put pixels where they should.</summary>
 public class RenderingTests
 {
-    [Property(MaxTest = 50)]
+    [Law(Runs = 50)]
     public Property Png_decodes_to_the_pixels_that_were_encoded() =>
         Prop.ForAll((from w in Gen.Choose(1, 40) from h in Gen.Choose(1, 40) from seed in Gen.Choose(0, int.MaxValue) select (w, h, seed)).ToArbitrary(), c =>
         {

@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using System.Text.Json;
 using FsCheck.Xunit;
 using ReDo.Pure.MinAtar;
@@ -6,7 +7,7 @@ namespace ReDo.Properties.MinAtar;
 
 public class EnvironmentProperties
 {
-    [Property]
+    [Law]
     public bool Stepping_is_deterministic(byte game, uint seed, byte[] actions)
     {
         var a = Play.Record(MinAtarEnvironment.Create(Play.Game(game), seed), Play.Actions(actions));
@@ -14,7 +15,7 @@ public class EnvironmentProperties
         return a.SequenceEqual(b);
     }
 
-    [Property]
+    [Law]
     public bool Restoring_a_snapshot_replays_identically(byte game, uint seed, ushort prefix, byte[] suffix, bool ramping)
     {
         var options = new EnvironmentOptions(0.25, ramping);
@@ -30,7 +31,7 @@ public class EnvironmentProperties
         return original.SequenceEqual(again) && original.SequenceEqual(rebuilt);
     }
 
-    [Property(MaxTest = 30)]
+    [Law(Runs = 30)]
     public bool Snapshots_survive_a_json_round_trip(byte game, uint seed, ushort prefix, byte[] suffix)
     {
         var env = MinAtarEnvironment.Create(Play.Game(game), seed);
@@ -42,7 +43,7 @@ public class EnvironmentProperties
         return back == snapshot && original.SequenceEqual(Play.Record(MinAtarEnvironment.FromSnapshot(back), Play.Actions(suffix)));
     }
 
-    [Property]
+    [Law]
     public bool Minimal_action_sets_map_onto_the_full_set(byte game, uint seed, byte[] raw)
     {
         var id = Play.Game(game);

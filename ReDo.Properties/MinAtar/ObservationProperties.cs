@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck.Xunit;
 using ReDo.Pure.MinAtar;
 
@@ -13,7 +14,7 @@ public class ObservationProperties
         return env;
     }
 
-    [Property]
+    [Law]
     public bool Channels_first_is_the_boolean_state_transposed(byte game, uint seed, ushort steps)
     {
         var env = Somewhere(game, seed, steps);
@@ -31,7 +32,7 @@ public class ObservationProperties
         return true;
     }
 
-    [Property]
+    [Law]
     public bool Compact_bits_expand_to_the_channels_first_floats(byte game, uint seed, ushort steps)
     {
         var env = Somewhere(game, seed, steps);
@@ -44,7 +45,7 @@ public class ObservationProperties
         return floats.SequenceEqual(expanded);
     }
 
-    [Property]
+    [Law]
     public bool Trace_form_is_packbits_of_the_boolean_state(byte game, uint seed, ushort steps)
     {
         var env = Somewhere(game, seed, steps);
@@ -60,7 +61,7 @@ public class ObservationProperties
             .All(k => (k < hwc.Length && hwc[k]) == ObservationLayout.PackedBit(packed, k));
     }
 
-    [Property]
+    [Law]
     public bool Observation_writes_leave_the_rest_of_the_buffer_alone(byte game, uint seed, ushort steps)
     {
         var env = Somewhere(game, seed, steps);

@@ -1,3 +1,4 @@
+using ReDo.Properties.Generators;
 using FsCheck.Xunit;
 using ReDo.Pure.Random;
 
@@ -5,7 +6,7 @@ namespace ReDo.Properties.NumPyRandom;
 
 public class RandomStateProperties
 {
-    [Property]
+    [Law]
     public bool Restoring_a_snapshot_replays_the_stream(uint seed, byte skip, byte[] highs)
     {
         var r = new RandomState(seed);
@@ -17,7 +18,7 @@ public class RandomStateProperties
         return first.SequenceEqual(second);
     }
 
-    [Property]
+    [Law]
     public bool Snapshots_are_equal_by_content(uint seed, byte draws)
     {
         var a = new RandomState(seed);
@@ -28,7 +29,7 @@ public class RandomStateProperties
         return equal && a.Capture() != b.Capture();
     }
 
-    [Property]
+    [Law]
     public bool Randint_stays_in_range(uint seed, int low, ushort width)
     {
         var high = (long)low + width + 1;
@@ -36,7 +37,7 @@ public class RandomStateProperties
         return Enumerable.Range(0, 20).All(_ => r.RandInt(low, high) is var v && v >= low && v < high);
     }
 
-    [Property]
+    [Law]
     public bool Rand_is_a_multiple_of_two_to_the_minus_53_in_the_unit_interval(uint seed)
     {
         var r = new RandomState(seed);

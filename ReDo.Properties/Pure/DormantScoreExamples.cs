@@ -18,6 +18,21 @@ public class DormantScoreExamples
     }
 
     [Fact]
+    public void The_epsilon_breaks_scale_invariance_when_the_layer_mean_nears_it()
+    {
+        // The case that falsified the old "exactly scale-free" law: mean (0, 1.73), m = 0.865.
+        double[] a = [0, 1.73];
+        const double c = 0.0003749730022454834;                                 // c·m ≈ 3.2435e-4
+        var s = DormantScore.Compute(a)[1];
+        var sc = DormantScore.Compute(a.Select(x => x * c).ToArray())[1];
+        Assert.Equal(1.73 / (0.865 + 1e-9), s, 15);                            // 1.99999999768786
+        Assert.Equal(2 * (c * 0.865) / (c * 0.865 + 1e-9), sc, 14);             // 1.99999383387181
+        Assert.Equal(6.1638e-6, s - sc, 10);                                    // = 1.73·1e-9·(1 − c)/((c·m + ε)(m + ε))
+        // A layer mean equal to ε halves every score: (0, 2e-9) scores (0, 1), not (0, 2).
+        Assert.Equal([0, 1], DormantScore.Compute([0, 2e-9]).Select(x => Math.Round(x, 12)));
+    }
+
+    [Fact]
     public void Dormancy_is_inclusive_at_tau()
     {
         var layer = new LayerDormancy("L", ValueList.Of(0.0, 0.1, 0.1000001, 3.7999999), 0.1);

@@ -22,7 +22,7 @@ public class ReferenceRecyclerProperties
         return (plan, before, after, options);
     }
 
-    [Property(MaxTest = 200)]
+    [Law(Runs = 200)]
     public Property Law1_outgoing_weights_of_recycled_neurons_are_zero() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -30,7 +30,7 @@ public class ReferenceRecyclerProperties
             RecycleLaws.OutgoingWeightsAreZero(c.Spec, plan, after);
         });
 
-    [Property(MaxTest = 200)]
+    [Law(Runs = 200)]
     public Property Law2_everything_outside_the_plan_is_bit_identical() =>
         Prop.ForAll(NetworkCases.Any(), Arb.From(Gen.Elements(true, false)), (c, zeroOutgoing) =>
         {
@@ -38,7 +38,7 @@ public class ReferenceRecyclerProperties
             RecycleLaws.UntouchedIsIdentical(c.Spec, plan, options, before, after);
         });
 
-    [Property(MaxTest = 200)]
+    [Law(Runs = 200)]
     public Property Law6_moments_are_zero_exactly_at_recycled_entries() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -47,7 +47,7 @@ public class ReferenceRecyclerProperties
             RecycleLaws.UntouchedIsIdentical(c.Spec, plan, options, before, after);
         });
 
-    [Property(MaxTest = 100)]
+    [Law(Runs = 100)]
     public Property Law9_an_empty_plan_changes_nothing() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -57,7 +57,7 @@ public class ReferenceRecyclerProperties
             Assert.Equal(before, after);
         });
 
-    [Property(MaxTest = 100)]
+    [Law(Runs = 100)]
     public Property Law10_a_layer_reset_redraws_exactly_the_named_layers_and_zeroes_their_moments() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {

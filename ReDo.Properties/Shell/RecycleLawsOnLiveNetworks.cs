@@ -16,7 +16,7 @@ public class RecycleLawsOnLiveNetworks
 {
     const int Cases = 40;
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law1_2_6_after_recycling_outgoing_is_zero_moments_zeroed_and_the_rest_untouched() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -32,7 +32,7 @@ public class RecycleLawsOnLiveNetworks
             RecycleLaws.MomentsZeroAtRecycledEntries(c.Spec, result.Plan, after);
         });
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law5_tau_zero_recycling_leaves_the_network_function_unchanged() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -53,7 +53,7 @@ public class RecycleLawsOnLiveNetworks
             Assert.True(killed.All(kv => kv.Value.All(j => result.Plan.For(kv.Key)!.Neurons.Contains(j))), "a dead neuron was not recycled");
         });
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law7_redrawn_incoming_weights_lie_within_the_xavier_bound() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -64,7 +64,7 @@ public class RecycleLawsOnLiveNetworks
             RecycleLaws.IncomingWithinXavierBound(c.Spec, result.Plan, live.Read());
         });
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law8_in_place_application_equals_the_reference_application() =>
         Prop.ForAll(NetworkCases.Any(), Arb.From(Gen.Elements(FlattenMapping.ChannelsFirst, FlattenMapping.DopamineCompat)), (c, mapping) =>
         {
@@ -79,7 +79,7 @@ public class RecycleLawsOnLiveNetworks
             Assert.Equal(expected, live.Read());
         });
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law9_an_empty_plan_changes_nothing_in_a_live_network() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
@@ -91,7 +91,7 @@ public class RecycleLawsOnLiveNetworks
             Assert.Equal(before, live.Read());
         });
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law9_spec_inference_from_a_sequential_round_trips() =>
         Prop.ForAll(NetworkCases.SequentialExpressible(), c =>
         {
@@ -100,7 +100,7 @@ public class RecycleLawsOnLiveNetworks
             Assert.Equal(c.Spec, inferred.Spec);
         });
 
-    [Property(MaxTest = Cases)]
+    [Law(Runs = Cases)]
     public Property Law10_a_live_layer_reset_matches_the_reference_and_touches_only_named_layers() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
