@@ -18,6 +18,7 @@ public sealed class TensorDraws : IDisposable
 
     public static TensorDraws For(NetworkSpec spec, RecyclePlan plan, RecycleOptions options, Generator generator, Device device)
     {
+        using var scope = NewDisposeScope();   // every temporary owned (docs/torch-rules.md); the draws are detached from it
         var draws = new TensorDraws();
         foreach (var lr in plan.Layers)
         {
@@ -37,6 +38,7 @@ public sealed class TensorDraws : IDisposable
 
     public static TensorDraws For(NetworkSpec spec, LayerResetPlan plan, Generator generator, Device device)
     {
+        using var scope = NewDisposeScope();
         var draws = new TensorDraws();
         foreach (var name in plan.Layers)
             draws.Incoming[name] = NetworkInit.XavierKernel(spec.Layer(name), generator, device).DetachFromDisposeScope();
