@@ -28,6 +28,10 @@ public static class Composition
         services.AddSingleton<ICommand, RunSpecCommand>();
         services.AddSingleton<ICommand, SweepCommand>();
         services.AddSingleton<ICommand, WorkerCommand>();
+        // Experiments (issue 11)
+        services.AddSingleton<ICommand, ExperimentCommand>();
+        services.AddSingleton<ICommand, ReportCommand>();
+        services.AddSingleton<ICommand, CompareCommand>();
         return services;
     }
 }

@@ -1,0 +1,60 @@
+namespace ReDo.Pure.Experiments;
+
+/// <summary>One value of an axis: a file-name-safe id, the label the report prints, and the config overrides it stands for.</summary>
+public sealed record AxisPoint(string Id, string Label, string[] Set);
+
+/// <summary>An axis of an experiment (method, replay ratio, τ …): its points multiply with the other axes'.</summary>
+public sealed record ExperimentAxis(string Name, AxisPoint[] Points);
+
+/// <summary>A size of an experiment: which games and seeds, how many frames, extra overrides, and what it costs.</summary>
+public sealed record ExperimentSize(string[] Games, string Seeds, long Frames, string[] Set, string Cost);
+
+/// <summary>
+/// A number the paper reports for one series, e.g. Fig. 10a, DQN at RR 1: Measure "IQM", Value 0.30; or
+/// Fig. 7: Measure "dormant %". <see cref="Source"/> says which figure and on what (Atari, 10 M frames …).
+/// </summary>
+public sealed record PaperNumber(string Series, string Measure, double Value, string Source);
+
+/// <summary>
+/// An experiment file of <c>configs/experiments/</c>: a base config, fixed overrides, axes whose
+/// points multiply, the games, and named sizes (<c>quick</c>, <c>full</c>). <see cref="Mirrors"/> names
+/// the paper figure, <see cref="Claim"/> the finding the report should let a reader judge.
+/// </summary>
+public sealed record ExperimentDefinition(
+    string Name,
+    string Mirrors,
+    string Claim,
+    string BaseConfig,
+    string[] Set,
+    ExperimentAxis[] Axes,
+    IReadOnlyDictionary<string, ExperimentSize> Sizes,
+    PaperNumber[] Paper,
+    string? Baseline = null)
+{
+    /// <summary>Every problem of the file in words (empty when it is sound).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (string.IsNullOrWhiteSpace(Name) || !Runs.RunSpec.IsSafeName(Name)) p.Add($"Name '{Name}' must be letters, digits, '.', '_', '-'");
+        if (string.IsNullOrWhiteSpace(BaseConfig)) p.Add("BaseConfig must name a config file, e.g. configs/minatar-breakout-dqn.json");
+        if (Axes is null || Axes.Length == 0) p.Add("Axes must list at least one axis (e.g. the method)");
+        foreach (var axis in Axes ?? [])
+        {
+            if (axis.Points is null || axis.Points.Length == 0) { p.Add($"axis {axis.Name} has no points"); continue; }
+            foreach (var pt in axis.Points)
+                if (string.IsNullOrWhiteSpace(pt.Id) || !Runs.RunSpec.IsSafeName(pt.Id) || pt.Id.Contains('-'))
+                    p.Add($"axis {axis.Name}: point id '{pt.Id}' must be letters, digits, '.', '_' or '=' (no '-': it separates the parts of a run name)");
+            foreach (var twice in axis.Points.GroupBy(x => x.Id).Where(g => g.Count() > 1))
+                p.Add($"axis {axis.Name}: point id '{twice.Key}' appears twice");
+        }
+        if (Sizes is null || Sizes.Count == 0) p.Add("Sizes must define at least one size (quick, full)");
+        foreach (var (name, size) in Sizes ?? new Dictionary<string, ExperimentSize>())
+        {
+            if (size.Games is null || size.Games.Length == 0) p.Add($"size {name} lists no games");
+            if (size.Frames <= 0) p.Add($"size {name}: Frames must be positive");
+            if (Runs.SeedRange.Parse(size.Seeds ?? "").Problem is { } sp) p.Add($"size {name}: Seeds: {sp}");
+            if (string.IsNullOrWhiteSpace(size.Cost)) p.Add($"size {name}: Cost must say what the size costs (runs, frames, hours)");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,39 @@
+namespace ReDo.Pure.Experiments;
+
+/// <summary>One series of an experiment: a combination of axis points (e.g. "DQN · RR 0.25"), shared by all its games and seeds.</summary>
+public sealed record Series(string Id, string Label, string[] PointIds);
+
+/// <summary>One planned run: its name (the run folder), game, series, seed and every override on top of the base config.</summary>
+public sealed record PlannedRun(string Name, string Game, string SeriesId, int Seed, string[] Overrides, int Shard);
+
+/// <summary>What <c>redo experiment plan</c> decided: the experiment, the size, the series and the runs.</summary>
+public sealed record ExperimentPlan(string Experiment, string Size, long Frames, Series[] Series, PlannedRun[] Runs, int Shards);
+
+/// <summary>Axes × games × seeds → runs (first axis slowest, then game, then seed), dealt round-robin over the shards.</summary>
+public static class ExperimentPlanner
+{
+    public static ExperimentPlan Plan(ExperimentDefinition d, string sizeName, int shards = 1)
+    {
+        if (d.Problems() is { Count: > 0 } problems) throw new ArgumentException($"experiment {d.Name}: {string.Join("; ", problems)}");
+        if (!d.Sizes.TryGetValue(sizeName, out var size))
+            throw new ArgumentException($"experiment {d.Name} has no size '{sizeName}'; it has: {string.Join(", ", d.Sizes.Keys)}");
+        if (shards < 1) throw new ArgumentException("at least one shard");
+        var seeds = Runs.SeedRange.Parse(size.Seeds).Seeds!;
+
+        IEnumerable<AxisPoint[]> combos = [[]];
+        foreach (var axis in d.Axes)
+            combos = combos.SelectMany(c => axis.Points.Select(p => c.Append(p).ToArray()));
+        var series = combos.Select(c => new Series(string.Join('-', c.Select(p => p.Id)), string.Join(" · ", c.Select(p => p.Label)), c.Select(p => p.Id).ToArray())).ToArray();
+        var pointSets = combos.ToArray();
+
+        var runs = new List<PlannedRun>();
+        for (int s = 0; s < series.Length; s++)
+            foreach (var game in size.Games)
+                foreach (var seed in seeds)
+                {
+                    string[] overrides = [.. d.Set, .. size.Set ?? [], $"Run:Game={game}", $"Run:Frames={size.Frames}", .. pointSets[s].SelectMany(p => p.Set)];
+                    runs.Add(new PlannedRun($"{d.Name}-{game}-{series[s].Id}-seed{seed}", game, series[s].Id, seed, overrides, runs.Count % shards));
+                }
+        return new ExperimentPlan(d.Name, sizeName, size.Frames, series, runs.ToArray(), shards);
+    }
+}

@@ -1,0 +1,76 @@
+using ReDo.Pure.Collections;
+using ReDo.Pure.Experiments;
+using ReDo.Pure.Statistics;
+
+namespace ReDo.Pure.Reports;
+
+/// <summary>Where one planned run stands and what it logged (null curves: nothing logged yet).</summary>
+public sealed record RunResult(PlannedRun Run, string State, bool Finished, RunCurves? Curves);
+
+/// <summary>One series' statistics over its finished runs (null aggregates when none has finished).</summary>
+public sealed record SeriesResult(
+    Series Series,
+    int Planned,
+    int Finished,
+    ScoreTable? Raw,
+    ScoreTable? Normalized,
+    IReadOnlyDictionary<Aggregate, IntervalEstimate> Aggregates,
+    IReadOnlyList<ProfilePoint> Profile,
+    IntervalEstimate? ImprovementOverBaseline);
+
+/// <summary>Everything a report shows, computed from the runs' curves: per-series statistics and per-game curve bands.</summary>
+public sealed record ExperimentResults(
+    ExperimentDefinition Definition,
+    ExperimentPlan Plan,
+    IReadOnlyList<RunResult> Runs,
+    IReadOnlyList<SeriesResult> Series,
+    IReadOnlyDictionary<string, IReadOnlyList<CurveBand>> ReturnCurves,
+    IReadOnlyDictionary<string, IReadOnlyList<CurveBand>> DormantCurves,
+    IReadOnlyDictionary<string, GameNormalizer> Anchors,
+    BootstrapSettings Bootstrap)
+{
+    public bool Partial => Runs.Any(r => !r.Finished);
+    public bool Approximated => Runs.Any(r => r.Curves?.ReturnApproximated == true);
+
+    public static ExperimentResults Compute(ExperimentDefinition d, ExperimentPlan plan, IReadOnlyList<RunResult> runs,
+                                            IReadOnlyDictionary<string, GameNormalizer> anchors, BootstrapSettings bootstrap)
+    {
+        var games = plan.Runs.Select(r => r.Game).Distinct().ToList();
+        ScoreTable? RawScores(string seriesId)
+        {
+            var perGame = games.Select(g => (g, runs.Where(r => r.Run.SeriesId == seriesId && r.Run.Game == g && r.Finished && r.Curves is not null)
+                                                    .Select(r => RunScore.Of(r.Curves!.Frames.Zip(r.Curves.ReturnLast100, (f, v) => new CurvePoint(f, v)), plan.Frames))
+                                                    .Where(double.IsFinite).ToArray()))
+                               .Where(x => x.Item2.Length > 0).ToArray();
+            return perGame.Length == 0 ? null : ScoreTable.Of(perGame);
+        }
+        var raw = plan.Series.ToDictionary(s => s.Id, s => RawScores(s.Id));
+        var normalized = raw.ToDictionary(kv => kv.Key, kv => kv.Value is null ? null : Normalization.Normalize(kv.Value, anchors));
+        var allNormalized = normalized.Values.Where(t => t is not null).SelectMany(t => t!.AllRuns).ToList();
+        var taus = allNormalized.Count == 0 ? [] : PerformanceProfile.Thresholds(Math.Min(0, allNormalized.Min()), Math.Max(1.5, allNormalized.Max()), 41);
+        normalized.TryGetValue(d.Baseline ?? "", out var baseline);
+
+        var series = plan.Series.Select(s =>
+        {
+            var n = normalized[s.Id];
+            var aggregates = n is null ? new Dictionary<Aggregate, IntervalEstimate>()
+                : Enum.GetValues<Aggregate>().ToDictionary(a => a, a => StratifiedBootstrap.Interval(n, t => Statistics.Aggregates.Of(a, t), bootstrap));
+            var profile = n is null ? [] : PerformanceProfile.Of(n, taus, bootstrap);
+            IntervalEstimate? poi = n is not null && baseline is not null && s.Id != d.Baseline && SameGames(n, baseline)
+                ? ProbabilityOfImprovement.Interval(n, baseline, bootstrap) : null;
+            return new SeriesResult(s, plan.Runs.Count(r => r.SeriesId == s.Id), runs.Count(r => r.Run.SeriesId == s.Id && r.Finished), raw[s.Id], n, aggregates, profile, poi);
+        }).ToList();
+
+        IReadOnlyList<CurveBand> Bands(string game, Func<RunCurves, double[]> y) =>
+            plan.Series.Select(s => CurveBands.Of(s.Label,
+                runs.Where(r => r.Run.SeriesId == s.Id && r.Run.Game == game && r.Curves is not null)
+                    .Select(r => (r.Curves!.Frames, y(r.Curves))).ToList(), bootstrap)).Where(b => b.X.Length > 0).ToList();
+
+        var returns = games.ToDictionary(g => g, g => Bands(g, c => c.ReturnLast100));
+        var dormant = games.ToDictionary(g => g, g => Bands(g, c => c.DormantAtTau));
+        return new ExperimentResults(d, plan, runs, series, returns, dormant, anchors, bootstrap);
+    }
+
+    static bool SameGames(ScoreTable a, ScoreTable b) =>
+        a.Games.Select(g => g.Game).Order().SequenceEqual(b.Games.Select(g => g.Game).Order());
+}

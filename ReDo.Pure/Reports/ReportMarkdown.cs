@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using ReDo.Pure.Statistics;
+
+namespace ReDo.Pure.Reports;
+
+/// <summary>The text of report.md: status, the rule, the aggregate table beside the paper's numbers, per-game scores, verdicts, figures.</summary>
+public static class ReportMarkdown
+{
+    public static string Write(ExperimentResults r, IReadOnlyList<(string Title, string File)> figures)
+    {
+        var d = r.Definition;
+        var p = r.Plan;
+        var b = new StringBuilder();
+        b.AppendLine($"# Experiment `{d.Name}` — size `{p.Size}`").AppendLine();
+        b.AppendLine($"Mirrors: {d.Mirrors}.").AppendLine();
+        b.AppendLine($"Claim under test: {d.Claim}.").AppendLine();
+
+        var states = r.Runs.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
+        int finished = r.Runs.Count(x => x.Finished);
+        b.AppendLine($"Runs: {finished} of {r.Runs.Count} finished ({string.Join(", ", states)}); {p.Frames.ToString("N0", CultureInfo.InvariantCulture)} frames each.");
+        if (r.Partial)
+            b.AppendLine().AppendLine($"**Partial results.** Scores and aggregates use the {finished} finished run(s) only; curves also show runs still in progress, up to where they are. Numbers will change as runs finish.");
+        if (r.Approximated)
+            b.AppendLine().AppendLine("**Approximated returns.** Some metrics.csv files have no `return_last100` column (written before it existed); for them the trailing 100-episode mean is approximated from the interval means (whole intervals, episode-weighted).");
+        b.AppendLine();
+
+        b.AppendLine("## How the numbers are made").AppendLine();
+        b.AppendLine($"- Run score: the mean of `return_last100` over the final {RunScore.FinalFraction:P0} of training (logged points with frames > {(1 - RunScore.FinalFraction) * p.Frames:N0}).");
+        b.AppendLine("- Normalised score: (score − random) / (reference − random); random = the random policy's mean return over 100 episodes (our measurement), reference = the published MinAtar DQN at 5 M frames (digitized, Young & Tian 2019).");
+        b.AppendLine($"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); 95 % stratified-bootstrap percentile intervals, {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}.");
+        b.AppendLine();
+        b.AppendLine("| game | random | reference (MinAtar DQN, 5 M) |").AppendLine("|---|---|---|");
+        foreach (var a in r.Anchors.Values.Where(a => r.Plan.Runs.Any(x => x.Game == a.Game)).OrderBy(a => a.Game))
+            b.AppendLine($"| {a.Game} | {F(a.Random)} | {F(a.Reference)} |");
+        b.AppendLine();
+
+        b.AppendLine("## Aggregate scores (normalised, 95 % CI)").AppendLine();
+        var baseline = r.Series.FirstOrDefault(s => s.Series.Id == d.Baseline);
+        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {baseline?.Series.Label ?? "baseline"}) | paper (Atari) |");
+        b.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in r.Series)
+        {
+            string Agg(Aggregate a) => s.Aggregates.TryGetValue(a, out var e) ? Ci(e) : "—";
+            var paper = d.Paper.Where(x => x.Series == s.Series.Id).Select(x => $"{x.Measure} {F(x.Value)} ({x.Source})");
+            b.AppendLine($"| {s.Series.Label} | {s.Finished}/{s.Planned} | {Agg(Aggregate.Iqm)} | {Agg(Aggregate.Mean)} | {Agg(Aggregate.Median)} | {Agg(Aggregate.OptimalityGap)} | {F(FinalDormant(r, s.Series.Id))} | {(s.ImprovementOverBaseline is { } e ? Ci(e) : "—")} | {(paper.Any() ? string.Join("; ", paper) : "—")} |");
+        }
+        b.AppendLine();
+        b.AppendLine("The paper's numbers are **Atari** results (human-normalised, 17 games, 10 M frames unless stated); ours are MinAtar, normalised to the published MinAtar DQN. Compare orderings and gaps, not absolute values.").AppendLine();
+
+        b.AppendLine("## Raw run scores per game (mean ± standard deviation over finished runs, n)").AppendLine();
+        var games = r.Plan.Runs.Select(x => x.Game).Distinct().ToList();
+        b.AppendLine("| series | " + string.Join(" | ", games) + " |").AppendLine("|---|" + string.Concat(games.Select(_ => "---|")));
+        foreach (var s in r.Series)
+            b.AppendLine($"| {s.Series.Label} | " + string.Join(" | ", games.Select(g => s.Raw?.Games.FirstOrDefault(x => x.Game == g) is { } gs ? $"{F(gs.Runs.Average())} ± {F(Sd(gs.Runs))} ({gs.Runs.Count})" : "—")) + " |");
+        b.AppendLine();
+
+        b.AppendLine("## What the numbers say").AppendLine();
+        foreach (var line in Verdicts(r)) b.AppendLine($"- {line}");
+        b.AppendLine();
+
+        var failed = r.Runs.Where(x => x.State == "failed").ToList();
+        if (failed.Count > 0)
+        {
+            b.AppendLine("## Failed runs").AppendLine();
+            foreach (var f in failed) b.AppendLine($"- `{f.Run.Name}` (see its failed/{f.Run.Name}.reason.txt in the queue)");
+            b.AppendLine();
+        }
+
+        b.AppendLine("## Figures").AppendLine();
+        foreach (var (title, file) in figures) b.AppendLine($"### {title}").AppendLine().AppendLine($"![{title}]({file}.png) ([SVG]({file}.svg))").AppendLine();
+        return b.ToString();
+    }
+
+    /// <summary>One sentence per series against the baseline: decided only when the interval of P(better) excludes ½.</summary>
+    public static IEnumerable<string> Verdicts(ExperimentResults r)
+    {
+        var baseline = r.Series.FirstOrDefault(s => s.Series.Id == r.Definition.Baseline);
+        if (baseline is null || baseline.Finished == 0) { yield return "No finished baseline runs yet: nothing can be compared."; yield break; }
+        foreach (var s in r.Series.Where(s => s != baseline))
+        {
+            if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on the baseline's games yet."; continue; }
+            var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
+            var iqm = s.Aggregates[Aggregate.Iqm];
+            var biqm = baseline.Aggregates[Aggregate.Iqm];
+            yield return $"{s.Series.Label} is {verdict} {baseline.Series.Label}: P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs).";
+        }
+    }
+
+    /// <summary>Mean over finished runs of the dormant % at τ over the final 10 % of training (NaN without measurements).</summary>
+    public static double FinalDormant(ExperimentResults r, string seriesId)
+    {
+        var v = r.Runs.Where(x => x.Run.SeriesId == seriesId && x.Finished && x.Curves is not null)
+            .Select(x => RunScore.Of(x.Curves!.Frames.Zip(x.Curves.DormantAtTau, (f, y) => new CurvePoint(f, y)), r.Plan.Frames))
+            .Where(double.IsFinite).ToList();
+        return v.Count == 0 ? double.NaN : v.Average();
+    }
+
+    static string Ci(IntervalEstimate e) => $"{F(e.Point)} [{F(e.Lower)}, {F(e.Upper)}]";
+    static string F(double v) => double.IsNaN(v) ? "—" : v.ToString("0.###", CultureInfo.InvariantCulture);
+    static double Sd(IReadOnlyList<double> v) => v.Count < 2 ? 0 : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Count - 1));
+}

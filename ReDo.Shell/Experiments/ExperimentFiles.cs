@@ -1,0 +1,57 @@
+using System.Text.Json;
+using ReDo.Pure.Experiments;
+using ReDo.Shell.Cli;
+
+namespace ReDo.Shell.Experiments;
+
+/// <summary>The experiment's record in its queue folder: the definition it was planned from and the plan.</summary>
+public sealed record ExperimentManifest(ExperimentDefinition Definition, ExperimentPlan Plan);
+
+/// <summary>Experiment files (configs/experiments/&lt;name&gt;.json) and the manifest a plan leaves in its queue folder.</summary>
+public static class ExperimentFiles
+{
+    /// <summary>In a subfolder: the worker takes every *.json at the top of a queue folder for a run spec.</summary>
+    public const string ManifestName = "experiment/plan.json";
+    public const string DefaultFolder = "configs/experiments";
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>An experiment by name (looked up in <paramref name="folder"/>) or by path.</summary>
+    public static ExperimentDefinition Load(string nameOrPath, string folder = DefaultFolder)
+    {
+        var path = File.Exists(nameOrPath) ? nameOrPath : Path.Combine(folder, nameOrPath + ".json");
+        if (!File.Exists(path))
+        {
+            IEnumerable<string?> known = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order() : [];
+            throw new CliError($"no experiment '{nameOrPath}' (looked for {path}); known experiments: {string.Join(", ", known)}.");
+        }
+        ExperimentDefinition? d;
+        try { d = JsonSerializer.Deserialize<ExperimentDefinition>(File.ReadAllText(path), Json); }
+        catch (JsonException e) { throw new CliError($"experiment file '{path}' is not valid: {e.Message}"); }
+        if (d is null) throw new CliError($"experiment file '{path}' is empty.");
+        d = d with { Set = d.Set ?? [], Paper = d.Paper ?? [] };
+        if (d.Problems() is { Count: > 0 } problems) throw new CliError($"experiment file '{path}': {string.Join("; ", problems)}.");
+        return d;
+    }
+
+    public static string ManifestPath(string queue) => Path.Combine(queue, ManifestName);
+
+    public static ExperimentManifest LoadManifest(string queue)
+    {
+        var path = ManifestPath(queue);
+        if (!File.Exists(path)) throw new CliError($"'{queue}' holds no {ManifestName}; plan an experiment into it first: redo experiment plan <name> --queue {queue}.");
+        try { return JsonSerializer.Deserialize<ExperimentManifest>(File.ReadAllText(path), Json) ?? throw new CliError($"{path} is empty."); }
+        catch (JsonException e) { throw new CliError($"{path} is not valid: {e.Message}"); }
+    }
+
+    public static void WriteManifest(string queue, ExperimentManifest manifest)
+    {
+        var path = ManifestPath(queue);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(manifest, Json));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    /// <summary>The queue folder of a shard: the folder itself for one shard, &lt;queue&gt;/shard-&lt;k&gt; for several (one worker each).</summary>
+    public static string ShardFolder(string queue, ExperimentPlan plan, int shard) =>
+        plan.Shards == 1 ? queue : Path.Combine(queue, $"shard-{shard}");
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using ReDo.Pure.Experiments;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Cli;
+using ReDo.Shell.Runs;
+
+namespace ReDo.Shell.Experiments;
+
+/// <summary>
+/// <c>redo experiment plan</c>: expands an experiment at one size into run specs (the sweep's format)
+/// in a queue folder (or one per shard), after validating every spec, and leaves the manifest that
+/// <c>status</c> and <c>report</c> read. Planning again into the same folder adds nothing already there.
+/// </summary>
+public sealed class ExperimentPlanning(TextWriter output)
+{
+    public ExperimentPlan Plan(ExperimentDefinition definition, string size, string queue, int shards)
+    {
+        ExperimentPlan plan;
+        try { plan = ExperimentPlanner.Plan(definition, size, shards); }
+        catch (ArgumentException e) { throw new CliError(e.Message); }
+
+        if (File.Exists(ExperimentFiles.ManifestPath(queue)))
+        {
+            var old = ExperimentFiles.LoadManifest(queue).Plan;
+            if (old.Experiment != plan.Experiment || old.Size != plan.Size || old.Shards != plan.Shards)
+                throw new CliError($"'{queue}' already holds experiment {old.Experiment} at size {old.Size} ({old.Shards} shard(s)); use another --queue folder.");
+        }
+        if (!File.Exists(definition.BaseConfig))
+            throw new CliError($"base config '{definition.BaseConfig}' of experiment {definition.Name} does not exist; run from the repository root or fix BaseConfig.");
+        JsonElement config;
+        try { config = JsonDocument.Parse(File.ReadAllText(definition.BaseConfig)).RootElement.Clone(); }
+        catch (JsonException e) { throw new CliError($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
+
+        var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, r.Overrides, r.Seed))).ToList();
+        foreach (var (_, spec) in specs) RunSpecFiles.Resolve(spec);   // every spec valid before any is written
+
+        ExperimentFiles.WriteManifest(queue, new ExperimentManifest(definition, plan));
+        int written = 0;
+        foreach (var (run, spec) in specs)
+        {
+            var folder = new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, run.Shard));
+            if (folder.Holds(spec.Name)) continue;
+            RunSpecFiles.Write(spec, folder.Root);
+            written++;
+        }
+        var chosen = definition.Sizes[plan.Size];
+        output.WriteLine($"experiment {plan.Experiment} ({definition.Mirrors}), size {plan.Size}: {plan.Series.Length} series × {chosen.Games.Length} game(s) × {plan.Runs.Length / Math.Max(1, plan.Series.Length * chosen.Games.Length)} seed(s) = {plan.Runs.Length} runs of {plan.Frames:N0} frames");
+        output.WriteLine($"{written} run spec(s) written to {queue} ({plan.Runs.Length - written} already there). Expected cost: {chosen.Cost}");
+        if (plan.Shards == 1) output.WriteLine($"run them with: redo worker --queue {queue} --exit-when-empty");
+        else for (int k = 0; k < plan.Shards; k++) output.WriteLine($"run shard {k} with: redo worker --queue {ExperimentFiles.ShardFolder(queue, plan, k)} --exit-when-empty");
+        output.WriteLine($"then: redo experiment status {queue}   and   redo report {queue}");
+        return plan;
+    }
+}

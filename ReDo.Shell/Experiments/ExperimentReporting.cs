@@ -1,0 +1,83 @@
+using ReDo.Pure.Experiments;
+using ReDo.Pure.Reports;
+using ReDo.Pure.Statistics;
+using ReDo.Shell.Cli;
+using ReDo.Shell.Plotting;
+
+namespace ReDo.Shell.Experiments;
+
+/// <summary>Where the normalisation anchors come from: the random-policy table and the digitized published curves.</summary>
+public sealed record AnchorFiles(string RandomPolicy = AnchorFiles.DefaultRandomPolicy, string Published = AnchorFiles.DefaultPublished)
+{
+    public const string DefaultRandomPolicy = "configs/experiments/random-policy.csv";
+    public const string DefaultPublished = "ReDo.Golden/data/published/minatar-learning-curves.csv";
+
+    public PublishedCurves LoadPublished()
+    {
+        if (!File.Exists(Published)) throw new CliError($"published curves '{Published}' do not exist; run from the repository root or pass --published <csv>.");
+        try { return PublishedCurves.Parse(File.ReadAllText(Published), Published); }
+        catch (FormatException e) { throw new CliError(e.Message); }
+    }
+
+    public IReadOnlyDictionary<string, GameNormalizer> Load()
+    {
+        var random = RandomPolicyBaseline.ReadMeans(RandomPolicy);
+        var published = LoadPublished();
+        return random.Where(kv => double.IsFinite(published.Reference(kv.Key)))
+                     .ToDictionary(kv => kv.Key, kv => new GameNormalizer(kv.Key, kv.Value, published.Reference(kv.Key)));
+    }
+}
+
+/// <summary>
+/// <c>redo report &lt;queue&gt;</c>: reads whatever the experiment's runs have logged, computes the statistics
+/// (finished runs only) and curves (all runs so far), and writes report.md with PNG and SVG figures.
+/// </summary>
+public sealed class ExperimentReporting(TextWriter output)
+{
+    public ExperimentResults Write(string queue, string outFolder, AnchorFiles anchorFiles, BootstrapSettings bootstrap)
+    {
+        var manifest = ExperimentFiles.LoadManifest(queue);
+        var (d, plan) = (manifest.Definition, manifest.Plan);
+        var anchors = anchorFiles.Load();
+        var missing = plan.Runs.Select(r => r.Game).Distinct().Where(g => !anchors.ContainsKey(g)).ToList();
+        if (missing.Count > 0) throw new CliError($"no normalisation anchors for {string.Join(", ", missing)}: add them to {anchorFiles.RandomPolicy} (redo experiment random-policy) and check {anchorFiles.Published}.");
+
+        var runs = RunStates.Of(queue, plan).Select(s => new RunResult(s.Run, s.State.ToString().ToLowerInvariant(), s.State == RunState.Done, ReadCurves(s.RunFolder))).ToList();
+        var results = ExperimentResults.Compute(d, plan, runs, anchors, bootstrap);
+
+        Directory.CreateDirectory(outFolder);
+        var figures = new List<(string, string)>();
+        var order = plan.Series.Select(s => s.Label).ToList();
+        foreach (var (game, bands) in results.ReturnCurves.Where(kv => kv.Value.Count > 0))
+            figures.Add(($"Learning curves, {game} (mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: return of the last 100 episodes", "return (last 100 episodes)", Path.Combine(outFolder, $"return-{game}"))));
+        foreach (var (game, bands) in results.DormantCurves.Where(kv => kv.Value.Count > 0))
+            figures.Add(($"Dormant neurons, {game} (overall, at the run's τ; mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: dormant neurons", "dormant % (τ)", Path.Combine(outFolder, $"dormant-{game}"))));
+        var withScores = results.Series.Where(s => s.Aggregates.Count > 0).ToList();
+        if (withScores.Count > 0)
+        {
+            figures.Add(("IQM of normalised scores (95 % stratified-bootstrap CI)", ReportFigures.Bars(withScores.Select(s => (s.Series.Label, s.Aggregates[Aggregate.Iqm])).ToList(), $"{d.Name}: IQM", "IQM normalised score", Path.Combine(outFolder, "iqm"))));
+            figures.Add(("Performance profiles (95 % bands)", ReportFigures.Profiles(withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
+        }
+        var reportPath = Path.Combine(outFolder, "report.md");
+        File.WriteAllText(reportPath + ".tmp", ReportMarkdown.Write(results, figures));
+        File.Move(reportPath + ".tmp", reportPath, overwrite: true);
+        output.WriteLine($"{reportPath}: {runs.Count(r => r.Finished)} of {runs.Count} runs finished{(results.Partial ? " (partial results)" : "")}, {figures.Count} figure(s) as PNG and SVG");
+        foreach (var line in ReportMarkdown.Verdicts(results)) output.WriteLine($"  {line}");
+        return results;
+    }
+
+    static RunCurves? ReadCurves(string runFolder)
+    {
+        var path = Path.Combine(runFolder, "metrics.csv");
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var csv = CsvColumns.Parse(File.ReadAllText(path), path);
+            return csv.RowCount == 0 ? null : RunCurves.From(csv);
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException)
+        {
+            throw new CliError($"{e.Message}; the run folder {runFolder} looks damaged (resume it with redo resume, or remove it to exclude it).");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using ReDo.Pure.Reports;
+using ReDo.Pure.Statistics;
+using ReDo.Shell.Cli;
+
+namespace ReDo.Shell.Experiments;
+
+/// <summary>
+/// <c>redo compare published &lt;run folders…&gt;</c>: our DQN's return_last100 (mean over the runs of each
+/// game, with its 95 % interval) against the digitized MinAtar paper DQN at 0.5 / 1 / 2 / 3 / 5 M frames,
+/// inside or outside each game's stated band (ReDo.Golden/data/published/bands.csv).
+/// </summary>
+public sealed class PublishedComparing(TextWriter output)
+{
+    public const string DefaultBands = "ReDo.Golden/data/published/bands.csv";
+
+    /// <returns>The comparisons; the caller exits non-zero when any is outside.</returns>
+    public IReadOnlyList<CheckpointComparison> Compare(IReadOnlyList<string> runFolders, string publishedPath, string bandsPath, BootstrapSettings bootstrap)
+    {
+        if (runFolders.Count == 0) throw new CliError("name at least one run folder (or a folder of run folders, e.g. a queue's runs/).");
+        var folders = runFolders.SelectMany(Expand).Distinct().ToList();
+        if (folders.Count == 0) throw new CliError($"no run folder (with config.json and metrics.csv) in {string.Join(", ", runFolders)}.");
+        var byGame = folders.Select(f => (Game: GameOf(f), Curves: Curves(f))).GroupBy(x => x.Game)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(long[], double[])>)g.Select(x => x.Curves).ToList());
+        var published = new AnchorFiles(Published: publishedPath).LoadPublished();
+        var rows = PublishedComparison.Compare(byGame, published, ReadBands(bandsPath), bootstrap);
+
+        output.WriteLine($"our DQN (return of the last 100 episodes, mean over runs [95 % CI]) vs the MinAtar paper's DQN (digitized, 30 seeds); {folders.Count} run folder(s)");
+        output.WriteLine($"{"game",-15} {"M frames",8} {"runs",4}  {"ours",-26} {"paper",7}  {"band",-17} verdict");
+        foreach (var r in rows)
+        {
+            var ours = r.Ours is { } e ? $"{N(e.Point)} [{N(e.Lower)}, {N(e.Upper)}]" : "not reached";
+            var verdict = r.Inside switch { true => "inside", false => "OUTSIDE", null => double.IsNaN(r.Published) ? "no published value (gap in the digitized curve)" : "—" };
+            output.WriteLine($"{r.Game,-15} {r.FramesMillions,8:0.0} {r.Runs,4}  {ours,-26} {N(r.Published),7}  {(double.IsNaN(r.BandLower) ? "—" : $"[{N(r.BandLower)}, {N(r.BandUpper)}]"),-17} {verdict}");
+        }
+        int outside = rows.Count(r => r.Inside == false), inside = rows.Count(r => r.Inside == true);
+        output.WriteLine($"{inside} inside, {outside} outside, {rows.Count - inside - outside} not compared.");
+        return rows;
+    }
+
+    /// <summary>A run folder itself, or every run folder directly inside a folder of runs.</summary>
+    static IEnumerable<string> Expand(string path)
+    {
+        if (!Directory.Exists(path)) throw new CliError($"'{path}' is not a folder; name run folders (each with config.json and metrics.csv).");
+        if (File.Exists(Path.Combine(path, "config.json"))) return [path];
+        return Directory.GetDirectories(path).Where(d => File.Exists(Path.Combine(d, "config.json"))).Order(StringComparer.Ordinal);
+    }
+
+    static string GameOf(string folder)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "config.json")));
+            return doc.RootElement.GetProperty("Run").GetProperty("Game").GetString() ?? throw new CliError($"{folder}/config.json names no Run:Game.");
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException)
+        {
+            throw new CliError($"{folder}/config.json is not a run's config ({e.Message}).");
+        }
+    }
+
+    static (long[], double[]) Curves(string folder)
+    {
+        var path = Path.Combine(folder, "metrics.csv");
+        if (!File.Exists(path)) throw new CliError($"{folder} has no metrics.csv; has the run started?");
+        try
+        {
+            var c = RunCurves.From(CsvColumns.Parse(File.ReadAllText(path), path));
+            return (c.Frames, c.ReturnLast100);
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException) { throw new CliError(e.Message); }
+    }
+
+    public static IReadOnlyDictionary<string, PublishedBand> ReadBands(string path)
+    {
+        if (!File.Exists(path)) throw new CliError($"band file '{path}' does not exist; run from the repository root or pass --bands <csv>.");
+        var bands = new Dictionary<string, PublishedBand>(StringComparer.Ordinal);
+        var lines = File.ReadAllLines(path);
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            var f = lines[i].Split(',', 5);
+            double D(int k) => double.TryParse(f[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new CliError($"{path}, line {i + 1}: field {k + 1} '{f[k]}' is not a number");
+            if (f.Length < 4) throw new CliError($"{path}, line {i + 1}: expected game,below,above,absolute,why");
+            bands[f[0]] = new PublishedBand(f[0], D(1), D(2), D(3));
+        }
+        return bands;
+    }
+
+    static string N(double v) => double.IsNaN(v) ? "—" : v.ToString("0.00", CultureInfo.InvariantCulture);
+}

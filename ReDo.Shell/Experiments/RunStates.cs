@@ -1,0 +1,63 @@
+using ReDo.Pure.Experiments;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Runs;
+
+namespace ReDo.Shell.Experiments;
+
+public enum RunState { Pending, Running, Done, Failed, Missing }
+
+/// <summary>Where a planned run stands: its queue state, its run folder, frames logged so far, and why it failed.</summary>
+public sealed record RunStatus(PlannedRun Run, RunState State, string RunFolder, long FramesLogged, string? FailReason);
+
+/// <summary>Reads the state of every planned run from the queue folders the worker moves specs between.</summary>
+public static class RunStates
+{
+    public static IReadOnlyList<RunStatus> Of(string queue, ExperimentPlan plan) =>
+        plan.Runs.Select(r => Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, r.Shard)), r)).ToList();
+
+    static RunStatus Of(QueueFolders q, PlannedRun r)
+    {
+        bool In(string folder) => File.Exists(Path.Combine(folder, r.Name + RunSpec.Extension));
+        var state = In(q.Done) ? RunState.Done : In(q.Failed) ? RunState.Failed : In(q.Running) ? RunState.Running : In(q.Root) ? RunState.Pending : RunState.Missing;
+        var reasonPath = Path.Combine(q.Failed, r.Name + ".reason.txt");
+        var reason = state == RunState.Failed && File.Exists(reasonPath) ? File.ReadAllText(reasonPath).Trim() : null;
+        var folder = q.RunFolder(r.Name);
+        return new RunStatus(r, state, folder, LastFrames(Path.Combine(folder, "metrics.csv")), reason);
+    }
+
+    /// <summary>The frames column of metrics.csv's last complete line (0 when there is none yet).</summary>
+    static long LastFrames(string metrics)
+    {
+        if (!File.Exists(metrics)) return 0;
+        var lines = File.ReadAllText(metrics).Split('\n');
+        for (int i = lines.Length - 2; i >= 1; i--)   // the last element follows the final "\n"
+            if (long.TryParse(lines[i].Split(',')[0], out var f)) return f;
+        return 0;
+    }
+}
+
+/// <summary><c>redo experiment status &lt;queue&gt;</c>: one line per run and the totals.</summary>
+public sealed class ExperimentStatus(TextWriter output)
+{
+    public IReadOnlyList<RunStatus> Show(string queue)
+    {
+        var manifest = ExperimentFiles.LoadManifest(queue);
+        var plan = manifest.Plan;
+        var states = RunStates.Of(queue, plan);
+        output.WriteLine($"experiment {plan.Experiment}, size {plan.Size}, {plan.Runs.Length} runs of {plan.Frames:N0} frames in {queue}");
+        foreach (var s in states)
+        {
+            var detail = s.State switch
+            {
+                RunState.Running or RunState.Pending when s.FramesLogged > 0 => $"{s.FramesLogged:N0}/{plan.Frames:N0} frames ({100.0 * s.FramesLogged / plan.Frames:F0} %)",
+                RunState.Failed => s.FailReason ?? "no reason recorded",
+                RunState.Missing => "spec not found in the queue (deleted?); plan again to re-add it",
+                _ => "",
+            };
+            output.WriteLine($"  {s.State.ToString().ToLowerInvariant(),-8} {s.Run.Name}  {detail}".TrimEnd());
+        }
+        var counts = Enum.GetValues<RunState>().Select(st => (st, n: states.Count(s => s.State == st))).Where(x => x.n > 0);
+        output.WriteLine(string.Join(", ", counts.Select(x => $"{x.n} {x.st.ToString().ToLowerInvariant()}")));
+        return states;
+    }
+}
