@@ -10,6 +10,7 @@ namespace ReDo.Properties.Resume;
 /// injected mid-run is logged with its frame and the run resumes from its last good checkpoint by
 /// itself; the final metrics.csv and weights equal the uninterrupted run's byte for byte.
 /// </summary>
+[Collection(ResumeCollection.Name)]   // shares TinyRuns' references: must not run beside other torch work
 public class CrashRecoveryTests
 {
     /// <summary>The real disk, but the listed appends (1-based count) throw libtorch's exception type instead of writing.</summary>

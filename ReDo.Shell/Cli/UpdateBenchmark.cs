@@ -116,8 +116,12 @@ public sealed class UpdateBenchmark : IBenchmark
         return (conv, unfold);
     }
 
-    /// <summary>Median ms of the same update in PyTorch, or null when python3 or torch is missing.</summary>
-    static double? PyTorch(int steps, int threads)
+    /// <summary>Median ms of the same update in PyTorch, or null when no python3 with torch is found
+    /// (the python3 on PATH first, then Debian's /usr/bin/python3, where python3-torch installs).</summary>
+    static double? PyTorch(int steps, int threads) =>
+        new[] { "python3", "/usr/bin/python3" }.Select(python => PyTorch(python, steps, threads)).FirstOrDefault(ms => ms is not null);
+
+    static double? PyTorch(string python, int steps, int threads)
     {
         var script = Path.Combine(Path.GetTempPath(), $"redo-bench-update-{Environment.ProcessId}.py");
         using (var resource = typeof(UpdateBenchmark).Assembly.GetManifestResourceStream("ReDo.Shell.Cli.Bench.pytorch_update.py")
@@ -125,7 +129,7 @@ public sealed class UpdateBenchmark : IBenchmark
         using (var file = File.Create(script)) resource.CopyTo(file);
         try
         {
-            var start = new ProcessStartInfo("python3", [script, steps.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture)])
+            var start = new ProcessStartInfo(python, [script, steps.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture)])
             { RedirectStandardOutput = true, RedirectStandardError = true };
             using var process = Process.Start(start);
             if (process is null) return null;
