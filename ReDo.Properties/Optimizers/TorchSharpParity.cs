@@ -24,7 +24,7 @@ public class TorchSharpParity
         var ours = new SpecNetwork(spec);
         var theirs = new SpecNetwork(spec);
         using var g = new Generator((ulong)seed, CPU);
-        NetworkInit.XavierUniformZeroBias(ours, g);
+        NetworkInit.Initialize(ours, g);
         using (no_grad())
             foreach (var (a, b) in ours.parameters().Zip(theirs.parameters())) b.copy_(a);
         return (ours, theirs);

@@ -77,10 +77,15 @@ public sealed class ReplayBuffer
         }
     }
 
-    /// <summary>Only the states, for a probe batch (drawn separately from training batches).</summary>
-    public void SampleStates(RandomState random, int batch, Span<float> states)
+    /// <summary>
+    /// Only the states, for a probe batch (drawn separately from training batches), from the same
+    /// valid transitions a training batch may use: never the newest <paramref name="horizon"/>, whose
+    /// n-step future is not stored yet (the reference samples its probe as a replay batch).
+    /// </summary>
+    public void SampleStates(RandomState random, int batch, int horizon, Span<float> states)
     {
-        long count = SampleableCount(0);
+        long count = SampleableCount(horizon);
+        if (count < 1) throw new InvalidOperationException($"the replay buffer holds {AddCount} transitions; {horizon + 1} are needed to sample");
         long oldest = Math.Max(0, AddCount - Capacity);
         int floats = ObservationLayout.FloatCount(Channels);
         for (int b = 0; b < batch; b++)

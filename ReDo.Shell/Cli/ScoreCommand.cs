@@ -34,7 +34,7 @@ public sealed class ScoreCommand : ICommand
         manual_seed(seed);
         using var generator = new Generator((ulong)seed, CPU);
         using var net = new SpecNetwork(NetworkChoice.Spec(netName));
-        NetworkInit.XavierUniformZeroBias(net, generator);
+        NetworkInit.Initialize(net, generator);
         using var adam = new Adam(net.parameters(), lr: lr, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         using var targetScale = 10.0.ToScalar();
         var moments = new OptimizerMoments(adam);
