@@ -1,9 +1,10 @@
+using ReDo.MinAtar.Replay;
 using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents;
 using Xunit;
 

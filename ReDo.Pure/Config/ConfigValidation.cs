@@ -58,7 +58,7 @@ public static class ConfigValidation
 
         Check(c.Reset.Period >= 1, "Reset:Period", c.Reset.Period, "≥ 1 gradient step");
         Check(c.Reset.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Reset:Redraw", c.Reset.Redraw, "Layer, Xavier");
-        Check(c.Reset.Layers.Length > 0, "Reset:Layers", "[]", "at least one layer name");
+        Check(c.Reset.Layers.Count > 0, "Reset:Layers", "[]", "at least one layer name");
         Check(!(c.Reset.Enabled && c.Redo.Enabled), "Reset:Enabled", c.Reset.Enabled, "false while Redo:Enabled is true (the paper compares them, never combines them)");
         return e;
     }

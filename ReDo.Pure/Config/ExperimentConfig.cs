@@ -1,3 +1,4 @@
+using ReDo.Pure.Collections;
 namespace ReDo.Pure.Config;
 
 // Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
@@ -98,7 +99,7 @@ public sealed record ResetSettings
     /// <summary>Reset every this many gradient steps.</summary>
     public long Period { get; init; } = 100_000;
     /// <summary>Layers to redraw: the paper's "penultimate layer" on Atari = the reference's Dense_0 + final_layer.</summary>
-    public string[] Layers { get; init; } = ["Dense_0", "final_layer"];
+    public ValueList<string> Layers { get; init; } = ValueList.Of("Dense_0", "final_layer");
     /// <summary>Layer (kernel and bias from the layer's own initialiser) or Xavier (Xavier kernel, zero bias: the reference code).</summary>
     public string Redraw { get; init; } = "Layer";
 }

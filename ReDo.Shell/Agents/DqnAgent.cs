@@ -1,9 +1,10 @@
+using ReDo.MinAtar.Replay;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Pure.Networks;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
 using ReDo.Shell.Networks;

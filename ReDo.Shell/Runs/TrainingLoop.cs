@@ -3,7 +3,7 @@ using System.Text.Json;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Metrics;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>Collects a game's state as a flat list of integers (every field of every game is a small integer or a flag).</summary>
 public sealed class StateWriter

@@ -1,6 +1,6 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.MinAtar.Games;
+namespace ReDo.MinAtar.Games;
 
 /// <summary>Breakout (spec §5): a paddle in row 9, a diagonal ball and three rows of bricks.</summary>
 public sealed class Breakout : IGame

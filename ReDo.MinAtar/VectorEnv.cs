@@ -1,6 +1,4 @@
-using ReDo.Pure.MinAtar;
-
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>
 /// N environments of one game stepped together, writing straight into batch buffers. Environment i is

@@ -1,4 +1,4 @@
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>The 10 × 10 board; a cell's bit index is y·10 + x (row-major, row 0 at the top).</summary>
 public static class Grid

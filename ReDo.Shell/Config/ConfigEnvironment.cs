@@ -1,6 +1,7 @@
-using ReDo.Pure.MinAtar;
+using ReDo.Pure.Config;
+using ReDo.MinAtar;
 
-namespace ReDo.Pure.Config;
+namespace ReDo.Shell.Config;
 
 /// <summary>
 /// The MinAtar game and wrapper options a config names. Extension methods, not properties, so that

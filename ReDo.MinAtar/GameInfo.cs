@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>Static facts about a game: its name as MinAtar spells it, its channels and its minimal action set.</summary>
 public sealed record GameInfo(GameId Id, string Name, ImmutableArray<string> ChannelNames, ImmutableArray<GameAction> MinimalActions)

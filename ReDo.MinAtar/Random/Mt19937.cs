@@ -1,4 +1,4 @@
-namespace ReDo.Pure.Random;
+namespace ReDo.MinAtar.Random;
 
 /// <summary>
 /// The MT19937 bit generator as NumPy's legacy <c>RandomState</c> runs it: <c>init_genrand</c>

@@ -1,4 +1,4 @@
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>The five MinAtar games.</summary>
 public enum GameId

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReDo.Pure.Random;
+namespace ReDo.MinAtar.Random;
 
 /// <summary>
 /// The complete state of a <see cref="RandomState"/> (NumPy's <c>get_state()</c> minus the unused

@@ -1,6 +1,6 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.MinAtar.Games;
+namespace ReDo.MinAtar.Games;
 
 /// <summary>Asterix (spec §4): dodge enemies, collect gold; spawn and move speeds ramp every 102 steps.</summary>
 public sealed class Asterix(bool ramping) : IGame

@@ -1,6 +1,6 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.MinAtar.Games;
+namespace ReDo.MinAtar.Games;
 
 /// <summary>
 /// Space Invaders (spec §8): a cannon in row 9 against a 4 × 6 alien block. Aliens and bullets are

@@ -1,7 +1,8 @@
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.Pure.Runs;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.Runs;
+namespace ReDo.Shell.Runs;
 
 /// <summary>
 /// The managed part of a checkpoint (state.json): where the loop stood, the agent's counters and

@@ -1,8 +1,8 @@
 using ReDo.Pure.Agents;
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Shell.Agents;
+namespace ReDo.MinAtar.Replay;
 
 /// <summary>
 /// Circular uniform replay of MinAtar transitions. Each entry holds s_t (bit-packed, C·100 bits),
@@ -95,7 +95,7 @@ public sealed class ReplayBuffer
     int Slot(long t) => (int)(t % Capacity);
     ReadOnlySpan<byte> Observation(long t) => _observations.AsSpan(Slot(t) * _obsBytes, _obsBytes);
 
-    // Checkpointing (a later issue) reads and writes these arrays as they are.
-    internal (byte[] Observations, byte[] Actions, float[] Rewards, bool[] Terminals) Storage => (_observations, _actions, _rewards, _terminals);
-    internal void RestoreCount(long addCount) => AddCount = addCount;
+    /// <summary>The raw arrays, for checkpoints: the shell saves and restores them as they are.</summary>
+    public (byte[] Observations, byte[] Actions, float[] Rewards, bool[] Terminals) Storage => (_observations, _actions, _rewards, _terminals);
+    public void RestoreCount(long addCount) => AddCount = addCount;
 }

@@ -1,4 +1,4 @@
-namespace ReDo.Pure.Random;
+namespace ReDo.MinAtar.Random;
 
 /// <summary>
 /// NumPy's legacy <c>RandomState</c>, restricted to what MinAtar uses: <c>rand()</c> (53-bit doubles from

@@ -1,4 +1,4 @@
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>MinAtar's full action set; every game accepts all six (<c>num_actions()</c> = 6).</summary>
 public enum GameAction

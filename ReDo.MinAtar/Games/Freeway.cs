@@ -1,6 +1,6 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.MinAtar.Games;
+namespace ReDo.MinAtar.Games;
 
 /// <summary>Freeway (spec §6): the chicken crosses eight lanes of cars; 2,501 steps per episode.</summary>
 public sealed class Freeway : IGame

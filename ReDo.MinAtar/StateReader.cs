@@ -1,4 +1,4 @@
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>Reads back what <see cref="StateWriter"/> wrote, in the same order; rejects short or overlong input.</summary>
 public ref struct StateReader(ReadOnlySpan<int> words)

@@ -1,6 +1,6 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.MinAtar.Games;
+namespace ReDo.MinAtar.Games;
 
 /// <summary>
 /// Seaquest (spec §7): shoot fish and enemy subs, collect divers, surface before the oxygen runs out.

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>
 /// A game's complete state as plain integers: copyable, serialisable and equal by content.

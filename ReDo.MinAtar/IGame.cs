@@ -1,4 +1,4 @@
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>
 /// One game's rules over its own mutable state. Deterministic: every random draw comes from the

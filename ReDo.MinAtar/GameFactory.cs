@@ -1,6 +1,6 @@
-using ReDo.Pure.MinAtar.Games;
+using ReDo.MinAtar.Games;
 
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>Creates a game's rules object.</summary>
 public static class GameFactory

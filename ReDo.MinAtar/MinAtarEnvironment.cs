@@ -1,6 +1,6 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>
 /// MinAtar's <c>Environment</c> wrapper (spec §2): sticky actions and one generator shared by the wrapper

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ReDo.Pure.MinAtar;
+namespace ReDo.MinAtar;
 
 /// <summary>
 /// One observation as up to 10 channel bitboards (bit y·10 + x per channel). Games paint into it; the
