@@ -24,6 +24,7 @@ public static class Composition
         services.AddSingleton<ICommand, TrainCommand>();
         services.AddSingleton<ICommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
+        services.AddSingleton<IBenchmark, UpdateBenchmark>();
         // Long runs
         services.AddSingleton<ICommand, ResumeCommand>();
         services.AddSingleton<ICommand, RunSpecCommand>();

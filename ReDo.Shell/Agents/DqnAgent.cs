@@ -10,6 +10,7 @@ using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -39,7 +40,7 @@ public sealed class DqnAgent : IDisposable
     public NetworkSpec Spec { get; }
     public SpecNetwork Online { get; }
     public SpecNetwork Target { get; }
-    public optim.Optimizer Optimizer { get; }
+    public FlatOptimizer Optimizer { get; }
     public OptimizerMoments Moments { get; }
     public ReplayBuffer Replay { get; }
     /// <summary>Draws for ε-greedy, replay and probe sampling (MT19937, capturable).</summary>
