@@ -17,10 +17,13 @@ public static class Composition
         services.AddSingleton<IBenchmark, EnvBenchmark>();
         // Metrics
         services.AddSingleton<ICliCommand, PlotCommand>();
+        services.AddSingleton<ICliCommand, AnalyzeCommand>();
+        services.AddSingleton<ICliCommand, SupervisedCommand>();
         // Agent
         services.AddSingleton<ICliCommand, TrainCommand>();
         services.AddSingleton<ICliCommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
+        services.AddSingleton<IBenchmark, UpdateBenchmark>();
         // Long runs
         services.AddSingleton<ICliCommand, ResumeCommand>();
         services.AddSingleton<ICliCommand, RunSpecCommand>();
