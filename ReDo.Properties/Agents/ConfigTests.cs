@@ -53,6 +53,25 @@ public class ConfigTests
     }
 
     [Fact]
+    public void A_misspelt_key_is_named_with_a_suggestion_wherever_it_was_written()
+    {
+        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"]));
+        Assert.Contains("unknown key Run:Gmae — did you mean Run:Game? (given with --set)", e.Message);
+        var path = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "Run": { "Gmae": "asterix", "Frames": 10 }, "Agnet": { "BatchSize": 8 }, "Reset": { "Layers": ["Dense_0"] }, "Colour": 3 }""");
+        try
+        {
+            var message = Assert.Throws<CliError>(() => ConfigLoader.Load(path, [])).Message;
+            Assert.StartsWith(path + ": ", message);
+            foreach (var part in new[] { "unknown key Run:Gmae — did you mean Run:Game?", "unknown key Agnet:BatchSize — did you mean Agent:BatchSize?", "unknown key Colour", "docs/configuration.md" })
+                Assert.Contains(part, message);
+            Assert.DoesNotContain("--set", message);
+            Assert.DoesNotContain("Reset", message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Malformed_and_missing_files_are_named()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");

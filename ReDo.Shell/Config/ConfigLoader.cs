@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ReDo.Pure.Config;
@@ -28,7 +29,7 @@ public static class ConfigLoader
         {
             throw new CliError($"config file '{path}' is not valid JSON: {(e.InnerException ?? e).Message}");
         }
-        return Bind(root, path);
+        return Bind(root, path, pairs.Keys);
     }
 
     /// <summary>A configuration given as JSON text (a run folder's config.json, a run spec's embedded config).</summary>
@@ -47,7 +48,7 @@ public static class ConfigLoader
         {
             throw new CliError($"{source} is not valid JSON: {(e.InnerException ?? e).Message}");
         }
-        return Bind(root, source);
+        return Bind(root, source, pairs.Keys);
     }
 
     static Dictionary<string, string?> Pairs(IEnumerable<string> overrides)
@@ -62,8 +63,16 @@ public static class ConfigLoader
         return pairs;
     }
 
-    public static ExperimentConfig Bind(IConfiguration root, string source)
+    /// <param name="overridden">the keys that came from --set, so an error can say where a misspelt key was written.</param>
+    public static ExperimentConfig Bind(IConfiguration root, string source, IReadOnlyCollection<string>? overridden = null)
     {
+        var unknown = KeySuggestion.Unknown(GivenKeys(root), KnownKeys);
+        if (unknown.Count > 0)
+        {
+            var from = new HashSet<string>(overridden ?? [], StringComparer.OrdinalIgnoreCase);
+            var list = string.Join("; ", unknown.Select(u => u.Message + (from.Contains(u.Key) ? " (given with --set)" : "")));
+            throw new CliError($"{source}: {list}{(list.EndsWith('?') ? "" : ".")} Known keys are listed in docs/configuration.md.");
+        }
         ExperimentConfig config;
         try
         {
@@ -96,6 +105,23 @@ public static class ConfigLoader
     }
 
     const string ResetLayers = "Reset:Layers";
+
+    /// <summary>Every key a config may hold: each section of <see cref="ExperimentConfig"/> and each of its settings ("Run:Game").</summary>
+    public static readonly IReadOnlyList<string> KnownKeys =
+    [
+        .. typeof(ExperimentConfig).GetProperties(BindingFlags.Public | BindingFlags.Instance).SelectMany(section =>
+            section.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+                .Select(p => $"{section.Name}:{p.Name}").Prepend(section.Name)),
+    ];
+
+    /// <summary>
+    /// The keys a configuration sets, cut to Section:Key (a list's items, Reset:Layers:0, belong to Reset:Layers);
+    /// a bare section counts only when it holds a value rather than keys.
+    /// </summary>
+    static IEnumerable<string> GivenKeys(IConfiguration root) =>
+        root.AsEnumerable().Select(kv => (Parts: kv.Key.Split(':'), kv.Value))
+            .Where(x => x.Parts.Length >= 2 || x.Value is not null)
+            .Select(x => string.Join(':', x.Parts.Take(2)));
 
     static IConfiguration WithoutLists(IConfiguration root) =>
         new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()
