@@ -24,6 +24,7 @@ public static class Composition
         services.AddSingleton<ICliCommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
         services.AddSingleton<IBenchmark, UpdateBenchmark>();
+        services.AddSingleton<IBenchmark, ParallelBenchmark>();
         // Long runs
         services.AddSingleton<ICliCommand, ResumeCommand>();
         services.AddSingleton<ICliCommand, RunSpecCommand>();
