@@ -1,9 +1,10 @@
+using ReDo.MinAtar.Replay;
 using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents;
 using Xunit;
 
@@ -20,6 +21,35 @@ public class ReplayBufferTests
             Assert.True(replay.MemoryBytes <= 50_000_000, $"{game.Name}: {replay.MemoryBytes} bytes");
         }
     }
+
+    /// <summary>The probe batch comes from valid transitions only: the newest (horizon) states, whose future is not stored yet, never.</summary>
+    [Law(Runs = 50)]
+    public Property Probe_states_never_include_the_newest_unfinished_transitions() =>
+        Prop.ForAll(Gen.Choose(0, 3).ToArbitrary(), Gen.Choose(5, 40).ToArbitrary(), Gen.Choose(0, 60).ToArbitrary(), (horizon, capacity, extra) =>
+        {
+            const int channels = 2;
+            var replay = new ReplayBuffer(capacity, channels);
+            int adds = horizon + 1 + extra;
+            var bits = new byte[ObservationLayout.ByteCount(channels)];
+            for (int t = 0; t < adds; t++)
+            {
+                BitConverter.TryWriteBytes(bits, t);                  // observation t carries its index
+                replay.Add(bits, 0, 0, false);
+            }
+            int floats = ObservationLayout.FloatCount(channels);
+            var states = new float[256 * floats];
+            replay.SampleStates(new RandomState((uint)adds), 256, horizon, states);
+            var seen = new HashSet<int>();
+            for (int b = 0; b < 256; b++)
+            {
+                int index = 0;
+                for (int k = 0; k < 32; k++) if (states[b * floats + k] == 1f) index |= 1 << k;   // channel 0, bits LSB first
+                seen.Add(index);
+            }
+            long oldest = Math.Max(0, adds - capacity), newestValid = adds - 1 - horizon;
+            Assert.All(seen, t => Assert.InRange(t, oldest, newestValid));
+            if (newestValid - oldest < 8) Assert.Equal(newestValid - oldest + 1, seen.Count);   // and every valid one can come up
+        });
 
     /// <summary>
     /// Store a real MinAtar episode stream, sample, and check every sampled transition against the

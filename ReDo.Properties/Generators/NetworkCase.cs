@@ -10,19 +10,25 @@ public sealed record NetworkCase(NetworkSpec Spec, int Seed)
 {
     public override string ToString() =>
         $"{Spec.Name} seed={Seed} in=[{string.Join(",", Spec.Input.Shape)}] layers: " +
-        string.Join(" → ", Spec.Layers.Select(l => l.Kind == LayerKind.Conv2d
+        string.Join(" → ", Spec.Layers.Select(l => (l.Kind == LayerKind.Conv2d
             ? $"{l.Name}:conv{l.InputUnits}→{l.Neurons} k{l.KernelH}x{l.KernelW} s{l.StrideH} pad({l.Padding.Top},{l.Padding.Bottom},{l.Padding.Left},{l.Padding.Right})"
-            : $"{l.Name}:lin{l.InputUnits}→{l.Neurons}{(l.Flatten is null ? "" : " (flatten)")}"));
+            : $"{l.Name}:lin{l.InputUnits}→{l.Neurons}{(l.Flatten is null ? "" : " (flatten)")}") + $" {l.Init}"));
 }
 
 /// <summary>Generators of small random networks covering every connection kind ReDo handles.</summary>
 public static class NetworkCases
 {
-    public static Arbitrary<NetworkCase> Any() => Gen.OneOf(Mlp(), ConvNet(dueling: false), ConvNet(dueling: true)).ToArbitrary();
+    /// <summary>Any shape, each layer with its own initialiser (mixed within a network).</summary>
+    public static Arbitrary<NetworkCase> Any() =>
+        (from c in Gen.OneOf(Mlp(), ConvNet(dueling: false), ConvNet(dueling: true))
+         from inits in Gen.ArrayOf(Gen.Elements(Enum.GetValues<Initializer>()), 8)
+         select c with { Spec = c.Spec with { Layers = c.Spec.Layers.Select((l, i) => l with { Init = inits[i] }).ToValueList() } }).ToArbitrary();
 
-    /// <summary>Only specs a plain Sequential can express (single head, symmetric padding, no input scaling).</summary>
+    /// <summary>Only specs a plain Sequential can express (single head, symmetric padding, no input scaling, one initialiser).</summary>
     public static Arbitrary<NetworkCase> SequentialExpressible() =>
-        Gen.OneOf(Mlp(), ConvNet(dueling: false, symmetricOnly: true)).ToArbitrary();
+        (from c in Gen.OneOf(Mlp(), ConvNet(dueling: false, symmetricOnly: true))
+         from init in Gen.Elements(Enum.GetValues<Initializer>())
+         select c with { Spec = c.Spec.WithInitializer(init) }).ToArbitrary();
 
     static Gen<NetworkCase> Mlp() =>
         from inputs in Gen.Choose(1, 6)

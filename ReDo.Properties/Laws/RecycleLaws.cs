@@ -64,35 +64,57 @@ public static class RecycleLaws
         }
     }
 
-    /// <summary>Law 7: every redrawn incoming weight lies within the layer's Xavier-uniform bound.</summary>
-    public static void IncomingWithinXavierBound(NetworkSpec spec, RecyclePlan plan, NetworkState after)
+    /// <summary>
+    /// Law 7: every redrawn incoming weight lies within the bound of the distribution it must come
+    /// from (<see cref="KernelBound"/>), and the draws fill that bound.
+    /// </summary>
+    public static void IncomingWithinInitialBound(NetworkSpec spec, RecyclePlan plan, NetworkState after, Redraw redraw = Redraw.Layer)
     {
         foreach (var lr in plan.Layers)
         {
             var layer = spec.Layer(lr.Layer);
-            var bound = GlorotBound(layer);
             var w = after.For(lr.Layer).Weight;
-            double largest = 0;
-            foreach (var j in lr.Neurons)
-                for (int e = 0; e < layer.FanIn; e++)
-                {
-                    // An incoming entry may also be another recycled neuron's outgoing weight (then 0, reference order).
-                    var value = w[j * layer.FanIn + e];
-                    Assert.True(Math.Abs(value) <= bound, $"{lr.Layer}[{j}] entry {e} = {value} outside ±{bound}");
-                    largest = Math.Max(largest, Math.Abs(value));
-                }
-            // ...and fill it: with ≥ 64 uniform draws, all below half the bound has probability ≤ 2⁻⁶⁴.
-            if (lr.Neurons.Count * layer.FanIn >= 64 && plan.For(layer.Input) is null)
-                Assert.True(largest >= bound / 2, $"{lr.Layer}: redrawn weights reach only {largest}, bound {bound}");
+            // An incoming entry may also be another recycled neuron's outgoing weight (then 0, reference order).
+            var fresh = lr.Neurons.SelectMany(j => Enumerable.Range(j * layer.FanIn, layer.FanIn)).Select(i => w[i]).ToList();
+            WithinAndFilling($"{lr.Layer} incoming", fresh, KernelBound(layer, redraw), mustFill: plan.For(layer.Input) is null);
         }
     }
 
-    /// <summary>√(6 / (fan_in + fan_out)) with the receptive field in both fans, computed here from the layer's sizes.</summary>
+    /// <summary>
+    /// Values drawn from U(±bound) (float32) lie within it, and — when none can have been zeroed
+    /// afterwards — reach it: with n draws, max |x| &lt; bound·2^(−40/n) has probability ≤ 2⁻⁴⁰.
+    /// </summary>
+    public static void WithinAndFilling(string what, IReadOnlyList<float> values, double bound, bool mustFill = true)
+    {
+        var slack = bound * Math.Pow(2, -23);   // the float32 rounding of ±bound itself
+        double largest = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            Assert.True(Math.Abs(values[i]) <= bound + slack, $"{what}[{i}] = {values[i]} outside ±{bound}");
+            largest = Math.Max(largest, Math.Abs(values[i]));
+        }
+        if (mustFill && values.Count >= 40)
+            Assert.True(largest >= bound * Math.Pow(2, -40.0 / values.Count), $"{what}: {values.Count} draws reach only {largest}, bound {bound}");
+    }
+
+    /// <summary>The kernel bound a redraw must respect, computed here from the layer's sizes and its recorded initialiser.</summary>
+    public static double KernelBound(LayerSpec layer, Redraw redraw = Redraw.Layer) =>
+        redraw == Redraw.Xavier || layer.Init == Initializer.XavierUniform ? GlorotBound(layer) : TorchDefaultBound(layer);
+
+    /// <summary>The bias bound a reset must respect: 1/√fan_in for TorchDefault, 0 (exactly zero) for Xavier-uniform.</summary>
+    public static double BiasBound(LayerSpec layer, Redraw redraw = Redraw.Layer) =>
+        redraw == Redraw.Xavier || layer.Init == Initializer.XavierUniform ? 0.0 : TorchDefaultBound(layer);
+
+    /// <summary>√(6 / (fan_in + fan_out)) with the receptive field in both fans.</summary>
     public static double GlorotBound(LayerSpec layer)
     {
         int receptive = layer.KernelH * layer.KernelW;
         return Math.Sqrt(6.0 / (layer.InputUnits * receptive + layer.Neurons * receptive));
     }
+
+    /// <summary>PyTorch's Linear/Conv2d default, kaiming_uniform(a = √5): gain √(2/6) · √(3/fan_in) = 1/√(in·kh·kw).</summary>
+    public static double TorchDefaultBound(LayerSpec layer) =>
+        Math.Sqrt(2.0 / (1 + 5)) * Math.Sqrt(3.0 / (layer.InputUnits * layer.KernelH * layer.KernelW));
 
     /// <summary>Input columns of <paramref name="consumer"/> that carry neuron j of its producer (correct NCHW mapping).</summary>
     public static IEnumerable<int> OwnColumns(LayerSpec consumer, int j) =>

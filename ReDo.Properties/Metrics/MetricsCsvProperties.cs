@@ -64,10 +64,10 @@ public class MetricsCsvProperties
     {
         var row = new MetricsRow(20_000, 4_999, 3, 1.5, double.NaN, 0.25, 0.5,
             ValueList.Of(new LayerFraction("Conv_0", 0.125), new LayerFraction("Dense_0", 0.3)),
-            ValueList.Of(new LayerFraction("Conv_0", 0.25), new LayerFraction("Dense_0", double.NaN)), 12, 0.0142);
+            ValueList.Of(new LayerFraction("Conv_0", 0.25), new LayerFraction("Dense_0", double.NaN)), 12, 0.0142, 1.25);
         Assert.Equal(
-            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/Conv_0,dormant_pct_tau0/Dense_0,dormant_pct_tau/Conv_0,dormant_pct_tau/Dense_0,neurons_recycled,output_change\n" +
-            "20000,4999,3,1.5,,25,50,12.5,30,25,,12,0.0142\n",
+            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/Conv_0,dormant_pct_tau0/Dense_0,dormant_pct_tau/Conv_0,dormant_pct_tau/Dense_0,neurons_recycled,output_change,return_last100\n" +
+            "20000,4999,3,1.5,,25,50,12.5,30,25,,12,0.0142,1.25\n",
             MetricsCsv.Format(["Conv_0", "Dense_0"], [row]));
     }
 
@@ -79,17 +79,18 @@ public class MetricsCsvProperties
         Assert.Throws<ArgumentException>(() => MetricsCsv.Header(["a,b"]));
     }
 
-    const string Header = "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,neurons_recycled,output_change\n";
+    const string Header = "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,neurons_recycled,output_change,return_last100\n";
 
     [Theory]
     [InlineData("", 1, 1, "empty")]
     [InlineData("step,loss\n", 1, 1, "expected column 'frames'")]
-    [InlineData(Header + "0,0,0,1,2,3,4,0,0", 2, 18, "cut off")]
-    [InlineData(Header + "0,0,0,1,2,3,4,0,0\n10,0,0,1,2\n", 3, 6, "5 fields but the header has 9")]
-    [InlineData(Header + "0,0,0,1,2,3,4,0,0\n10,0,0,1,x,3,4,0,0\n", 3, 5, "loss 'x' is not a number")]
-    [InlineData(Header + "1.5,0,0,1,2,3,4,0,0\n", 2, 1, "frames '1.5' is not an integer")]
-    [InlineData(Header + "0,0,0,1,2,3,4%,0,0\n", 2, 7, "dormant_pct_tau '4%' is not a percentage")]
-    [InlineData("frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/A,dormant_pct_tau/B,neurons_recycled,output_change\n", 1, 9, "expected column 'dormant_pct_tau/A'")]
+    [InlineData(Header + "0,0,0,1,2,3,4,0,0,", 2, 19, "cut off")]
+    [InlineData(Header + "0,0,0,1,2,3,4,0,0,\n10,0,0,1,2\n", 3, 6, "5 fields but the header has 10")]
+    [InlineData(Header + "0,0,0,1,2,3,4,0,0,\n10,0,0,1,x,3,4,0,0,\n", 3, 5, "loss 'x' is not a number")]
+    [InlineData(Header + "1.5,0,0,1,2,3,4,0,0,\n", 2, 1, "frames '1.5' is not an integer")]
+    [InlineData(Header + "0,0,0,1,2,3,4%,0,0,\n", 2, 7, "dormant_pct_tau '4%' is not a percentage")]
+    [InlineData(Header + "0,0,0,1,2,3,4,0,0,y\n", 2, 10, "return_last100 'y' is not a number")]
+    [InlineData("frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/A,dormant_pct_tau/B,neurons_recycled,output_change,return_last100\n", 1, 9, "expected column 'dormant_pct_tau/A'")]
     public void Malformed_files_are_rejected_naming_line_and_column(string text, int line, int column, string problem)
     {
         var e = Assert.Throws<MetricsCsvException>(() => MetricsCsv.Parse(text));
@@ -101,8 +102,8 @@ public class MetricsCsvProperties
     [Fact]
     public void Windows_line_ends_and_nan_spellings_are_read()
     {
-        var t = MetricsCsv.Parse(Header.Replace("\n", "\r\n") + "0,0,0,nan,NaN,,4,0,0\r\n");
-        Assert.True(double.IsNaN(t.Rows[0].MeanReturn) && double.IsNaN(t.Rows[0].Loss) && double.IsNaN(t.Rows[0].DormantAtZero));
+        var t = MetricsCsv.Parse(Header.Replace("\n", "\r\n") + "0,0,0,nan,NaN,,4,0,0,nan\r\n");
+        Assert.True(double.IsNaN(t.Rows[0].MeanReturn) && double.IsNaN(t.Rows[0].Loss) && double.IsNaN(t.Rows[0].DormantAtZero) && double.IsNaN(t.Rows[0].ReturnLast100));
         Assert.Equal(0.04, t.Rows[0].DormantAtTau);
     }
 }

@@ -34,13 +34,13 @@ public static class MetricsGenerators
         from frames in Long
         from steps in Long
         from episodes in Gen.Choose(0, int.MaxValue)
-        from doubles in Gen.ArrayOf(Double, 3)
+        from doubles in Gen.ArrayOf(Double, 4)
         from fractions in Gen.ArrayOf(Fraction, 2 + 2 * layers.Length)
         from recycled in Gen.Choose(0, int.MaxValue)
         select new MetricsRow(frames, steps, episodes, doubles[0], doubles[1], fractions[0], fractions[1],
             layers.Select((l, i) => new LayerFraction(l, fractions[2 + i])).ToValueList(),
             layers.Select((l, i) => new LayerFraction(l, fractions[2 + layers.Length + i])).ToValueList(),
-            recycled, doubles[2]);
+            recycled, doubles[2], doubles[3]);
 
     public static Arbitrary<(string[] Layers, MetricsRow[] Rows)> Tables() =>
         (from layers in Layers
@@ -50,7 +50,7 @@ public static class MetricsGenerators
 
     /// <summary>Every double of a row, in column order (for bit-level comparison).</summary>
     public static IEnumerable<double> Doubles(MetricsRow r) =>
-        [r.MeanReturn, r.Loss, r.DormantAtZero, r.DormantAtTau, .. r.LayersAtZero.Select(l => l.Fraction), .. r.LayersAtTau.Select(l => l.Fraction), r.OutputChange];
+        [r.MeanReturn, r.Loss, r.DormantAtZero, r.DormantAtTau, .. r.LayersAtZero.Select(l => l.Fraction), .. r.LayersAtTau.Select(l => l.Fraction), r.OutputChange, r.ReturnLast100];
 }
 
 /// <summary>A plausible run for plots and writer tests: returns rising with noise, dormancy growing, recycles every 4th interval.</summary>
@@ -61,6 +61,7 @@ public static class SyntheticRun
     public static IEnumerable<MetricsRow> Rows(int count, int seed, double returnScale = 40)
     {
         var r = new Random(seed);
+        var returns = new Queue<double>();   // stands in for the last 100 episodes: the last 10 intervals' means
         for (int i = 0; i < count; i++)
         {
             double progress = (double)i / Math.Max(1, count - 1);
@@ -68,15 +69,18 @@ public static class SyntheticRun
             double atTau = measured ? Math.Round((0.05 + 0.35 * progress + 0.05 * r.NextDouble()) * 144) / 144 : double.NaN;
             double atZero = measured ? Math.Round(atTau * 0.6 * 144) / 144 : double.NaN;
             int episodes = i == 0 ? 0 : r.Next(1, 30);
+            double meanReturn = episodes == 0 ? double.NaN : returnScale * progress * (0.8 + 0.4 * r.NextDouble());
+            if (episodes > 0) { returns.Enqueue(meanReturn); if (returns.Count > 10) returns.Dequeue(); }
             yield return new MetricsRow(
                 Frames: i * 10_000L, GradientSteps: Math.Max(0, i * 2_500L - 1_250), Episodes: episodes,
-                MeanReturn: episodes == 0 ? double.NaN : returnScale * progress * (0.8 + 0.4 * r.NextDouble()),
+                MeanReturn: meanReturn,
                 Loss: i == 0 ? double.NaN : 0.02 + 0.01 * r.NextDouble(),
                 DormantAtZero: atZero, DormantAtTau: atTau,
                 LayersAtZero: measured ? ValueList.Of(new LayerFraction("Conv_0", atZero * 0.5), new LayerFraction("Dense_0", atZero)) : MetricsRow.NotMeasured(Layers),
                 LayersAtTau: measured ? ValueList.Of(new LayerFraction("Conv_0", atTau * 0.5), new LayerFraction("Dense_0", atTau)) : MetricsRow.NotMeasured(Layers),
                 NeuronsRecycled: i % 4 == 3 ? r.Next(0, 60) : 0,
-                OutputChange: i % 4 == 3 ? 0.01 * r.NextDouble() : 0);
+                OutputChange: i % 4 == 3 ? 0.01 * r.NextDouble() : 0,
+                ReturnLast100: returns.Count == 0 ? double.NaN : returns.Average());
             _ = r.NextDouble(); // was the frames/s column (now in progress.csv); drawn so the example run keeps its numbers
         }
     }

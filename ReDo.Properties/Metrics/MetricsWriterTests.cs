@@ -89,6 +89,7 @@ public class MetricsWriterTests
                 else Assert.Equal((float)expected, scalars[tag]);
             }
             Has("return/mean", row.MeanReturn);
+            if (!double.IsNaN(row.ReturnLast100)) Has("return/last100", row.ReturnLast100);
             Has("loss", row.Loss);
             Has("dormant/tau0", 100 * row.DormantAtZero);
             Has("dormant/tau", 100 * row.DormantAtTau);

@@ -1,7 +1,7 @@
 using ReDo.Properties.Generators;
 using System.Text.Json;
 using FsCheck.Xunit;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Properties.MinAtar;
 

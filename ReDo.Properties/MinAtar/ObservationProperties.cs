@@ -1,6 +1,6 @@
 using ReDo.Properties.Generators;
 using FsCheck.Xunit;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Properties.MinAtar;
 

@@ -1,4 +1,4 @@
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Properties.MinAtar;
 
@@ -27,7 +27,7 @@ static class Play
     /// <summary>A long random-policy action sequence that reaches deep into games (ramps, many objects).</summary>
     public static IEnumerable<GameAction> Random(uint seed, int count)
     {
-        var r = new global::ReDo.Pure.Random.RandomState(seed);
+        var r = new global::ReDo.MinAtar.Random.RandomState(seed);
         for (var i = 0; i < count; i++) yield return (GameAction)r.RandInt(6);
     }
 }

@@ -1,4 +1,4 @@
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using Xunit;
 
 namespace ReDo.Properties.MinAtar;

@@ -1,6 +1,6 @@
 using ReDo.Properties.Generators;
 using FsCheck.Xunit;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Properties.NumPyRandom;
 

@@ -1,4 +1,4 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 using Xunit;
 
 namespace ReDo.Properties.NumPyRandom;

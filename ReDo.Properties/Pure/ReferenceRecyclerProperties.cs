@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ReDo.Properties.Generators;
 using ReDo.Properties.Laws;
+using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using Xunit;
 
@@ -72,7 +73,9 @@ public class ReferenceRecyclerProperties
                 if (plan.Layers.Contains(layer.Name))
                 {
                     Assert.Equal(draws.Incoming[layer.Name], a.Weight);
-                    Assert.All(a.Bias, x => Assert.Equal(0f, x));
+                    // The bias is redrawn where the layer's initialiser draws one (TorchDefault), else zeroed (Xavier-uniform).
+                    if (layer.Init == Initializer.TorchDefault) Assert.Equal(draws.Biases[layer.Name], a.Bias);
+                    else Assert.All(a.Bias, x => Assert.Equal(0f, x));
                     Assert.All(a.WeightMoments.Buffers, buffer => Assert.All(buffer, x => Assert.Equal(0f, x)));
                     Assert.Equal(b.WeightMoments.Step, a.WeightMoments.Step);
                     Assert.Equal(b.BiasMoments, a.BiasMoments);

@@ -22,7 +22,7 @@ public sealed class LiveNetwork : IDisposable
     {
         Generator = new Generator((ulong)c.Seed, CPU);
         Net = new SpecNetwork(c.Spec);
-        NetworkInit.XavierUniformZeroBias(Net, Generator);
+        NetworkInit.Initialize(Net, Generator);
         using (no_grad())
             foreach (var l in c.Spec.Layers) nn.init.uniform_(Net.Bias(l.Name), -0.1, 0.1, Generator);
         Optimizer = optim.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
@@ -46,11 +46,15 @@ public sealed class LiveNetwork : IDisposable
     public void Kill(IReadOnlyDictionary<string, IReadOnlyCollection<int>> neurons)
     {
         using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        // An owned Scalar: an implicit one can be finalized while libtorch still reads it (issue 15),
+        // leaving a garbage (even NaN) bias that the next activation probe reports as NaN.
+        using var minusOne = (-1.0).ToScalar();
         foreach (var (layer, js) in neurons)
             foreach (var j in js)
             {
                 Net.Weight(layer)[j].zero_();
-                Net.Bias(layer)[j].fill_(-1);
+                Net.Bias(layer)[j].fill_(minusOne);
             }
     }
 

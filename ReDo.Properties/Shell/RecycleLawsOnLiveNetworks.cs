@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ReDo.Properties.Generators;
 using ReDo.Properties.Laws;
+using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Recycling;
@@ -54,14 +55,15 @@ public class RecycleLawsOnLiveNetworks
         });
 
     [Law(Runs = Cases)]
-    public Property Law7_redrawn_incoming_weights_lie_within_the_xavier_bound() =>
-        Prop.ForAll(NetworkCases.Any(), c =>
+    public Property Law7_redrawn_incoming_weights_lie_within_and_fill_their_initial_bound() =>
+        Prop.ForAll(NetworkCases.Any(), Arb.From(Gen.Elements(Enum.GetValues<Redraw>())), (c, redraw) =>
         {
             using var live = new LiveNetwork(c);
             live.Kill(RandomData.Selection(c.Spec, new System.Random(c.Seed)));
             using var probe = live.RandomInput(8);
-            var result = DormantNeuronRecycler.Recycle(live.Net, live.Moments, probe, new RecycleSettings(Tau: 0.0), live.Generator);
-            RecycleLaws.IncomingWithinXavierBound(c.Spec, result.Plan, live.Read());
+            var settings = new RecycleSettings(Tau: 0.0, Options: RecycleOptions.Reference with { Redraw = redraw });
+            var result = DormantNeuronRecycler.Recycle(live.Net, live.Moments, probe, settings, live.Generator);
+            RecycleLaws.IncomingWithinInitialBound(c.Spec, result.Plan, live.Read(), redraw);
         });
 
     [Law(Runs = Cases)]
@@ -96,27 +98,30 @@ public class RecycleLawsOnLiveNetworks
         Prop.ForAll(NetworkCases.SequentialExpressible(), c =>
         {
             using var sequential = SequentialBuilder.Build(c.Spec);
-            using var inferred = new SequentialNetwork(sequential, c.Spec.Input.Shape, c.Spec.Name);
+            using var inferred = new SequentialNetwork(sequential, c.Spec.Input.Shape, c.Spec.Name, c.Spec.Layers[0].Init);
             Assert.Equal(c.Spec, inferred.Spec);
         });
 
     [Law(Runs = Cases)]
-    public Property Law10_a_live_layer_reset_matches_the_reference_and_touches_only_named_layers() =>
-        Prop.ForAll(NetworkCases.Any(), c =>
+    public Property Law10_a_live_layer_reset_matches_the_reference_and_redraws_named_layers_from_their_initialiser() =>
+        Prop.ForAll(NetworkCases.Any(), Arb.From(Gen.Elements(Enum.GetValues<Redraw>())), (c, redraw) =>
         {
             using var live = new LiveNetwork(c);
             var r = new System.Random(c.Seed);
             var plan = LayerResetPlan.Named(c.Spec, c.Spec.Layers.Where(_ => r.Next(2) == 0).Select(l => l.Name));
             var before = live.Read();
-            using var draws = TensorDraws.For(c.Spec, plan, live.Generator, CPU);
-            var expected = ReferenceRecycler.Reset(c.Spec, before, plan, LiveNetwork.ToPure(draws));
+            var redrawn = InitialDistribution.ForRedraw(c.Spec, redraw);
+            using var draws = TensorDraws.For(redrawn, plan, live.Generator, CPU);
+            var expected = ReferenceRecycler.Reset(redrawn, before, plan, LiveNetwork.ToPure(draws));
             TensorRecycler.Apply(live.Net, live.Moments, plan, draws);
             var after = live.Read();
             Assert.Equal(expected, after);
             foreach (var layer in c.Spec.Layers.Where(l => plan.Layers.Contains(l.Name)))
             {
-                var bound = RecycleLaws.GlorotBound(layer);
-                Assert.All(after.For(layer.Name).Weight, w => Assert.InRange(Math.Abs(w), 0, bound));
+                RecycleLaws.WithinAndFilling($"{layer.Name}.weight", after.For(layer.Name).Weight, RecycleLaws.KernelBound(layer, redraw));
+                var biasBound = RecycleLaws.BiasBound(layer, redraw);
+                if (biasBound == 0) Assert.All(after.For(layer.Name).Bias, b => Assert.Equal(0f, b));
+                else RecycleLaws.WithinAndFilling($"{layer.Name}.bias", after.For(layer.Name).Bias, biasBound);
             }
         });
 

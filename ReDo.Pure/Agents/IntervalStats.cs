@@ -20,14 +20,15 @@ public sealed record IntervalStats(
     public IntervalStats WithRecycle(RecycleOutcome o) => this with { NeuronsRecycled = NeuronsRecycled + o.Total, MaxOutputChange = Math.Max(MaxOutputChange, o.MaxOutputChange) };
     public IntervalStats WithDormancy(DormancyReport atZero, DormancyReport atTau) => this with { AtZero = atZero, AtTau = atTau };
 
-    public MetricsRow ToRow(long frames, long gradientSteps, IReadOnlyList<string> scoredLayers) => new(
+    /// <param name="returnLast100">Mean return of the last 100 training episodes so far (NaN before the first).</param>
+    public MetricsRow ToRow(long frames, long gradientSteps, IReadOnlyList<string> scoredLayers, double returnLast100 = double.NaN) => new(
         frames, gradientSteps, Episodes,
         Episodes == 0 ? double.NaN : ReturnSum / Episodes,
         Updates == 0 ? double.NaN : LossSum / Updates,
         AtZero?.OverallFraction ?? double.NaN,
         AtTau?.OverallFraction ?? double.NaN,
         Layers(AtZero, scoredLayers), Layers(AtTau, scoredLayers),
-        NeuronsRecycled, MaxOutputChange);
+        NeuronsRecycled, MaxOutputChange, returnLast100);
 
     static ValueList<LayerFraction> Layers(DormancyReport? report, IReadOnlyList<string> layers) =>
         report is null ? MetricsRow.NotMeasured(layers) : layers.Select(l => new LayerFraction(l, report.For(l).DormantFraction)).ToValueList();

@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 
 namespace ReDo.Pure.Collections;
 
@@ -6,6 +8,8 @@ namespace ReDo.Pure.Collections;
 /// An immutable list with structural equality, so that records holding lists compare by content
 /// (a spec inferred from a network equals the spec it was built from; a plan equals its twin).
 /// </summary>
+[JsonConverter(typeof(ValueListJsonConverter))]
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     readonly T[] _items;
@@ -45,5 +49,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 public static class ValueList
 {
     public static ValueList<T> Of<T>(params T[] items) => ValueList<T>.From(items);
+    /// <summary>Lets collection expressions (<c>[a, b, .. rest]</c>) build value lists.</summary>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => ValueList<T>.From(items.ToArray());
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => ValueList<T>.From(items);
 }

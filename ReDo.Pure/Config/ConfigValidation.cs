@@ -1,4 +1,5 @@
 using ReDo.Pure.Agents;
+using ReDo.Pure.Networks;
 
 namespace ReDo.Pure.Config;
 
@@ -26,6 +27,7 @@ public static class ConfigValidation
 
         Check(c.Agent.Network is "minatar" or "nature", "Agent:Network", c.Agent.Network, "minatar, nature");
         Check(c.Agent.Network != "nature", "Agent:Network", c.Agent.Network, "minatar for MinAtar's 10×10 frames (the Nature CNN needs 84×84×4 Atari frames, which this project cannot produce)");
+        Check(c.Agent.Init is AgentSettings.ProfileInit or nameof(Initializer.TorchDefault) or nameof(Initializer.XavierUniform), "Agent:Init", c.Agent.Init, "Profile, TorchDefault, XavierUniform");
         Check(ReplayRatio.IsRealisable(c.Agent.ReplayRatio), "Agent:ReplayRatio", c.Agent.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
         Check(c.Agent.BatchSize is >= 1 and <= 4096, "Agent:BatchSize", c.Agent.BatchSize, "1 … 4096");
         Check(c.Agent.Discount is >= 0 and <= 1, "Agent:Discount", c.Agent.Discount, "0 … 1");
@@ -50,10 +52,12 @@ public static class ConfigValidation
         Check(c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
         Check(c.Redo.StartStep >= 0 && c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, "> Redo:StartStep ≥ 0");
         Check(c.Redo.Mapping is "ChannelsFirst" or "DopamineCompat", "Redo:Mapping", c.Redo.Mapping, "ChannelsFirst, DopamineCompat");
+        Check(c.Redo.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Redo:Redraw", c.Redo.Redraw, "Layer, Xavier");
         Check(c.Redo.LogPeriod >= 1, "Redo:LogPeriod", c.Redo.LogPeriod, "≥ 1 gradient step");
 
         Check(c.Reset.Period >= 1, "Reset:Period", c.Reset.Period, "≥ 1 gradient step");
-        Check(c.Reset.Layers.Length > 0, "Reset:Layers", "[]", "at least one layer name");
+        Check(c.Reset.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Reset:Redraw", c.Reset.Redraw, "Layer, Xavier");
+        Check(c.Reset.Layers.Count > 0, "Reset:Layers", "[]", "at least one layer name");
         Check(!(c.Reset.Enabled && c.Redo.Enabled), "Reset:Enabled", c.Reset.Enabled, "false while Redo:Enabled is true (the paper compares them, never combines them)");
         return e;
     }

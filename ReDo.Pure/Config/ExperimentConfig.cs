@@ -1,3 +1,4 @@
+using ReDo.Pure.Collections;
 namespace ReDo.Pure.Config;
 
 // Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
@@ -31,6 +32,8 @@ public sealed record EnvSettings
     public double StickyActionProbability { get; init; } = 0.1;
     public bool DifficultyRamping { get; init; } = true;
     public bool MinimalActionSet { get; init; } = false;
+    /// <summary>Clip training rewards to [−1, 1] as Dopamine does (false: raw rewards, as the MinAtar DQN).</summary>
+    public bool ClipRewards { get; init; } = false;
 }
 
 /// <summary>Section "Agent": DQN.</summary>
@@ -38,6 +41,12 @@ public sealed record AgentSettings
 {
     /// <summary>minatar (Conv 16 3×3 → 128 → |A|) or nature (Dopamine's Nature CNN, needs 84×84×4 inputs).</summary>
     public string Network { get; init; } = "minatar";
+    public const string ProfileInit = "Profile";
+    /// <summary>
+    /// How every layer starts, and what ReDo and Reset redraw from: Profile (minatar: TorchDefault,
+    /// nature: XavierUniform), TorchDefault (kernel and bias U(±1/√fan_in)) or XavierUniform (zero bias, Dopamine).
+    /// </summary>
+    public string Init { get; init; } = ProfileInit;
     /// <summary>Gradient updates per environment step (0.25, 0.5, 1, 2, 4 …).</summary>
     public double ReplayRatio { get; init; } = 1.0;
     public int BatchSize { get; init; } = 32;
@@ -75,6 +84,8 @@ public sealed record RedoSettings
     public long EndStep { get; init; } = long.MaxValue;
     /// <summary>ChannelsFirst (correct) or DopamineCompat (the reference's flatten mismatch).</summary>
     public string Mapping { get; init; } = "ChannelsFirst";
+    /// <summary>Layer (incoming weights from the layer's own initialiser, the paper) or Xavier (the reference code's literal draw).</summary>
+    public string Redraw { get; init; } = "Layer";
     /// <summary>Dormancy (at τ = 0 and τ) is measured every this many gradient steps, ReDo on or off.</summary>
     public long LogPeriod { get; init; } = 1_000;
 }
@@ -85,8 +96,10 @@ public sealed record ResetSettings
     public bool Enabled { get; init; } = false;
     /// <summary>Reset every this many gradient steps.</summary>
     public long Period { get; init; } = 100_000;
-    /// <summary>Layers to redraw (the paper resets the last layer(s) on Atari).</summary>
-    public string[] Layers { get; init; } = ["final_layer"];
+    /// <summary>Layers to redraw: the paper's "penultimate layer" on Atari = the reference's Dense_0 + final_layer.</summary>
+    public ValueList<string> Layers { get; init; } = ValueList.Of("Dense_0", "final_layer");
+    /// <summary>Layer (kernel and bias from the layer's own initialiser) or Xavier (Xavier kernel, zero bias: the reference code).</summary>
+    public string Redraw { get; init; } = "Layer";
 }
 
 /// <summary>A whole run's configuration.</summary>

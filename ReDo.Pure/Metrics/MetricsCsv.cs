@@ -16,7 +16,7 @@ public static class MetricsCsv
     public const string AtTauPrefix = "dormant_pct_tau";
 
     static readonly string[] Leading = ["frames", "gradient_steps", "episodes", "mean_return", "loss", AtZeroPrefix, AtTauPrefix];
-    static readonly string[] Trailing = ["neurons_recycled", "output_change"];
+    static readonly string[] Trailing = ["neurons_recycled", "output_change", "return_last100"];
 
     public static IReadOnlyList<string> Columns(IReadOnlyList<string> layers)
     {
@@ -46,6 +46,7 @@ public static class MetricsCsv
             .. row.LayersAtTau.Select(l => PercentText.FromFraction(l.Fraction)),
             row.NeuronsRecycled.ToString(CultureInfo.InvariantCulture),
             NumberText.Format(row.OutputChange),
+            NumberText.Format(row.ReturnLast100),
         ];
         return string.Join(',', fields) + "\n";
     }
@@ -134,7 +135,8 @@ public static class MetricsCsv
             LayersAtZero: layers.Select((l, k) => new LayerFraction(l, Percent(7 + k))).ToValueList(),
             LayersAtTau: layers.Select((l, k) => new LayerFraction(l, Percent(7 + L + k))).ToValueList(),
             NeuronsRecycled: Int32(7 + 2 * L),
-            OutputChange: Number(8 + 2 * L));
+            OutputChange: Number(8 + 2 * L),
+            ReturnLast100: Number(9 + 2 * L));
     }
 }
 

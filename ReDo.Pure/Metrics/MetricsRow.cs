@@ -8,7 +8,9 @@ public sealed record LayerFraction(string Layer, double Fraction);
 /// <summary>
 /// One logging interval of a training run (one line of metrics.csv, one TensorBoard step).
 /// Counts are for the interval; NaN marks "nothing to report" (no finished episode, no update,
-/// dormancy not measured). Fractions are 0…1 here and percentages in the file. Every field is
+/// dormancy not measured). <see cref="ReturnLast100"/> is the MinAtar paper's curve: the mean return
+/// of the last 100 training episodes finished so far (NaN before the first). Fractions are 0…1 here
+/// and percentages in the file. Every field is
 /// decided by the seed, so a resumed run writes the same bytes; wall-clock throughput goes to
 /// progress.csv and the log instead (<see cref="ProgressRow"/>).
 /// </summary>
@@ -23,7 +25,8 @@ public sealed record MetricsRow(
     ValueList<LayerFraction> LayersAtZero,
     ValueList<LayerFraction> LayersAtTau,
     int NeuronsRecycled,
-    double OutputChange)
+    double OutputChange,
+    double ReturnLast100 = double.NaN)
 {
     /// <summary>The layer names of this row's per-layer columns (τ = 0 and τ must name the same layers).</summary>
     public ValueList<string> Layers => LayersAtZero.Select(l => l.Layer).ToValueList();

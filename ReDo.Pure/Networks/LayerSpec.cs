@@ -20,7 +20,8 @@ public sealed record FlattenSpec(int Channels, int Height, int Width)
 /// <summary>
 /// One weighted layer (a Linear or Conv2d with bias) followed by its activation. Its neurons are the
 /// output units (conv: output channels). <see cref="Input"/> names the producing layer, or
-/// <see cref="NetworkSpec.InputName"/> for the network input.
+/// <see cref="NetworkSpec.InputName"/> for the network input. <see cref="Init"/> is how its kernel
+/// and bias start, and what recycling redraws them from.
 /// </summary>
 public sealed record LayerSpec(
     string Name,
@@ -35,7 +36,8 @@ public sealed record LayerSpec(
     int StrideH = 1,
     int StrideW = 1,
     Padding2d Padding = default,
-    FlattenSpec? Flatten = null)
+    FlattenSpec? Flatten = null,
+    Initializer Init = Initializer.TorchDefault)
 {
     /// <summary>Elements of the weight per output neuron (incoming slice size): in·kh·kw.</summary>
     public int FanIn => InputUnits * KernelH * KernelW;

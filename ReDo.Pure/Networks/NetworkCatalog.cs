@@ -8,19 +8,22 @@ namespace ReDo.Pure.Networks;
 /// </summary>
 public static class NetworkCatalog
 {
-    /// <summary>MinAtar DQN (Young &amp; Tian 2019): Conv 16 3×3 stride 1 VALID on 10×10 → 128 → |A|.</summary>
-    public static NetworkSpec MinAtarDqn(int inChannels, int actions, int width = 16, int hidden = 128)
+    /// <summary>
+    /// MinAtar DQN (Young &amp; Tian 2019): Conv 16 3×3 stride 1 VALID on 10×10 → 128 → |A|, starting
+    /// as PyTorch does by default (the MinAtar code) unless a profile says otherwise.
+    /// </summary>
+    public static NetworkSpec MinAtarDqn(int inChannels, int actions, int width = 16, int hidden = 128, Initializer init = Initializer.TorchDefault)
     {
         var flatten = new FlattenSpec(width, 8, 8);
         return new NetworkSpec("minatar-dqn", InputSpec.Image(inChannels, 10, 10), ValueList.Of(
             LayerSpec.Conv("Conv_0", inChannels, width, 3, 1, Padding2d.Valid, NetworkSpec.InputName),
             LayerSpec.Linear("Dense_0", flatten.Features, hidden, Activation.Relu, LayerRole.Hidden, "Conv_0", flatten),
-            LayerSpec.Linear("final_layer", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0")));
+            LayerSpec.Linear("final_layer", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0"))).WithInitializer(init);
     }
 
     /// <summary>
     /// Dopamine's Nature CNN as in the ReDo code: 84×84×4 uint8 input scaled by 1/255, SAME padding
-    /// (Conv_1 is 1 before / 2 after), 11×11×64 = 7744 flatten → 512 → |A|.
+    /// (Conv_1 is 1 before / 2 after), 11×11×64 = 7744 flatten → 512 → |A|; Xavier-uniform kernels, zero biases.
     /// </summary>
     public static NetworkSpec NatureCnn(int actions, double widthMultiplier = 1.0) =>
         NatureTorso("nature-cnn", actions, widthMultiplier, dueling: false);
@@ -29,7 +32,7 @@ public static class NetworkCatalog
     public static NetworkSpec NatureCnnDueling(int actions, double widthMultiplier = 1.0) =>
         NatureTorso("nature-cnn-dueling", actions, widthMultiplier, dueling: true);
 
-    /// <summary>A ReLU MLP: inputs → hidden… → outputs.</summary>
+    /// <summary>A ReLU MLP: inputs → hidden… → outputs (PyTorch default initialisation).</summary>
     public static NetworkSpec Mlp(int inputs, IReadOnlyList<int> hidden, int outputs)
     {
         var layers = new List<LayerSpec>();
@@ -64,6 +67,7 @@ public static class NetworkCatalog
         }
         else
             layers.Add(LayerSpec.Linear("final_layer", d0, actions, Activation.Identity, LayerRole.Output, "Dense_0"));
-        return new NetworkSpec(name, InputSpec.Image(4, 84, 84, 1.0 / 255.0), layers.ToValueList(), dueling ? OutputHead.Dueling : OutputHead.Single);
+        return new NetworkSpec(name, InputSpec.Image(4, 84, 84, 1.0 / 255.0), layers.ToValueList(), dueling ? OutputHead.Dueling : OutputHead.Single)
+            .WithInitializer(Initializer.XavierUniform);
     }
 }

@@ -44,4 +44,7 @@ public sealed record NetworkSpec(string Name, InputSpec Input, ValueList<LayerSp
     public IEnumerable<LayerSpec> OutputLayers => Layers.Where(l => l.Role == LayerRole.Output);
 
     public int ScoredNeuronCount => ScoredLayers.Sum(l => l.Neurons);
+
+    /// <summary>The same network with every layer starting (and redrawn) from <paramref name="init"/>.</summary>
+    public NetworkSpec WithInitializer(Initializer init) => this with { Layers = Layers.Select(l => l with { Init = init }).ToValueList() };
 }

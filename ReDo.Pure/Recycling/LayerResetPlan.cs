@@ -4,8 +4,9 @@ using ReDo.Pure.Networks;
 namespace ReDo.Pure.Recycling;
 
 /// <summary>
-/// The Reset baseline (Nikishin et al.; reference LayerReset): whole layers are redrawn with
-/// Xavier-uniform, their biases zeroed and their kernel moments zeroed; step counts kept.
+/// The Reset baseline (Nikishin et al.; reference LayerReset): whole layers are redrawn from their
+/// initial distribution (kernel, and bias where it does not start at 0), their kernel moments
+/// zeroed; step counts kept.
 /// </summary>
 public sealed record LayerResetPlan(ValueList<string> Layers)
 {

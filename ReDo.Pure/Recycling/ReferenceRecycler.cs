@@ -47,7 +47,11 @@ public static class ReferenceRecycler
         return work.ToState(state);
     }
 
-    /// <summary>Reset baseline: the named layers get their fresh kernels whole, zero biases and zero kernel moments.</summary>
+    /// <summary>
+    /// Reset baseline: the named layers get their fresh kernels whole, fresh biases (zero where the
+    /// initialiser of <paramref name="spec"/> starts them at 0) and zero kernel moments. Pass the
+    /// spec the redraws follow (<see cref="InitialDistribution.ForRedraw"/>).
+    /// </summary>
     public static NetworkState Reset(NetworkSpec spec, NetworkState state, LayerResetPlan plan, RecycleDraws draws)
     {
         var work = Mutable.From(state);
@@ -56,7 +60,8 @@ public static class ReferenceRecycler
             var layer = spec.Layer(name);
             var fresh = Draw(draws.Incoming, name, layer.WeightCount);
             fresh.AsSpan().CopyTo(work.Weight[name]);
-            Array.Clear(work.Bias[name]);
+            if (InitialDistribution.BiasBound(layer) > 0) Draw(draws.Biases, name, layer.Neurons).AsSpan().CopyTo(work.Bias[name]);
+            else Array.Clear(work.Bias[name]);
             work.ZeroWeightMoments(name, Enumerable.Range(0, layer.WeightCount), resetStep: false);
         }
         return work.ToState(state);

@@ -1,3 +1,4 @@
+using ReDo.Pure.Collections;
 namespace ReDo.Pure.Runs;
 
 /// <summary>One file of a checkpoint, as the manifest promises it: byte length and SHA-256 (lower-case hex).</summary>
@@ -18,7 +19,7 @@ public sealed record CheckpointManifest(
     int MetricsRows,
     string TensorBoardFile,
     long TensorBoardBytes,
-    CheckpointPart[] Parts)
+    ValueList<CheckpointPart> Parts)
 {
     /// <summary>Bump when any part's layout changes; older or newer checkpoints are then refused by name.</summary>
     public const int CurrentFormat = 1;

@@ -16,7 +16,7 @@ public sealed record CheckpointVerdict(string Name, CheckpointStatus Status, str
         if (o.Manifest is not { } m) return Corrupt($"{CheckpointManifest.FileName} {o.ManifestProblem ?? "is missing"}");
         if (m.FormatVersion != CheckpointManifest.CurrentFormat)
             return Corrupt($"format version {m.FormatVersion}; this build reads version {CheckpointManifest.CurrentFormat}");
-        if (m.Parts is null || m.Parts.Length == 0) return Corrupt($"{CheckpointManifest.FileName} lists no parts");
+        if (m.Parts is null || m.Parts.Count == 0) return Corrupt($"{CheckpointManifest.FileName} lists no parts");
         foreach (var part in m.Parts)
         {
             if (!o.Parts.TryGetValue(part.Name, out var seen)) return Corrupt($"{part.Name} is missing");

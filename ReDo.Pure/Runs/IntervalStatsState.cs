@@ -16,7 +16,7 @@ public sealed record IntervalStatsState(
     public IntervalStats ToStats() => new(Episodes, ReturnSum, Updates, LossSum, NeuronsRecycled, MaxOutputChange, AtZero?.ToReport(), AtTau?.ToReport());
 }
 
-public sealed record DormancyState(double Tau, LayerDormancyState[] Layers)
+public sealed record DormancyState(double Tau, ValueList<LayerDormancyState> Layers)
 {
     public static DormancyState? From(DormancyReport? r) =>
         r is null ? null : new(r.Tau, [.. r.Layers.Select(l => new LayerDormancyState(l.Layer, [.. l.Scores], l.Tau))]);
@@ -24,4 +24,4 @@ public sealed record DormancyState(double Tau, LayerDormancyState[] Layers)
     public DormancyReport ToReport() => new(Tau, Layers.Select(l => new LayerDormancy(l.Layer, l.Scores.ToValueList(), l.Tau)).ToValueList());
 }
 
-public sealed record LayerDormancyState(string Layer, double[] Scores, double Tau);
+public sealed record LayerDormancyState(string Layer, ValueList<double> Scores, double Tau);

@@ -1,3 +1,4 @@
+using ReDo.Pure.Collections;
 using System.Text.Json;
 
 namespace ReDo.Pure.Runs;
@@ -7,7 +8,7 @@ namespace ReDo.Pure.Runs;
 /// `redo` binary does), the --set overrides and the seed. A queue folder, a Slurm array or a
 /// Kubernetes indexed Job hands these out one per run; <see cref="Name"/> names the run folder.
 /// </summary>
-public sealed record RunSpec(string Name, string ConfigSource, JsonElement Config, string[] Overrides, int Seed)
+public sealed record RunSpec(string Name, string ConfigSource, JsonElement Config, ValueList<string> Overrides, int Seed)
 {
     public const string Extension = ".json";
 

@@ -1,7 +1,8 @@
+using ReDo.Pure.Collections;
 namespace ReDo.Pure.Runs;
 
 /// <summary>One axis of a sweep: a config key and the values it takes ("Agent:ReplayRatio=0.25,0.5,1,2").</summary>
-public sealed record GridAxis(string Key, string[] Values)
+public sealed record GridAxis(string Key, ValueList<string> Values)
 {
     public static (GridAxis? Axis, string? Problem) Parse(string text)
     {
@@ -11,12 +12,12 @@ public sealed record GridAxis(string Key, string[] Values)
         var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (!key.Contains(':')) return (null, $"--set-grid key '{key}' must name a section, e.g. Agent:ReplayRatio");
         if (values.Length == 0) return (null, $"--set-grid '{text}' lists no values");
-        return (new GridAxis(key, values.Distinct().ToArray()), null);
+        return (new GridAxis(key, values.Distinct().ToValueList()), null);
     }
 }
 
 /// <summary>A run of a sweep before it is bound to a config: its name, overrides and seed.</summary>
-public sealed record SweepRun(string Name, string[] Overrides, int Seed);
+public sealed record SweepRun(string Name, ValueList<string> Overrides, int Seed);
 
 /// <summary>Grids × seeds: every combination of the axes' values (first axis slowest), for every seed.</summary>
 public static class SweepPlan

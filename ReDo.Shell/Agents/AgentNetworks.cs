@@ -9,31 +9,26 @@ namespace ReDo.Shell.Agents;
 /// <summary>Online and target networks of the agent's profile, and its optimizer, built from the config.</summary>
 public static class AgentNetworks
 {
-    public static NetworkSpec Spec(AgentSettings agent, int channels, int actions) => agent.Network switch
-    {
-        "minatar" => NetworkCatalog.MinAtarDqn(channels, actions),
-        "nature" => NetworkCatalog.NatureCnn(actions),
-        _ => throw new ArgumentException($"unknown network profile '{agent.Network}'"),
-    };
-
     /// <summary>
-    /// MinAtar profile: PyTorch default init (as the MinAtar paper's code); Nature profile: Dopamine's
-    /// Xavier-uniform kernels and zero biases. Both drawn from <paramref name="generator"/>.
+    /// The profile's network with its initialiser: Agent:Init, or by default the profile's own —
+    /// MinAtar: PyTorch default (as the MinAtar paper's code); Nature: Dopamine's Xavier-uniform kernels, zero biases.
     /// </summary>
-    public static SpecNetwork Build(NetworkSpec spec, AgentSettings agent, Generator generator)
+    public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
+    {
+        var spec = agent.Network switch
+        {
+            "minatar" => NetworkCatalog.MinAtarDqn(channels, actions),
+            "nature" => NetworkCatalog.NatureCnn(actions),
+            _ => throw new ArgumentException($"unknown network profile '{agent.Network}'"),
+        };
+        return agent.Init == AgentSettings.ProfileInit ? spec : spec.WithInitializer(Enum.Parse<Initializer>(agent.Init));
+    }
+
+    /// <summary>A network drawn from <paramref name="generator"/> as its spec's initialisers say.</summary>
+    public static SpecNetwork Build(NetworkSpec spec, Generator generator)
     {
         var net = new SpecNetwork(spec);
-        if (agent.Network == "nature") NetworkInit.XavierUniformZeroBias(net, generator);
-        else
-        {
-            using var _ = no_grad();
-            foreach (var l in spec.Layers)
-            {
-                var bound = XavierUniform.DefaultBiasBound(l); // kaiming_uniform(a=√5) = U(±1/√fan_in), bias the same
-                nn.init.uniform_(net.Weight(l.Name), -bound, bound, generator);
-                nn.init.uniform_(net.Bias(l.Name), -bound, bound, generator);
-            }
-        }
+        NetworkInit.Initialize(net, generator);
         return net;
     }
 

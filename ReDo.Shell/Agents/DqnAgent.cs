@@ -1,9 +1,10 @@
+using ReDo.MinAtar.Replay;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Pure.Networks;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
 using ReDo.Shell.Networks;
@@ -59,7 +60,8 @@ public sealed class DqnAgent : IDisposable
         _recycle = new RecycleSchedule(config.Redo.Period, config.Redo.StartStep, config.Redo.EndStep);
         _dormancyLog = new LoggingSchedule(config.Redo.LogPeriod);
         _reset = new RecycleSchedule(config.Reset.Period);
-        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping));
+        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping),
+            RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(config.Redo.Redraw) });
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         if (config.Reset.Enabled)
@@ -70,8 +72,8 @@ public sealed class DqnAgent : IDisposable
             _resetPlan = LayerResetPlan.Named(Spec, config.Reset.Layers);
         }
         RedrawGenerator = new Generator((ulong)config.Run.Seed, CPU);
-        Online = AgentNetworks.Build(Spec, a, RedrawGenerator);
-        Target = AgentNetworks.Build(Spec, a, RedrawGenerator);
+        Online = AgentNetworks.Build(Spec, RedrawGenerator);
+        Target = AgentNetworks.Build(Spec, RedrawGenerator);
         AgentNetworks.CopyInto(Online, Target);
         Optimizer = AgentNetworks.Optimizer(Online, a);
         Moments = new OptimizerMoments(Optimizer);
@@ -144,7 +146,7 @@ public sealed class DqnAgent : IDisposable
         bool log = _dormancyLog.IsLoggingStep(gradientStep);
         if (recycle || log)
         {
-            Replay.SampleStates(Random, _config.Redo.ProbeSize, _probe);
+            Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe);
             using var probe = tensor(_probe, [_config.Redo.ProbeSize, .. _stateShape]);
             ActivationStatistics statistics;
             if (recycle)
@@ -158,7 +160,7 @@ public sealed class DqnAgent : IDisposable
                 stats = stats.WithDormancy(DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
         }
         if (_resetPlan is not null && _reset.IsRecycleStep(gradientStep))
-            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator);
+            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, Enum.Parse<Redraw>(_config.Reset.Redraw));
         return stats;
     }
 

@@ -8,8 +8,13 @@ using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Agents;
 
-/// <summary>What a run reports when it finishes (written as summary.json) or stops (<see cref="Finished"/> false).</summary>
-public sealed record TrainingSummary(long Frames, long Updates, double FramesPerSecond, double EvalMeanReturn, double RandomPolicyMeanReturn, string RunFolder, bool Finished = true);
+/// <summary>
+/// What a run reports when it finishes (written as summary.json) or stops (<see cref="Finished"/> false):
+/// the final trailing mean of the last 100 training episodes (the MinAtar paper's measure), the greedy
+/// evaluation (ε = Agent:EpsilonEval) and a uniformly random policy, both over the same environment seeds.
+/// </summary>
+public sealed record TrainingSummary(long Frames, long Updates, double FramesPerSecond, double EvalMeanReturn, double RandomPolicyMeanReturn, string RunFolder, bool Finished = true,
+    double ReturnLast100 = double.NaN);
 
 /// <summary>
 /// Training from start to end: <see cref="TrainingLoop"/> runs the frames (metrics.csv, TensorBoard,
@@ -60,7 +65,7 @@ public static class Trainer
         if (outcome == RunOutcome.Stopped)
         {
             progress.WriteLine($"stopped at frame {loop.Frame:N0} of {loop.Config.Run.Frames:N0}; checkpoint {loop.LastCheckpoint} written. Continue with: redo resume {loop.RunFolder}");
-            return new TrainingSummary(loop.Frame, loop.Agent.Updates, fps, double.NaN, double.NaN, loop.RunFolder, Finished: false);
+            return new TrainingSummary(loop.Frame, loop.Agent.Updates, fps, double.NaN, double.NaN, loop.RunFolder, Finished: false, loop.ReturnLast100);
         }
         return Finish(loop, progress, files, fps);
     }
@@ -76,9 +81,9 @@ public static class Trainer
         }
         RunPlots.Write(loop.RunFolder);
         var (eval, random) = GreedyEvaluation.AgainstRandom(agent, loop.Game, loop.Options, config.Run.Seed, config.Run.EvalEpisodes, config.Agent.EpsilonEval);
-        var summary = new TrainingSummary(loop.Frame, agent.Updates, fps, eval, random, loop.RunFolder);
+        var summary = new TrainingSummary(loop.Frame, agent.Updates, fps, eval, random, loop.RunFolder, ReturnLast100: loop.ReturnLast100);
         files.WriteDurable(Path.Combine(loop.RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
-        progress.WriteLine($"done: {loop.Frame:N0} frames, {agent.Updates:N0} updates, {fps:N0} frames/s; " +
+        progress.WriteLine($"done: {loop.Frame:N0} frames, {agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {loop.ReturnLast100:0.00}; " +
                            $"evaluation over {config.Run.EvalEpisodes} episodes: greedy (ε = {config.Agent.EpsilonEval}) mean return {eval:0.00}, random policy {random:0.00}");
         return summary;
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Shell.Cli;
 

@@ -1,5 +1,5 @@
 using ReDo.Pure.Config;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 

@@ -1,4 +1,4 @@
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Shell.MinAtar;
 
 namespace ReDo.Shell.Cli;

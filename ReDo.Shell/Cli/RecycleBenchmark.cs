@@ -40,8 +40,8 @@ public sealed class RecycleBenchmark : IBenchmark
         using var generator = new Generator(1234, CPU);
         using var online = new SpecNetwork(spec);
         using var target = new SpecNetwork(spec);
-        NetworkInit.XavierUniformZeroBias(online, generator);
-        NetworkInit.XavierUniformZeroBias(target, generator);
+        NetworkInit.Initialize(online, generator);
+        NetworkInit.Initialize(target, generator);
         using var adam = optim.Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         var moments = new OptimizerMoments(adam);
 

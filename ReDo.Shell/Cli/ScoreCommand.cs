@@ -33,7 +33,7 @@ public sealed class ScoreCommand : ICommand
         manual_seed(seed);
         using var generator = new Generator((ulong)seed, CPU);
         using var net = new SpecNetwork(NetworkChoice.Spec(netName));
-        NetworkInit.XavierUniformZeroBias(net, generator);
+        NetworkInit.Initialize(net, generator);
         using var adam = optim.Adam(net.parameters(), lr: lr, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         var moments = new OptimizerMoments(adam);
         for (int step = 0; step < trainSteps; step++)

@@ -41,7 +41,7 @@ public sealed class SweepCommand : ICommand
             Console.WriteLine($"queued {RunSpecFiles.Write(spec, queue.Root)}");
             written++;
         }
-        int points = axes.Aggregate(1, (n, axis) => n * axis.Values.Length);
+        int points = axes.Aggregate(1, (n, axis) => n * axis.Values.Count);
         Console.WriteLine($"{written} run spec(s) written to {queue.Root} ({points} grid point(s) × {seeds.Count} seed(s); {specs.Count - written} already there).");
         Console.WriteLine($"run them with: redo worker --queue {queue.Root}   or one per job: redo run-spec {queue.Root}/<name>.json");
         return 0;

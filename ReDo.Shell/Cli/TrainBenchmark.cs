@@ -1,7 +1,8 @@
+using ReDo.Shell.Config;
 using System.Diagnostics;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using static TorchSharp.torch;
 

@@ -67,7 +67,9 @@ public static class ConfigLoader
         ExperimentConfig config;
         try
         {
-            config = root.Get<ExperimentConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new ExperimentConfig();
+            // The binder cannot build immutable value lists (it would add to them); it binds every
+            // other key, and the lists are read below as they are written.
+            config = WithoutLists(root).Get<ExperimentConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new ExperimentConfig();
         }
         catch (InvalidOperationException e)
         {
@@ -75,9 +77,7 @@ public static class ConfigLoader
             // "'Agent' does not have a matching property for 'ReplayRato'").
             throw new CliError($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
         }
-        // The binder appends a configured array to the property's default instead of replacing it
-        // (["final_layer"] + ["Dense_0"]); take the configured list as it is written.
-        var layers = root.GetSection("Reset:Layers");
+        var layers = root.GetSection(ResetLayers);
         if (layers.GetChildren().Any())
             config = config with { Reset = config.Reset with { Layers = [.. layers.GetChildren().Select(c => c.Value ?? "")] } };
         var errors = ConfigValidation.Validate(config);
@@ -94,6 +94,12 @@ public static class ConfigLoader
         if (!File.Exists(path)) throw new CliError($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
         return Load(path, []);
     }
+
+    const string ResetLayers = "Reset:Layers";
+
+    static IConfiguration WithoutLists(IConfiguration root) =>
+        new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()
+            .Where(kv => !kv.Key.Equals(ResetLayers, StringComparison.OrdinalIgnoreCase) && !kv.Key.StartsWith(ResetLayers + ":", StringComparison.OrdinalIgnoreCase))).Build();
 
     static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 

@@ -31,7 +31,7 @@ public sealed class ExperimentPlanning(TextWriter output)
         try { config = JsonDocument.Parse(File.ReadAllText(definition.BaseConfig)).RootElement.Clone(); }
         catch (JsonException e) { throw new CliError($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
 
-        var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, r.Overrides, r.Seed))).ToList();
+        var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, [.. r.Overrides], r.Seed))).ToList();
         foreach (var (_, spec) in specs) RunSpecFiles.Resolve(spec);   // every spec valid before any is written
 
         ExperimentFiles.WriteManifest(queue, new ExperimentManifest(definition, plan));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Shell.Experiments;
 

@@ -28,6 +28,7 @@ public static class TensorBoardEvents
         IEnumerable<(string, double)> all =
         [
             ("return/mean", row.MeanReturn),
+            ("return/last100", row.ReturnLast100),
             ("return/episodes", row.Episodes),
             ("loss", row.Loss),
             ("dormant/tau0", 100 * row.DormantAtZero),

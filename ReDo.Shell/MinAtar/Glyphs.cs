@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Shell.MinAtar;
 

@@ -1,5 +1,5 @@
-using ReDo.Pure.MinAtar;
-using ReDo.Pure.Random;
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Shell.MinAtar;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Shell.MinAtar;
 

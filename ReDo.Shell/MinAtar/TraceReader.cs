@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Shell.MinAtar;
 

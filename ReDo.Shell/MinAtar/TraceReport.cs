@@ -1,4 +1,4 @@
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 
 namespace ReDo.Shell.MinAtar;
 

@@ -1,6 +1,6 @@
 using ReDo.Pure.Collections;
 using ReDo.Pure.Control;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Shell.MuJoCo;
 

@@ -22,7 +22,8 @@ public sealed class SequentialNetwork : IRecyclableNetwork, IDisposable
     public NetworkSpec Spec { get; }
 
     /// <param name="inputShape">One sample's shape, without the batch axis ([C, H, W] or [F]).</param>
-    public SequentialNetwork(Sequential sequential, IReadOnlyList<int> inputShape, string name = "sequential")
+    /// <param name="init">How the modules were initialised (TorchSharp's default unless you re-initialised them): recycled weights are redrawn from it.</param>
+    public SequentialNetwork(Sequential sequential, IReadOnlyList<int> inputShape, string name = "sequential", Initializer init = Initializer.TorchDefault)
     {
         _sequential = sequential;
         var layers = new List<LayerSpec>();
@@ -82,7 +83,7 @@ public sealed class SequentialNetwork : IRecyclableNetwork, IDisposable
         layers[^1] = layers[^1] with { Role = LayerRole.Output };
         foreach (var hidden in layers.Where(l => l.Role == LayerRole.Hidden && l.Activation == Activation.Identity))
             throw Unsupported(hidden.Name, "hidden layers must be followed by a ReLU (their post-activation output is scored)");
-        Spec = new NetworkSpec(name, new InputSpec(inputShape.ToValueList()), layers.ToValueList());
+        Spec = new NetworkSpec(name, new InputSpec(inputShape.ToValueList()), layers.ToValueList()).WithInitializer(init);
         NetworkGeometry.OutputShapes(Spec);
     }
 

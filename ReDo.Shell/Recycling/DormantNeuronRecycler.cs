@@ -1,4 +1,5 @@
 using ReDo.Pure.Dormancy;
+using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Networks;
 using static TorchSharp.torch;
@@ -56,11 +57,11 @@ public static class DormantNeuronRecycler
         return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, change));
     }
 
-    /// <summary>The Reset baseline on a live network.</summary>
-    public static void Reset(IRecyclableNetwork net, OptimizerMoments? moments, LayerResetPlan plan, Generator generator)
+    /// <summary>The Reset baseline on a live network: layers redrawn from their own initialiser, or Xavier-uniform with zero bias (<see cref="Redraw.Xavier"/>).</summary>
+    public static void Reset(IRecyclableNetwork net, OptimizerMoments? moments, LayerResetPlan plan, Generator generator, Redraw redraw = Redraw.Layer)
     {
         if (plan.Layers.Count == 0) return;
-        using var draws = TensorDraws.For(net.Spec, plan, generator, net.Weight(plan.Layers[0]).device);
+        using var draws = TensorDraws.For(InitialDistribution.ForRedraw(net.Spec, redraw), plan, generator, net.Weight(plan.Layers[0]).device);
         TensorRecycler.Apply(net, moments, plan, draws);
     }
 }

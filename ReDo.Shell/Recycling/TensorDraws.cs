@@ -7,8 +7,10 @@ namespace ReDo.Shell.Recycling;
 
 /// <summary>
 /// Fresh tensors for one recycle or reset, drawn in a fixed order from one generator so that the
-/// same seed gives the same network: per plan layer its full Xavier kernel, then (options) its
-/// default-init bias, then the Xavier kernels of its consumers for random outgoing weights.
+/// same seed gives the same network: per plan layer its full kernel from the layer's initial
+/// distribution (or Xavier-uniform, <see cref="Redraw.Xavier"/>), then (options) its default-init
+/// bias, then its consumers' kernels for random outgoing weights. Reset: per layer kernel, then bias
+/// where the initialiser draws one.
 /// </summary>
 public sealed class TensorDraws : IDisposable
 {
@@ -19,27 +21,31 @@ public sealed class TensorDraws : IDisposable
     public static TensorDraws For(NetworkSpec spec, RecyclePlan plan, RecycleOptions options, Generator generator, Device device)
     {
         var draws = new TensorDraws();
+        var redrawn = InitialDistribution.ForRedraw(spec, options.Redraw);
         foreach (var lr in plan.Layers)
         {
-            var layer = spec.Layer(lr.Layer);
-            draws.Incoming[lr.Layer] = NetworkInit.XavierKernel(layer, generator, device).DetachFromDisposeScope();
+            var layer = redrawn.Layer(lr.Layer);
+            draws.Incoming[lr.Layer] = NetworkInit.Kernel(layer, generator, device).DetachFromDisposeScope();
             if (options.Bias == BiasInit.Default)
-            {
-                var b = XavierUniform.DefaultBiasBound(layer);
-                draws.Biases[lr.Layer] = nn.init.uniform_(empty(layer.Neurons, device: device), -b, b, generator).DetachFromDisposeScope();
-            }
+                draws.Biases[lr.Layer] = NetworkInit.Bias(layer, InitialDistribution.TorchDefaultBound(layer), generator, device).DetachFromDisposeScope();
             if (options.Outgoing == OutgoingInit.Random)
                 foreach (var slice in lr.Outgoing.Where(s => !draws.Outgoing.ContainsKey(s.Consumer)))
-                    draws.Outgoing[slice.Consumer] = NetworkInit.XavierKernel(spec.Layer(slice.Consumer), generator, device).DetachFromDisposeScope();
+                    draws.Outgoing[slice.Consumer] = NetworkInit.Kernel(redrawn.Layer(slice.Consumer), generator, device).DetachFromDisposeScope();
         }
         return draws;
     }
 
+    /// <param name="spec">The spec the redraws follow: the network's, or <see cref="InitialDistribution.ForRedraw"/> of it.</param>
     public static TensorDraws For(NetworkSpec spec, LayerResetPlan plan, Generator generator, Device device)
     {
         var draws = new TensorDraws();
         foreach (var name in plan.Layers)
-            draws.Incoming[name] = NetworkInit.XavierKernel(spec.Layer(name), generator, device).DetachFromDisposeScope();
+        {
+            var layer = spec.Layer(name);
+            draws.Incoming[name] = NetworkInit.Kernel(layer, generator, device).DetachFromDisposeScope();
+            var biasBound = InitialDistribution.BiasBound(layer);
+            if (biasBound > 0) draws.Biases[name] = NetworkInit.Bias(layer, biasBound, generator, device).DetachFromDisposeScope();
+        }
         return draws;
     }
 

@@ -62,7 +62,7 @@ public static class TensorRecycler
         }
     }
 
-    /// <summary>Reset baseline: named layers take their fresh kernels whole, zero biases, zero kernel moments (steps kept).</summary>
+    /// <summary>Reset baseline: named layers take their fresh kernels whole, fresh biases (zero where none was drawn), zero kernel moments (steps kept).</summary>
     public static void Apply(IRecyclableNetwork net, OptimizerMoments? moments, LayerResetPlan plan, TensorDraws draws)
     {
         using var _ = no_grad();
@@ -70,7 +70,8 @@ public static class TensorRecycler
         {
             var weight = net.Weight(name);
             weight.copy_(draws.Incoming[name]);
-            net.Bias(name).zero_();
+            if (draws.Biases.TryGetValue(name, out var bias)) net.Bias(name).copy_(bias);
+            else net.Bias(name).zero_();
             if (moments is not null)
                 foreach (var buffer in moments.Buffers(weight)) buffer.zero_();
         }

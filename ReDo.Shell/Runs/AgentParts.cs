@@ -1,3 +1,4 @@
+using ReDo.MinAtar.Replay;
 using ReDo.Shell.Agents;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Metrics;
-using ReDo.Pure.MinAtar;
+using ReDo.MinAtar;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
@@ -47,6 +47,8 @@ public sealed class TrainingLoop : IDisposable
     public GameId Game { get; }
     public EnvironmentOptions Options { get; }
     public long Frame { get; private set; }
+    /// <summary>Mean return of the last 100 finished training episodes (raw, unclipped rewards); NaN before the first.</summary>
+    public double ReturnLast100 => _recentReturns.Count == 0 ? double.NaN : _recentReturns.Average();
     /// <summary>The checkpoint this loop last wrote or was restored from.</summary>
     public string? LastCheckpoint { get; private set; }
 
@@ -151,7 +153,7 @@ public sealed class TrainingLoop : IDisposable
                 var fps = (Frame - intervalStart) / Math.Max(intervalClock.Elapsed.TotalSeconds, 1e-9);   // a resumed session's first interval is partial
                 intervalClock.Restart();
                 intervalStart = Frame;
-                var row = _stats.ToRow(Frame, Agent.Updates, _layers);
+                var row = _stats.ToRow(Frame, Agent.Updates, _layers, ReturnLast100);
                 _csv.Write(row);
                 _tensorBoard.Write(row);
                 _rows++;
@@ -159,7 +161,7 @@ public sealed class TrainingLoop : IDisposable
                 _files.AppendText(progressPath, new ProgressRow(Frame, Agent.Updates, session, clock.Elapsed.TotalSeconds, fps).Format());
                 if (!double.IsNaN(row.DormantAtTau)) _lastDormant = row.DormantAtTau;
                 progress?.Invoke(new TrainingProgress(Frame, Config.Run.Frames, Agent.Updates, fps, sessionFps, _recentReturns.Count,
-                    _recentReturns.Count == 0 ? double.NaN : _recentReturns.Average(), Config.Redo.Tau, _lastDormant, Agent.Epsilon, row.Loss));
+                    ReturnLast100, Config.Redo.Tau, _lastDormant, Agent.Epsilon, row.Loss));
                 _stats = IntervalStats.Empty;
             }
             if (CheckpointSchedule.IsDue(updatesBefore, Agent.Updates, Config.Run.CheckpointEvery)) Checkpoint();
@@ -175,7 +177,8 @@ public sealed class TrainingLoop : IDisposable
         _env.WriteObservationBits(_bits);
         int action = Agent.Act(_observation);
         var result = _env.Act(action);
-        _stats = Agent.Observe(_bits, action, result.Reward, result.Terminal, _stats);
+        // The agent learns from clipped rewards where Env:ClipRewards says so (Dopamine); returns are always raw.
+        _stats = Agent.Observe(_bits, action, Config.Env.ClipRewards ? RewardClipping.Clip(result.Reward) : result.Reward, result.Terminal, _stats);
         _episodeReturn += result.Reward;
         if (result.Terminal)
         {

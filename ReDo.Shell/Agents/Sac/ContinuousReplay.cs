@@ -1,4 +1,4 @@
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 
 namespace ReDo.Shell.Agents.Sac;
 

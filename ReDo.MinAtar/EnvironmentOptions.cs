@@ -1,0 +1,7 @@
+namespace ReDo.MinAtar;
+
+/// <summary>The wrapper's settings; the defaults are MinAtar's (and the published results'): 0.1 sticky, ramping on, all six actions.</summary>
+public sealed record EnvironmentOptions(double StickyActionProbability = 0.1, bool DifficultyRamping = true, bool MinimalActionSet = false)
+{
+    public static readonly EnvironmentOptions Default = new();
+}

@@ -1,0 +1,11 @@
+namespace ReDo.MinAtar;
+
+/// <summary>The five MinAtar games.</summary>
+public enum GameId
+{
+    Asterix,
+    Breakout,
+    Freeway,
+    Seaquest,
+    SpaceInvaders,
+}
