@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
 

@@ -1,7 +1,7 @@
 using ReDo.Pure.Agents;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
-using ReDo.Pure.Random;
+using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Recycling;
@@ -98,7 +98,7 @@ public sealed class SacAgent : IDisposable
     SpecNetwork Build(NetworkSpec spec)
     {
         var net = new SpecNetwork(spec);
-        NetworkInit.XavierUniformZeroBias(net, Generator);
+        NetworkInit.Initialize(net, Generator);
         return net;
     }
 
