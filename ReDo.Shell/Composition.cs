@@ -20,10 +20,13 @@ public static class Composition
         services.AddSingleton<IBenchmark, MuJoCoBenchmark>();
         // Metrics
         services.AddSingleton<ICommand, PlotCommand>();
+        services.AddSingleton<ICommand, AnalyzeCommand>();
+        services.AddSingleton<ICommand, SupervisedCommand>();
         // Agent
         services.AddSingleton<ICommand, TrainCommand>();
         services.AddSingleton<ICommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
+        services.AddSingleton<IBenchmark, UpdateBenchmark>();
         // Long runs
         services.AddSingleton<ICommand, ResumeCommand>();
         services.AddSingleton<ICommand, RunSpecCommand>();

@@ -1,5 +1,6 @@
 using ReDo.Pure.Schedules;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ public static class ReadmeSnippet
 var model = nn.Sequential(("fc1", nn.Linear(8, 64)), ("relu1", nn.ReLU()),
                           ("fc2", nn.Linear(64, 64)), ("relu2", nn.ReLU()), ("q", nn.Linear(64, 4)));
 using var net = new SequentialNetwork(model, inputShape: [8]);      // infers the spec, hooks the ReLUs
-var adam = optim.Adam(model.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+using var adam = new Adam(model.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4); // ReDo.Shell.Optimizers: flat, no implicit Scalars
 var moments = new OptimizerMoments(adam);                          // ReDo zeroes Adam moments in place
 using var generator = new Generator(42, CPU);                      // seeded redraws
 var schedule = new RecycleSchedule(Period: 1000);                  // F = 1000 gradient steps
@@ -26,9 +27,9 @@ for (long step = 1; step <= 2000; step++)
 {
     using (var scope = NewDisposeScope())                          // your usual update
     {
-        adam.zero_grad();
+        adam.ZeroGrad();
         nn.functional.huber_loss(model.call(randn(32, 8)), randn(32, 4)).backward();
-        adam.step();
+        adam.Step();
     }
     if (schedule.IsRecycleStep(step))
     {

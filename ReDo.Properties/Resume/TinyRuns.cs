@@ -9,7 +9,7 @@ namespace ReDo.Properties.Resume;
 /// <summary>
 /// Short real training runs (Breakout, ReDo on, a few seconds each) and their uninterrupted
 /// references, computed once per config in this process. "Same result" means byte-identical final
-/// weights and metrics.csv.
+/// weights, metrics.csv and dormancy-log.txt.
 /// </summary>
 public static class TinyRuns
 {
@@ -47,6 +47,8 @@ public static class TinyRuns
     {
         Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, "metrics.csv")).AsSpan()
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, "metrics.csv"))), $"metrics.csv of {actualFolder} differs from {expectedFolder}");
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, ReDo.Shell.Analyses.DormancyLog.FileName)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, ReDo.Shell.Analyses.DormancyLog.FileName))), $"{ReDo.Shell.Analyses.DormancyLog.FileName} of {actualFolder} differs from {expectedFolder}");
         Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Trainer.WeightsFile)).AsSpan()
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Trainer.WeightsFile))), $"{Trainer.WeightsFile} of {actualFolder} differs from {expectedFolder}");
     }

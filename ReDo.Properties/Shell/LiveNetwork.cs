@@ -13,7 +13,7 @@ namespace ReDo.Properties.Shell;
 public sealed class LiveNetwork : IDisposable
 {
     public SpecNetwork Net { get; }
-    public Adam Optimizer { get; }
+    public ReDo.Shell.Optimizers.Adam Optimizer { get; }
     public OptimizerMoments Moments { get; }
     public Generator Generator { get; }
     public NetworkSpec Spec => Net.Spec;
@@ -25,15 +25,15 @@ public sealed class LiveNetwork : IDisposable
         NetworkInit.Initialize(Net, Generator);
         using (no_grad())
             foreach (var l in c.Spec.Layers) nn.init.uniform_(Net.Bias(l.Name), -0.1, 0.1, Generator);
-        Optimizer = optim.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+        Optimizer = new ReDo.Shell.Optimizers.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         Moments = new OptimizerMoments(Optimizer);
         for (int i = 0; i < adamSteps; i++)
         {
             using var scope = NewDisposeScope();
-            Optimizer.zero_grad();
+            Optimizer.ZeroGrad();
             var loss = Net.Forward(RandomInput(4)).square().mean();
             loss.backward();
-            Optimizer.step();
+            Optimizer.Step();
         }
     }
 

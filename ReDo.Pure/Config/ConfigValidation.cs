@@ -21,6 +21,7 @@ public static class ConfigValidation
         Check(c.Run.Device is "cpu" or "cuda", "Run:Device", c.Run.Device, "cpu, cuda");
         Check(c.Run.EvalEpisodes >= 0, "Run:EvalEpisodes", c.Run.EvalEpisodes, "≥ 0");
         Check(c.Run.CheckpointEvery >= 0, "Run:CheckpointEvery", c.Run.CheckpointEvery, "≥ 0 gradient steps (0 = only at start, end and shutdown)");
+        Check(c.Run.MaxRestarts is >= 0 and <= 100, "Run:MaxRestarts", c.Run.MaxRestarts, "0 … 100 (0 = a native failure ends the command)");
         Check(c.Run.KeepCheckpoints is >= 1 and <= 1000, "Run:KeepCheckpoints", c.Run.KeepCheckpoints, "1 … 1000 (2 or more lets a corrupted newest checkpoint fall back to an older one)");
 
         Check(c.Env.StickyActionProbability is >= 0 and <= 1, "Env:StickyActionProbability", c.Env.StickyActionProbability, "0 … 1");

@@ -24,6 +24,8 @@ public sealed record RunSettings
     public long CheckpointEvery { get; init; } = 50_000;
     /// <summary>Checkpoints kept in &lt;run&gt;/checkpoints (the newest ones; older ones are deleted).</summary>
     public int KeepCheckpoints { get; init; } = 3;
+    /// <summary>Automatic resumes from the last good checkpoint after a native (libtorch) failure in one command (docs/long-runs.md).</summary>
+    public int MaxRestarts { get; init; } = 3;
 }
 
 /// <summary>Section "Env": MinAtar's wrapper settings.</summary>

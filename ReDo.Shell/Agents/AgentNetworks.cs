@@ -1,6 +1,7 @@
 using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,11 +33,11 @@ public static class AgentNetworks
         return net;
     }
 
-    public static optim.Optimizer Optimizer(SpecNetwork online, AgentSettings a) => a.Optimizer switch
+    /// <summary>Our own flat-buffer optimizers (docs/torch-rules.md): TorchSharp's make implicit Scalars on every step.</summary>
+    public static FlatOptimizer Optimizer(SpecNetwork online, AgentSettings a) => a.Optimizer switch
     {
-        // Betas are explicit: torch.optim.Adam's factory defaults beta2 to 0.99, not 0.999.
-        "adam" => optim.Adam(online.parameters(), lr: a.LearningRate, beta1: 0.9, beta2: 0.999, eps: a.AdamEpsilon, weight_decay: a.WeightDecay),
-        "rmsprop" => optim.RMSProp(online.parameters(), lr: a.LearningRate, alpha: a.RmsAlpha, eps: a.RmsEpsilon, weight_decay: a.WeightDecay, momentum: 0, centered: a.RmsCentered),
+        "adam" => new Adam(online.parameters(), lr: a.LearningRate, beta1: 0.9, beta2: 0.999, eps: a.AdamEpsilon, weightDecay: a.WeightDecay),
+        "rmsprop" => new CenteredRmsProp(online.parameters(), lr: a.LearningRate, alpha: a.RmsAlpha, eps: a.RmsEpsilon, weightDecay: a.WeightDecay, centered: a.RmsCentered),
         _ => throw new ArgumentException($"unknown optimizer '{a.Optimizer}'"),
     };
 

@@ -1,5 +1,6 @@
 using ReDo.MinAtar.Replay;
 using ReDo.Pure.Agents;
+using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
 using ReDo.MinAtar;
@@ -7,7 +8,9 @@ using ReDo.Pure.Networks;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
+using ReDo.Shell.Analyses;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,7 +40,7 @@ public sealed class DqnAgent : IDisposable
     public NetworkSpec Spec { get; }
     public SpecNetwork Online { get; }
     public SpecNetwork Target { get; }
-    public optim.Optimizer Optimizer { get; }
+    public FlatOptimizer Optimizer { get; }
     public OptimizerMoments Moments { get; }
     public ReplayBuffer Replay { get; }
     /// <summary>Draws for ε-greedy, replay and probe sampling (MT19937, capturable).</summary>
@@ -49,6 +52,8 @@ public sealed class DqnAgent : IDisposable
     /// <summary>Gradient updates actually performed.</summary>
     public long Updates { get; private set; }
     public int ActionCount { get; }
+    /// <summary>Called at every dormancy logging step with the masks and feature ranks (the run keeps them in dormancy-log.txt).</summary>
+    public Action<DormancyLogEntry>? DormancyLogged { get; set; }
 
     public DqnAgent(ExperimentConfig config, int channels, int actions)
     {
@@ -148,6 +153,8 @@ public sealed class DqnAgent : IDisposable
         {
             Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe);
             using var probe = tensor(_probe, [_config.Redo.ProbeSize, .. _stateShape]);
+            // Ranks of the penultimate features (Table 7), measured on the same network state as the scores.
+            double[]? singularValues = log && DormancyLogged is not null ? PenultimateFeatures.SingularValues(Online, probe) : null;
             ActivationStatistics statistics;
             if (recycle)
             {
@@ -157,7 +164,13 @@ public sealed class DqnAgent : IDisposable
             }
             else statistics = ActivationProbe.Measure(Online, probe);
             if (log)
-                stats = stats.WithDormancy(DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
+            {
+                var (atZero, atTau) = (DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
+                stats = stats.WithDormancy(atZero, atTau);
+                if (singularValues is not null)
+                    DormancyLogged!(new DormancyLogEntry(Updates, DormantMasks.From(gradientStep, atZero, atTau),
+                        SingularValueRank.SRank(singularValues), SingularValueRank.Entropy(singularValues)));
+            }
         }
         if (_resetPlan is not null && _reset.IsRecycleStep(gradientStep))
             DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, Enum.Parse<Redraw>(_config.Reset.Redraw));

@@ -1,4 +1,6 @@
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
+using ReDo.Shell.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,17 +24,17 @@ public sealed record TransitionBatch(Tensor States, Tensor Actions, Tensor Retur
 /// </summary>
 public static class QLearningUpdate
 {
-    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, optim.Optimizer optimizer, TransitionBatch batch)
+    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, FlatOptimizer optimizer, TransitionBatch batch)
     {
         using var scope = NewDisposeScope();
         Tensor y;
         using (no_grad())
-            y = batch.Returns + batch.BootstrapDiscounts * target.Forward(batch.NextStates).max(1).values;
+            y = batch.BootstrapDiscounts.mul(target.Forward(batch.NextStates).max(1).values).add_(batch.Returns, Scalars.One); // R + γⁿ·max Q′
         var q = online.Forward(batch.States).gather(1, batch.Actions.unsqueeze(1)).squeeze(1);
         var loss = nn.functional.huber_loss(q, y, delta: 1.0);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss.item<float>();
     }
 }

@@ -61,6 +61,7 @@ public static class Trainer
         RunOutcome outcome;
         try { outcome = loop.Run(cancel, report ?? (p => progress.WriteLine(p.Line()))); }
         catch (Exception e) when (e is NonFiniteLossException or DiskFullException) { throw RunHaltedException.From(e, loop.RunFolder, loop.LastCheckpoint); }
+        catch (System.Runtime.InteropServices.ExternalException e) { throw new NativeFailureException(loop.Frame, loop.RunFolder, loop.LastCheckpoint, e); }
         double fps = (loop.Frame - startFrame) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         if (outcome == RunOutcome.Stopped)
         {

@@ -21,7 +21,7 @@ public static class NetworkPruner
             {
                 var weight = net.Weight(slice.Consumer);
                 using var columns = tensor(slice.Columns.Select(c => (long)c).ToArray(), ScalarType.Int64, weight.device);
-                weight.index_fill_(1, columns, 0);
+                weight.index_fill_(1, columns, ReDo.Shell.Torch.Scalars.Zero);
             }
     }
 }

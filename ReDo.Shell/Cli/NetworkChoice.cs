@@ -27,7 +27,7 @@ public static class NetworkChoice
         if (spec.Input.Shape.Count == 3 && spec.Input.Scale != 1.0)
             return randint(0, 256, shape, generator: generator).to(ScalarType.Float32);
         if (spec.Input.Shape.Count == 3)
-            return rand(shape, generator: generator).lt(0.1).to(ScalarType.Float32);
+            return rand(shape, generator: generator).lt(ReDo.Shell.Torch.Scalars.Tenth).to(ScalarType.Float32);
         return randn(shape, generator: generator);
     }
 }

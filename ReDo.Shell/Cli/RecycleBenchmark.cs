@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ReDo.Pure.Networks;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -42,12 +43,13 @@ public sealed class RecycleBenchmark : IBenchmark
         using var target = new SpecNetwork(spec);
         NetworkInit.Initialize(online, generator);
         NetworkInit.Initialize(target, generator);
-        using var adam = optim.Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+        using var adam = new Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         var moments = new OptimizerMoments(adam);
 
         TransitionBatch Batch() => new(
             NetworkChoice.SyntheticInputs(spec, 32, generator), randint(0, 6, [32], generator: generator),
-            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), full(32, 0.99f));
+            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), Discounts());
+        Tensor Discounts() { using var gamma = 0.99f.ToScalar(); return full(32, gamma); }
         double UpdateMs()
         {
             using var batch = Batch();

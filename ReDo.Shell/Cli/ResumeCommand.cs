@@ -21,6 +21,6 @@ public sealed class ResumeCommand : ICommand
             Console.WriteLine($"{folder} is already finished: {done.Frames:N0} frames, {done.Updates:N0} updates, greedy mean return {done.EvalMeanReturn:0.00}. Nothing to do.");
             return 0;
         }
-        return HostedTraining.Run((output, stop) => Trainer.Resume(folder, output, stop));
+        return HostedTraining.Run((output, stop) => CrashRecovery.Resume(folder, output, stop));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,16 +35,17 @@ public sealed class ScoreCommand : ICommand
         using var generator = new Generator((ulong)seed, CPU);
         using var net = new SpecNetwork(NetworkChoice.Spec(netName));
         NetworkInit.Initialize(net, generator);
-        using var adam = optim.Adam(net.parameters(), lr: lr, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+        using var adam = new Adam(net.parameters(), lr: lr, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+        using var targetScale = 10.0.ToScalar();
         var moments = new OptimizerMoments(adam);
         for (int step = 0; step < trainSteps; step++)
         {
             using var scope = NewDisposeScope();
             var x = NetworkChoice.SyntheticInputs(net.Spec, 32, generator);
-            var target = randn([32, 6], generator: generator) * 10;   // a new target every step: non-stationary
-            adam.zero_grad();
+            var target = randn([32, 6], generator: generator).mul_(targetScale);   // a new target every step: non-stationary
+            adam.ZeroGrad();
             nn.functional.huber_loss(net.Forward(x), target).backward();
-            adam.step();
+            adam.Step();
         }
 
         using var probe = NetworkChoice.SyntheticInputs(net.Spec, probeSize, generator);

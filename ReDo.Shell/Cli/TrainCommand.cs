@@ -23,7 +23,7 @@ public sealed class TrainCommand : ICommand
             throw new CliError($"run folder '{outFolder}' already holds files; choose another --out (nothing was overwritten).");
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");
         // Ctrl+C / SIGTERM: the host cancels, the loop finishes its frame and checkpoints, exit 0.
-        return HostedTraining.Run((output, stop) => Trainer.Run(config, outFolder, output, stop));
+        return HostedTraining.Run((output, stop) => CrashRecovery.Train(config, outFolder, output, stop));
     }
 
     /// <summary>Takes every "--set K=V" out of the arguments (it may repeat); returns the config path, the sets, and the rest.</summary>

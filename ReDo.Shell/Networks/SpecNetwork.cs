@@ -1,5 +1,6 @@
 using ReDo.Pure.Networks;
 using TorchSharp;
+using ReDo.Shell.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,12 +15,15 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
 {
     readonly Dictionary<string, (nn.Module<Tensor, Tensor> Module, Parameter Weight, Parameter Bias)> _layers = [];
 
+    readonly Scalar? _inputScale;   // owned: no implicit Scalar per forward (docs/torch-rules.md)
+
     public NetworkSpec Spec { get; }
 
     public SpecNetwork(NetworkSpec spec) : base(spec.Name)
     {
         NetworkGeometry.OutputShapes(spec); // throws with every inconsistency named
         Spec = spec;
+        if (spec.Input.Scale != 1.0) _inputScale = spec.Input.Scale.ToScalar();
         foreach (var l in spec.Layers)
         {
             if (l.Kind == LayerKind.Linear)
@@ -53,7 +57,7 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
     {
         var outputs = new Dictionary<string, Tensor>(Spec.Layers.Count + 1)
         {
-            [NetworkSpec.InputName] = Spec.Input.Scale == 1.0 ? input : input * Spec.Input.Scale,
+            [NetworkSpec.InputName] = _inputScale is null ? input : input.mul(_inputScale),
         };
         foreach (var l in Spec.Layers)
         {
@@ -70,8 +74,14 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
         {
             var value = outputs["Value"];
             var advantage = outputs["Advantage"];
-            return value + (advantage - advantage.mean([1], keepdim: true));
+            return value.add(advantage - advantage.mean([1], keepdim: true), Scalars.One);
         }
         return outputs[Spec.OutputLayers.Single().Name];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _inputScale?.Dispose();
+        base.Dispose(disposing);
     }
 }

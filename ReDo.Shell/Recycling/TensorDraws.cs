@@ -20,6 +20,7 @@ public sealed class TensorDraws : IDisposable
 
     public static TensorDraws For(NetworkSpec spec, RecyclePlan plan, RecycleOptions options, Generator generator, Device device)
     {
+        using var scope = NewDisposeScope();   // every temporary owned (docs/torch-rules.md); the draws are detached from it
         var draws = new TensorDraws();
         var redrawn = InitialDistribution.ForRedraw(spec, options.Redraw);
         foreach (var lr in plan.Layers)
@@ -38,6 +39,7 @@ public sealed class TensorDraws : IDisposable
     /// <param name="spec">The spec the redraws follow: the network's, or <see cref="InitialDistribution.ForRedraw"/> of it.</param>
     public static TensorDraws For(NetworkSpec spec, LayerResetPlan plan, Generator generator, Device device)
     {
+        using var scope = NewDisposeScope();
         var draws = new TensorDraws();
         foreach (var name in plan.Layers)
         {

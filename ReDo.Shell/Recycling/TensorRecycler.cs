@@ -1,5 +1,6 @@
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Torch;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Recycling;
@@ -23,7 +24,7 @@ public static class TensorRecycler
         {
             var rows = Index(lr.Neurons);
             var bias = net.Bias(lr.Layer);
-            if (options.Bias == BiasInit.Zero) bias.index_fill_(0, rows, 0);
+            if (options.Bias == BiasInit.Zero) bias.index_fill_(0, rows, Scalars.Zero);
             else bias.index_copy_(0, rows, draws.Biases[lr.Layer].index_select(0, rows));
         }
         foreach (var lr in plan.Layers)
@@ -36,7 +37,7 @@ public static class TensorRecycler
             {
                 var cols = Index(slice.Columns);
                 var weight = net.Weight(slice.Consumer);
-                if (options.Outgoing == OutgoingInit.Zero) weight.index_fill_(1, cols, 0);
+                if (options.Outgoing == OutgoingInit.Zero) weight.index_fill_(1, cols, Scalars.Zero);
                 else weight.index_copy_(1, cols, draws.Outgoing[slice.Consumer].index_select(1, cols));
             }
         if (moments is null) return;
@@ -44,11 +45,11 @@ public static class TensorRecycler
         {
             var rows = Index(lr.Neurons);
             var weight = net.Weight(lr.Layer);
-            foreach (var buffer in moments.Buffers(weight)) buffer.index_fill_(0, rows, 0);
+            foreach (var buffer in moments.Buffers(weight)) buffer.index_fill_(0, rows, Scalars.Zero);
             if (options.ResetOptimizerStep)
             {
                 var bias = net.Bias(lr.Layer);
-                foreach (var buffer in moments.Buffers(bias)) buffer.index_fill_(0, rows, 0);
+                foreach (var buffer in moments.Buffers(bias)) buffer.index_fill_(0, rows, Scalars.Zero);
                 moments.ResetStep(weight);
                 moments.ResetStep(bias);
             }
@@ -56,7 +57,7 @@ public static class TensorRecycler
             {
                 var consumer = net.Weight(slice.Consumer);
                 var cols = Index(slice.Columns);
-                foreach (var buffer in moments.Buffers(consumer)) buffer.index_fill_(1, cols, 0);
+                foreach (var buffer in moments.Buffers(consumer)) buffer.index_fill_(1, cols, Scalars.Zero);
                 if (options.ResetOptimizerStep) moments.ResetStep(consumer);
             }
         }

@@ -7,7 +7,7 @@ namespace ReDo.Shell.Runs;
 
 /// <summary>
 /// The binary parts of a checkpoint that belong to the agent and libtorch: both networks, the
-/// optimizer state (every moment and step count, TorchSharp's own format), the filled part of the
+/// optimizer state (every moment and step count, in the byte layout of TorchSharp's save_state_dict), the filled part of the
 /// replay buffer, and the states of libtorch's global generator and of the redraw generator.
 /// Everything is loaded in place, so parameter handles (and the optimizer's view of them) stay valid.
 /// </summary>
@@ -18,7 +18,7 @@ public static class AgentParts
     public static IEnumerable<(string Name, byte[] Bytes)> Capture(DqnAgent agent)
     {
         yield return (Networks, Write(w => { agent.Online.save(w); agent.Target.save(w); }));
-        yield return (Optimizer, Write(w => Helper(agent).save_state_dict(w)));
+        yield return (Optimizer, Write(agent.Optimizer.Save));
         yield return (Replay, Write(w => WriteReplay(agent.Replay, w)));
         yield return (Generators, Write(w =>
         {
@@ -32,7 +32,7 @@ public static class AgentParts
     public static void Restore(DqnAgent agent, IReadOnlyDictionary<string, byte[]> parts)
     {
         Read(parts, Networks, r => { agent.Online.load(r); agent.Target.load(r); });
-        Read(parts, Optimizer, r => Helper(agent).load_state_dict(r));
+        Read(parts, Optimizer, agent.Optimizer.Load);
         Read(parts, Replay, r => ReadReplay(agent.Replay, r));
         Read(parts, Generators, r =>
         {
@@ -42,9 +42,6 @@ public static class AgentParts
             agent.RedrawGenerator.set_state(redraw);
         });
     }
-
-    static TorchSharp.Modules.OptimizerHelper Helper(DqnAgent agent) =>
-        agent.Optimizer as TorchSharp.Modules.OptimizerHelper ?? throw new NotSupportedException($"{agent.Optimizer.GetType().Name} cannot save its state");
 
     static void WriteReplay(ReplayBuffer replay, BinaryWriter w)
     {

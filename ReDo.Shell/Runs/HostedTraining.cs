@@ -21,6 +21,11 @@ public static class HostedTraining
                 Console.Error.WriteLine($"redo: {e.Message}");
                 return 1;
             }
+            catch (NativeFailureException e)
+            {
+                Console.Error.WriteLine($"redo: {e.Message}; automatic restarts used up (Run:MaxRestarts). Continue with: redo resume <run folder>\n{e.InnerException}");
+                return 1;
+            }
             catch (DiskFullException e)
             {
                 Console.Error.WriteLine($"redo: {e.Message}; no checkpoint was lost. Free some space and run the command again.");

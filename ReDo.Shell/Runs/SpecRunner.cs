@@ -25,10 +25,10 @@ public static class SpecRunner
                 notes.WriteLine($"{spec.Name} is already finished in {runFolder}.");
                 return done;
             }
-            return Trainer.Resume(runFolder, notes, stop, report: report);
+            return CrashRecovery.Resume(runFolder, notes, stop, report: report);
         }
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
             throw new CliError($"run folder '{runFolder}' holds files but no {TrainingLoop.ConfigFile}; it is not this spec's run. Move it away.");
-        return Trainer.Run(config, runFolder, notes, stop, report: report);
+        return CrashRecovery.Train(config, runFolder, notes, stop, report: report);
     }
 }

@@ -6,6 +6,7 @@ using ReDo.Pure.Metrics;
 using ReDo.MinAtar;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
+using ReDo.Shell.Analyses;
 using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using static TorchSharp.torch;
@@ -69,6 +70,8 @@ public sealed class TrainingLoop : IDisposable
         _layers = Agent.Spec.ScoredLayers.Select(l => l.Name).ToList();
         _csv = new CsvMetricsWriter(runFolder, _layers, files);
         _tensorBoard = tensorBoardFile is null ? new TensorBoardWriter(runFolder, files) : TensorBoardWriter.Continue(Path.Combine(runFolder, tensorBoardFile), files);
+        var dormancyLog = new DormancyLog(runFolder, files);
+        Agent.DormancyLogged = dormancyLog.Append;
         _observation = new float[ObservationLayout.FloatCount(_env.Channels)];
         _bits = new byte[ObservationLayout.ByteCount(_env.Channels)];
     }
@@ -107,7 +110,7 @@ public sealed class TrainingLoop : IDisposable
         {
             note($"{runFolder} has no checkpoint yet: starting the run from frame 0");
             foreach (var f in files.Files(runFolder, "events.out.tfevents.*")) files.Delete(Path.Combine(runFolder, f));
-            foreach (var f in new[] { CsvMetricsWriter.FileName }) if (files.Exists(Path.Combine(runFolder, f))) files.Truncate(Path.Combine(runFolder, f), 0);
+            foreach (var f in new[] { CsvMetricsWriter.FileName, DormancyLog.FileName }) if (files.Exists(Path.Combine(runFolder, f))) files.Truncate(Path.Combine(runFolder, f), 0);
             var fresh = new TrainingLoop(config, runFolder, hash, files, note, tensorBoardFile: null);
             fresh.Checkpoint();
             return fresh;
@@ -115,6 +118,7 @@ public sealed class TrainingLoop : IDisposable
         var m = checkpoint.Manifest;
         CutBack(files, Path.Combine(runFolder, CsvMetricsWriter.FileName), m.MetricsBytes, runFolder);
         CutBack(files, Path.Combine(runFolder, m.TensorBoardFile), m.TensorBoardBytes, runFolder);
+        new DormancyLog(runFolder, files).CutBack(m.GradientSteps);
         var loop = new TrainingLoop(config, runFolder, hash, files, note, m.TensorBoardFile);
         loop.Restore(checkpoint);
         note($"resuming {runFolder} from checkpoint {checkpoint.Name} (frame {m.Frames:N0} of {config.Run.Frames:N0}, {m.GradientSteps:N0} gradient steps)");

@@ -1,3 +1,4 @@
+using ReDo.Shell.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ public sealed class SquashedGaussian : IDisposable
     {
         var (mean, logStd) = Split(actorOutput);
         var noise = randn(mean.shape, generator: generator, dtype: mean.dtype, device: mean.device);
-        var u = mean + logStd.exp() * noise;
+        var u = logStd.exp().mul_(noise).add_(mean, Scalars.One);   // μ + σ·ε, no implicit Scalar
         return (u.tanh(), LogProbOfPreTanh(mean, logStd, u));
     }
 
@@ -36,8 +37,11 @@ public sealed class SquashedGaussian : IDisposable
     public Tensor LogProbOfPreTanh(Tensor mean, Tensor logStd, Tensor u)
     {
         var z = (u - mean) / logStd.exp();
-        var gaussian = -(z.square() * _half) - logStd - _halfLog2Pi;
-        var logJacobian = ((-u) + _log2 - nn.functional.softplus(u * _minusTwo)) * _two;
+        var gaussian = -(z.mul(z) * _half) - logStd - _halfLog2Pi;
+        // softplus(x) = max(x, 0) + log1p(exp(−|x|)): TorchSharp's softplus(Tensor, double, double) makes implicit Scalars (docs/torch-rules.md).
+        var x = u * _minusTwo;
+        var softplus = nn.functional.relu(x).add_(x.abs().neg_().exp_().log1p_(), Scalars.One);
+        var logJacobian = (u.neg().add_(_log2, Scalars.One) - softplus) * _two;
         return (gaussian - logJacobian).sum(1);
     }
 

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ReDo.Pure.Analyses;
+using ReDo.Pure.Dormancy;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Networks;
+using ReDo.Shell.Recycling;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Analyses;
+
+/// <summary>
+/// Paper §3, Fig. 3: supervised learning with fixed labels vs labels shuffled every few epochs, the
+/// dormant % (τ = 0 and τ) and accuracy after every epoch. Plain SGD written out (p ← p − lr·g with an
+/// owned Scalar): no TorchSharp optimizer, whose temporary Scalars can crash libtorch (issue 15).
+/// ReDo, when on, recycles the τ-dormant neurons after each epoch's measurement (no optimizer moments).
+/// </summary>
+public static class SupervisedControl
+{
+    public const string CsvHeader = "condition,seed,epoch,loss,train_accuracy,test_accuracy,dormant_at_0,dormant_at_tau,recycled\n";
+
+    public static string CsvLine(SupervisedEpoch e) => string.Create(CultureInfo.InvariantCulture,
+        $"{e.Condition},{e.Seed},{e.Epoch},{e.Loss:0.######},{e.TrainAccuracy:0.######},{e.TestAccuracy:0.######},{e.DormantAtZero:0.######},{e.DormantAtTau:0.######},{e.Recycled}\n");
+
+    /// <summary>Trains one run and reports every epoch through <paramref name="onEpoch"/>.</summary>
+    public static IReadOnlyList<SupervisedEpoch> Run(SupervisedSettings s, LabelledImages train, LabelledImages test, int seed, bool shuffled,
+        Action<SupervisedEpoch>? onEpoch = null)
+    {
+        train = train.Take(s.Images);
+        test = test.Take(s.TestImages);
+        var condition = (shuffled ? "shuffled" : "fixed") + (s.Redo ? "+redo" : "");
+        var shuffle = shuffled ? new LabelShuffle(s.ShuffleEvery, (ulong)seed) : LabelShuffle.Fixed;
+        var spec = SupervisedSettings.Network(train.Channels, train.Height, train.Width);
+        manual_seed(seed);
+        using var generator = new Generator((ulong)seed, CPU);
+        using var net = new SpecNetwork(spec);
+        NetworkInit.Initialize(net, generator);
+        using var images = Images(train);
+        using var testImages = Images(test);
+        using var testLabels = tensor(test.Labels.Select(b => (long)b).ToArray(), ScalarType.Int64);
+        using var probe = images.narrow(0, 0, Math.Min(s.ProbeSize, train.Count));
+        using var step = (-s.LearningRate).ToScalar();
+        var parameters = net.Parameters().ToList();
+        var rows = new List<SupervisedEpoch>();
+        for (int epoch = 0; epoch < s.Epochs; epoch++)
+        {
+            var labels = shuffle.LabelsAt(train.Labels, epoch);
+            using var target = tensor(labels.Select(b => (long)b).ToArray(), ScalarType.Int64);
+            var order = SeededPermutation.Of(train.Count, (ulong)seed * 1_000_003UL + (ulong)epoch + 1);
+            double lossSum = 0;
+            long correct = 0;
+            for (int start = 0; start < train.Count; start += s.BatchSize)
+            {
+                using var scope = NewDisposeScope();
+                var idx = tensor(order[start..Math.Min(train.Count, start + s.BatchSize)].Select(i => (long)i).ToArray(), ScalarType.Int64);
+                var x = images.index_select(0, idx);
+                var y = target.index_select(0, idx);
+                foreach (var p in parameters) p.grad?.zero_();
+                var logits = net.Forward(x);
+                var loss = nn.functional.cross_entropy(logits, y);
+                loss.backward();
+                using (no_grad())
+                    foreach (var p in parameters) p.add_(p.grad!, step);
+                lossSum += loss.item<float>() * idx.shape[0];
+                correct += logits.argmax(1).eq(y).sum().item<long>();
+            }
+            var statistics = ActivationProbe.Measure(net, probe);
+            var atZero = DormancyReport.Assess(spec, statistics, 0);
+            var atTau = DormancyReport.Assess(spec, statistics, s.Tau);
+            int recycled = 0;
+            if (s.Redo) recycled = DormantNeuronRecycler.Recycle(net, null, probe, new RecycleSettings(s.Tau), generator).Outcome.Total;
+            var row = new SupervisedEpoch(condition, seed, epoch + 1, lossSum / train.Count, (double)correct / train.Count,
+                Accuracy(net, testImages, testLabels), atZero.OverallFraction, atTau.OverallFraction, recycled);
+            rows.Add(row);
+            onEpoch?.Invoke(row);
+        }
+        return rows;
+    }
+
+    static Tensor Images(LabelledImages d) =>
+        tensor(d.Pixels, ScalarType.Byte).reshape(d.Count, d.Channels, d.Height, d.Width).to(ScalarType.Float32);
+
+    static double Accuracy(SpecNetwork net, Tensor images, Tensor labels)
+    {
+        if (labels.shape[0] == 0) return double.NaN;
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        long correct = 0;
+        for (long start = 0; start < labels.shape[0]; start += 1000)
+        {
+            long n = Math.Min(1000, labels.shape[0] - start);
+            correct += net.Forward(images.narrow(0, start, n)).argmax(1).eq(labels.narrow(0, start, n)).sum().item<long>();
+        }
+        return (double)correct / labels.shape[0];
+    }
+
+    /// <summary>
+    /// Every condition × seed (fixed and shuffled labels, 3 seeds by default) into &lt;out&gt;/supervised.csv,
+    /// with a progress line per epoch (rate, ETA) and the plots dormant.png and accuracy.png.
+    /// </summary>
+    public static string RunAll(SupervisedSettings s, LabelledImages train, LabelledImages test, IReadOnlyList<int> seeds, string outFolder, TextWriter progress)
+    {
+        Directory.CreateDirectory(outFolder);
+        var csv = Path.Combine(outFolder, "supervised.csv");
+        File.WriteAllText(csv, CsvHeader);
+        var all = new List<SupervisedEpoch>();
+        int total = seeds.Count * 2 * s.Epochs, done = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var shuffled in new[] { false, true })
+            foreach (var seed in seeds)
+                Run(s, train, test, seed, shuffled, e =>
+                {
+                    File.AppendAllText(csv, CsvLine(e));
+                    all.Add(e);
+                    done++;
+                    double rate = done / clock.Elapsed.TotalSeconds;
+                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{e.Condition} seed {e.Seed} epoch {e.Epoch}/{s.Epochs}  loss {e.Loss:0.000}  train acc {e.TrainAccuracy:P1}  test acc {e.TestAccuracy:P1}  dormant(τ=0) {e.DormantAtZero:P1}  dormant(τ={s.Tau}) {e.DormantAtTau:P1}  {rate * 60:0.0} epochs/min  ETA {Eta.Text(Eta.For(total - done, rate))}"));
+                });
+        foreach (var chart in SupervisedCharts.All(all, s.Tau))
+            Rendering.RunPlots.Save(chart.Spec, Path.Combine(outFolder, chart.File));
+        return csv;
+    }
+}

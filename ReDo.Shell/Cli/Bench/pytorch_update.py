@@ -1,0 +1,51 @@
+# The same MinAtar DQN update as `redo bench update` times, in PyTorch (docs/performance.md):
+# Conv 4→16 3×3 valid → ReLU → Linear 1024→128 → ReLU → Linear 128→6, batch 32, target
+# R + γ·max_a Q_target(s′, a), mean Huber loss (δ = 1), centered RMSprop (lr 2.5e-4, α 0.95, ε 0.01).
+# Prints "median_ms <x>" over the timed steps.
+import sys, time
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+steps, threads = int(sys.argv[1]), int(sys.argv[2])
+torch.set_num_threads(threads)
+torch.manual_seed(0)
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(4, 16, 3, 1)
+        self.fc = nn.Linear(16 * 8 * 8, 128)
+        self.q = nn.Linear(128, 6)
+    def forward(self, x):
+        x = F.relu(self.conv(x))
+        x = F.relu(self.fc(x.flatten(1)))
+        return self.q(x)
+
+online, target = Net(), Net()
+target.load_state_dict(online.state_dict())
+opt = torch.optim.RMSprop(online.parameters(), lr=2.5e-4, alpha=0.95, eps=0.01, centered=True)
+s = (torch.rand(32, 4, 10, 10) < 0.1).float()
+s2 = (torch.rand(32, 4, 10, 10) < 0.1).float()
+a = torch.randint(0, 6, (32,))
+r = torch.rand(32)
+d = torch.full((32,), 0.99)
+
+def update():
+    with torch.no_grad():
+        y = r + d * target(s2).max(1).values
+    q = online(s).gather(1, a.unsqueeze(1)).squeeze(1)
+    loss = F.huber_loss(q, y, delta=1.0)
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+
+for _ in range(200):
+    update()
+times = []
+for _ in range(steps):
+    t0 = time.perf_counter()
+    update()
+    times.append((time.perf_counter() - t0) * 1000)
+times.sort()
+print(f"median_ms {times[len(times) // 2]:.6f}")

@@ -1,0 +1,64 @@
+using System.Runtime.InteropServices;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
+using ReDo.Pure.Config;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// Defence in depth at the run boundary (issue 15, docs/long-runs.md): when libtorch fails inside
+/// a run (an <see cref="ExternalException"/>, as the freed-Scalar crash was), the failure is logged
+/// with its frame and exception and the run resumes from its last good checkpoint, at most
+/// Run:MaxRestarts times. Resume is exact, so the result is the uninterrupted run's.
+/// </summary>
+public static class CrashRecovery
+{
+    /// <summary>`redo train`: a new run; after a native failure, resumes.</summary>
+    public static TrainingSummary Train(ExperimentConfig config, string runFolder, TextWriter notes, CancellationToken stop,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null) =>
+        Run(runFolder, config.Run.MaxRestarts, notes,
+            () => Trainer.Run(config, runFolder, notes, stop, files, report),
+            () => Trainer.Resume(runFolder, notes, stop, files, report));
+
+    /// <summary>`redo resume` and the worker's started runs.</summary>
+    public static TrainingSummary Resume(string runFolder, TextWriter notes, CancellationToken stop,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    {
+        TrainingSummary Again() => Trainer.Resume(runFolder, notes, stop, files, report);
+        return Run(runFolder, MaxRestartsOf(runFolder), notes, Again, Again);
+    }
+
+    static TrainingSummary Run(string runFolder, int maxRestarts, TextWriter notes, Func<TrainingSummary> first, Func<TrainingSummary> resume)
+    {
+        var attempt = first;
+        for (int restarts = 0; ; restarts++)
+        {
+            try { return attempt(); }
+            catch (NativeFailureException e) when (restarts < maxRestarts)
+            {
+                notes.WriteLine($"{e.Message}\n{e.InnerException}");
+                notes.WriteLine($"resuming {runFolder} from its last good checkpoint (automatic restart {restarts + 1} of at most {maxRestarts}, Run:MaxRestarts)");
+                attempt = resume;
+            }
+        }
+    }
+
+    static int MaxRestartsOf(string runFolder)
+    {
+        var path = Path.Combine(runFolder, TrainingLoop.ConfigFile);
+        try { return ConfigLoader.LoadJson(File.ReadAllText(path), [], path).Run.MaxRestarts; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cli.CliError) { return new RunSettings().MaxRestarts; }  // Trainer.Resume names the problem
+    }
+}
+
+/// <summary>libtorch failed during a run: the frame it reached, the checkpoint kept, and the native exception inside.</summary>
+public sealed class NativeFailureException(long frame, string runFolder, string? lastCheckpoint, Exception inner)
+    : Exception($"native failure in libtorch at frame {frame:N0} of {runFolder}: {inner.GetType().Name}: {FirstLine(inner.Message)}; " +
+                (lastCheckpoint is null ? "no checkpoint was written yet" : $"the last good checkpoint is {lastCheckpoint}"), inner)
+{
+    public long Frame { get; } = frame;
+
+    static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}
