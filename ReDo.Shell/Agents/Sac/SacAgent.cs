@@ -1,3 +1,4 @@
+using ReDo.Shell.Optimizers;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
@@ -50,9 +51,10 @@ public sealed class SacAgent : IDisposable
         Target1 = Build(CriticSpec); Target2 = Build(CriticSpec);
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
         LogAlpha = new Parameter(tensor(new[] { (float)_s.InitialLogAlpha }));
-        ActorOptimizer = optim.Adam(Actor.parameters(), lr: _s.LearningRate, weight_decay: _s.WeightDecay);
-        CriticOptimizer = optim.Adam(Critic1.parameters().Concat(Critic2.parameters()), lr: _s.LearningRate, weight_decay: _s.WeightDecay);
-        AlphaOptimizer = optim.Adam([LogAlpha], lr: _s.LearningRate);
+        // Our own Adam (issue 15: TorchSharp's optimizers make finalizer-freed Scalars); β and ε are Adam's defaults, as the reference's optax.adam.
+        ActorOptimizer = new ReDo.Shell.Optimizers.Adam(Actor.parameters(), _s.LearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        CriticOptimizer = new ReDo.Shell.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.LearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        AlphaOptimizer = new ReDo.Shell.Optimizers.Adam([LogAlpha], _s.LearningRate, 0.9, 0.999, 1e-8);
         ActorMoments = new OptimizerMoments(ActorOptimizer);
         CriticMoments = new OptimizerMoments(CriticOptimizer);
         Replay = new ContinuousReplay(_s.ReplayCapacity, observationSize, actionSize);
@@ -78,9 +80,9 @@ public sealed class SacAgent : IDisposable
     public SpecNetwork Target1 { get; }
     public SpecNetwork Target2 { get; }
     public Parameter LogAlpha { get; }
-    public optim.Optimizer ActorOptimizer { get; }
-    public optim.Optimizer CriticOptimizer { get; }
-    public optim.Optimizer AlphaOptimizer { get; }
+    public FlatOptimizer ActorOptimizer { get; }
+    public FlatOptimizer CriticOptimizer { get; }
+    public FlatOptimizer AlphaOptimizer { get; }
     public OptimizerMoments ActorMoments { get; }
     public OptimizerMoments CriticMoments { get; }
     public ContinuousReplay Replay { get; }
@@ -162,9 +164,9 @@ public sealed class SacAgent : IDisposable
         var criticLoss = ((q1 - y).square() + (q2b - y).square()).mean() * _half; // TF-Agents critic_loss_weight 0.5
         var critic1Stats = ActivationProbe.Reduce(CriticSpec, c1, q1);
         var critic2Stats = ActivationProbe.Reduce(CriticSpec, c2, q2b);
-        CriticOptimizer.zero_grad();
+        CriticOptimizer.ZeroGrad();
         criticLoss.backward();
-        CriticOptimizer.step();
+        CriticOptimizer.Step();
 
         // Actor: E[α log π(a|s) − min_j Q_j(s, a)], a ~ π(·|s) reparameterised.
         var ca = new Dictionary<string, Tensor>();
@@ -174,10 +176,10 @@ public sealed class SacAgent : IDisposable
         var qNew = minimum(Critic1.Forward(saNew), Critic2.Forward(saNew));
         var actorLoss = (alpha * logp.unsqueeze(1) - qNew).mean();
         var actorStats = ActivationProbe.Reduce(ActorSpec, ca, actorOut);
-        ActorOptimizer.zero_grad();
+        ActorOptimizer.ZeroGrad();
         actorLoss.backward();
-        ActorOptimizer.step();
-        CriticOptimizer.zero_grad(); // the actor loss left gradients in the critics: they must not leak into the next critic step
+        ActorOptimizer.Step();
+        CriticOptimizer.ZeroGrad(); // the actor loss left gradients in the critics: they must not leak into the next critic step
 
         var update = new SacUpdate(gradientStep, criticLoss.item<float>(), actorLoss.item<float>(), 0, 0, -logp.mean().item<float>());
         if (!double.IsFinite(update.CriticLoss) || !double.IsFinite(update.ActorLoss))
@@ -202,9 +204,9 @@ public sealed class SacAgent : IDisposable
 
         // Temperature: minimise E[log α · (−log π − target entropy)] (TF-Agents alpha_loss).
         var alphaLoss = (LogAlpha * (-logp.detach() - _targetEntropy)).mean();
-        AlphaOptimizer.zero_grad();
+        AlphaOptimizer.ZeroGrad();
         alphaLoss.backward();
-        AlphaOptimizer.step();
+        AlphaOptimizer.Step();
 
         Updates++;
         SoftUpdate(Critic1, Target1); SoftUpdate(Critic2, Target2);
