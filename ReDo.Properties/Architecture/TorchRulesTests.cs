@@ -17,6 +17,20 @@ public class TorchRulesTests
             "implicit TorchSharp Scalars (own one: `using var s = x.ToScalar()` or a field; see docs/torch-rules.md):\n" + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// The tests obey the rule too: they run in the same process as the training runs they check,
+    /// and a Scalar freed under libtorch corrupts memory that another test's tensors may then use
+    /// (seen as NaN activations in the live-network laws and as a perturbed resume reference).
+    /// </summary>
+    [Fact]
+    public void The_tests_make_no_implicit_scalar()
+    {
+        var violations = ImplicitScalarScan.Violations(typeof(TorchRulesTests).Assembly)
+            .Where(v => !v.Contains("+" + nameof(Planted) + ".")).ToList();
+        Assert.True(violations.Count == 0,
+            "implicit TorchSharp Scalars in the tests (own one; see docs/torch-rules.md):\n" + string.Join("\n", violations));
+    }
+
     [Fact]
     public void The_scan_sees_a_planted_implicit_scalar_and_a_hazardous_overload()
     {

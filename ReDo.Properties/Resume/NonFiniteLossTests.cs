@@ -1,6 +1,7 @@
 using ReDo.Shell.Agents;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
+using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -16,7 +17,8 @@ public class NonFiniteLossTests
         var folder = TinyRuns.NewFolder("nan");
         using var loop = TrainingLoop.StartNew(TinyRuns.Config(), folder, DiskRunFiles.Instance, _ => { });
         using (no_grad())
-            foreach (var p in loop.Agent.Online.parameters()) p.fill_(double.NaN);   // what a diverged update leaves behind
+        using (var nan = double.NaN.ToScalar())
+            foreach (var p in loop.Agent.Online.parameters()) p.fill_(nan);   // what a diverged update leaves behind
 
         var e = Assert.Throws<RunHaltedException>(() => Trainer.Continue(loop, TextWriter.Null, CancellationToken.None, DiskRunFiles.Instance, null));
 

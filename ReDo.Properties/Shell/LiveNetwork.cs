@@ -24,14 +24,17 @@ public sealed class LiveNetwork : IDisposable
         Net = new SpecNetwork(c.Spec);
         NetworkInit.Initialize(Net, Generator);
         using (no_grad())
-            foreach (var l in c.Spec.Layers) nn.init.uniform_(Net.Bias(l.Name), -0.1, 0.1, Generator);
+            foreach (var l in c.Spec.Layers) Net.Bias(l.Name).uniform_(-0.1, 0.1, Generator);   // Tensor.uniform_: nn.init's ignores the generator
         Optimizer = new ReDo.Shell.Optimizers.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         Moments = new OptimizerMoments(Optimizer);
         for (int i = 0; i < adamSteps; i++)
         {
             using var scope = NewDisposeScope();
             Optimizer.ZeroGrad();
-            var loss = Net.Forward(RandomInput(4)).square().mean();
+            // y·y, not square(): square() passes an implicit Scalar 2 to pow, which the finalizer could free
+            // between autograd saving it and the kernel reading it (NaN gradients, seen in Law 5 and Law 7).
+            var y = Net.Forward(RandomInput(4));
+            var loss = y.mul(y).mean();
             loss.backward();
             Optimizer.Step();
         }

@@ -31,5 +31,15 @@ public static class NetworkInit
     public static Tensor Bias(LayerSpec layer, double bound, Generator generator, Device device) =>
         Uniform(empty(layer.Neurons, device: device), bound, generator);
 
-    static Tensor Uniform(Tensor t, double bound, Generator generator) => nn.init.uniform_(t, -bound, bound, generator);
+    /// <remarks>
+    /// <c>Tensor.uniform_</c>, never <c>nn.init.uniform_</c>: TorchSharp 0.107's <c>nn.init.uniform_(t, a, b, generator)</c>
+    /// ignores its generator and draws from the global one, so every draw depended on whatever else in the
+    /// process had used the global generator (a resume reference computed beside other tests drifted after
+    /// its first recycle). <c>NetworkInitTests</c> pins this.
+    /// </remarks>
+    static Tensor Uniform(Tensor t, double bound, Generator generator)
+    {
+        using var _ = no_grad();
+        return t.uniform_(-bound, bound, generator);
+    }
 }

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace ReDo.Golden.SelfRegression;
+
+/// <summary>
+/// Golden regression against ourselves (issue 11): a short deterministic run — 10,000 Breakout frames,
+/// DQN + ReDo (F = 500, probe 32), seed 0, one thread — trained by the real `redo train` in a child
+/// process must write, byte for byte, the committed <c>data/self-regression/metrics.csv</c>. Any change
+/// to training numbers shows here; when the change is meant, regenerate the file (docs/experiments.md)
+/// and say so in the commit. The child runs with libtorch's, oneDNN's and MKL's CPU dispatch pinned
+/// (<see cref="PortableKernels"/>) so that the file does not depend on the processor's vector
+/// extensions (AVX2 / AVX-512), only checked on our own machines so far.
+/// </summary>
+public class SelfRegressionTests
+{
+    /// <summary>Environment that makes libtorch, oneDNN and MKL pick the same kernels on every x86-64 CPU.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PortableKernels = new Dictionary<string, string>
+    {
+        ["ATEN_CPU_CAPABILITY"] = "default",   // ATen's own kernels: no AVX2 / AVX-512 variants
+        ["ONEDNN_MAX_CPU_ISA"] = "SSE41",      // convolutions: the baseline ISA every x86-64 machine here has
+        ["MKL_CBWR"] = "COMPATIBLE",           // MKL's conditional bitwise reproducibility
+    };
+
+    static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "data", "self-regression", file);
+
+    [Fact]
+    public void The_short_redo_run_writes_the_committed_metrics_byte_for_byte()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "redo-self-regression-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "redo.dll"), "train", Data("config.json"), "--out", folder }) info.ArgumentList.Add(a);
+            foreach (var (k, v) in PortableKernels) info.Environment[k] = v;
+            using var p = Process.Start(info)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            Assert.True(p.WaitForExit(TimeSpan.FromMinutes(15)), "redo train did not finish within 15 minutes");
+            Assert.True(p.ExitCode == 0, $"redo train exited with {p.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+
+            var expected = File.ReadAllLines(Data("metrics.csv"));
+            var actual = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
+            for (int i = 0; i < Math.Max(expected.Length, actual.Length); i++)
+            {
+                var (e, a) = (i < expected.Length ? expected[i] : "<none>", i < actual.Length ? actual[i] : "<none>");
+                Assert.True(e == a, $"metrics.csv line {i + 1} differs from the committed self-regression file.\nexpected: {e}\nactual:   {a}\n" +
+                    "If this change is meant to alter training, regenerate the file as docs/experiments.md says and say so in the commit.");
+            }
+        }
+        finally { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
+    }
+}
