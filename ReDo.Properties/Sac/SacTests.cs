@@ -66,7 +66,8 @@ public class SacTests
         // A nearly deterministic policy (log σ = −10) has entropy far below −2: α must rise.
         using (var agent = FilledAgent(Small))
         {
-            using (no_grad()) agent.Actor.Bias("final_layer").narrow(0, 2, 2).fill_(-10.0);
+            using var minusTen = (-10.0).ToScalar();
+            using (no_grad()) agent.Actor.Bias("final_layer").narrow(0, 2, 2).fill_(minusTen);
             using (no_grad()) agent.Actor.Weight("final_layer").narrow(0, 2, 2).zero_();
             var u = agent.Update(0);
             Assert.True(u.Entropy < agent.TargetEntropy);
@@ -79,20 +80,25 @@ public class SacTests
     {
         // Values chosen so every product and sum is exact in float32: θ̄ = 1, θ = 3, τ = 0.25 → 1.5 exactly.
         using var agent = FilledAgent(Small with { TargetSmoothing = 0.25 });
+        using var one = 1.0.ToScalar();
+        using var three = 3.0.ToScalar();
+        using var oneAndHalf = 1.5.ToScalar();
+        using var threeQuarters = 0.75.ToScalar();
+        using var quarter = 0.25.ToScalar();
         using (no_grad())
         {
-            foreach (var p in agent.Target1.parameters()) p.fill_(1.0);
-            foreach (var p in agent.Critic1.parameters()) p.fill_(3.0);
+            foreach (var p in agent.Target1.parameters()) p.fill_(one);
+            foreach (var p in agent.Critic1.parameters()) p.fill_(three);
         }
         agent.SoftUpdate(agent.Critic1, agent.Target1);
-        Assert.All(agent.Target1.parameters(), p => Assert.Equal(p.numel(), p.eq(1.5).sum().item<long>()));
+        Assert.All(agent.Target1.parameters(), p => Assert.Equal(p.numel(), p.eq(oneAndHalf).sum().item<long>()));
         // And on random values: (1 − τ)·θ̄ + τ·θ to float precision, online untouched.
-        using (no_grad()) foreach (var p in agent.Critic2.parameters()) p.uniform_(-1, 1);
+        using (no_grad()) foreach (var p in agent.Critic2.parameters()) p.uniform_(-1, 1, agent.Generator);
         var before = agent.Target2.parameters().Select(p => p.clone()).ToList();
         var online = agent.Critic2.parameters().Select(p => p.clone()).ToList();
         agent.SoftUpdate(agent.Critic2, agent.Target2);
         foreach (var (t, (b, o)) in agent.Target2.parameters().Zip(before.Zip(online)))
-            Assert.True(t.allclose(b * 0.75 + o * 0.25, rtol: 0, atol: 1e-7));
+            Assert.True(t.allclose(b.mul(threeQuarters).add_(o, quarter), rtol: 0, atol: 1e-7));
         Assert.All(agent.Critic2.parameters().Zip(online), x => Assert.Equal(0L, x.First.ne(x.Second).sum().item<long>()));
     }
 

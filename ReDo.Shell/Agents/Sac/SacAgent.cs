@@ -1,3 +1,4 @@
+using ReDo.Shell.Torch;
 using ReDo.Shell.Optimizers;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Dormancy;
@@ -155,13 +156,14 @@ public sealed class SacAgent : IDisposable
             var (a2, logp2) = _policy.Sample(Actor.Forward(s2), Generator);
             var sa2 = cat([s2, a2], 1);
             var q2 = minimum(Target1.Forward(sa2), Target2.Forward(sa2)) - alpha * logp2.unsqueeze(1);
-            y = r * _rewardScale + d * q2 * _gamma;
+            y = (d * q2 * _gamma).add_(r * _rewardScale, Scalars.One);
         }
         var sa = cat([s, a], 1);
         var c1 = new Dictionary<string, Tensor>(); var c2 = new Dictionary<string, Tensor>();
         var q1 = Critic1.ForwardCapturing(sa, c1);
         var q2b = Critic2.ForwardCapturing(sa, c2);
-        var criticLoss = ((q1 - y).square() + (q2b - y).square()).mean() * _half; // TF-Agents critic_loss_weight 0.5
+        var e1 = q1 - y; var e2 = q2b - y;
+        var criticLoss = e1.mul(e1).add_(e2.mul(e2), Scalars.One).mean() * _half; // TF-Agents critic_loss_weight 0.5
         var critic1Stats = ActivationProbe.Reduce(CriticSpec, c1, q1);
         var critic2Stats = ActivationProbe.Reduce(CriticSpec, c2, q2b);
         CriticOptimizer.ZeroGrad();
