@@ -95,6 +95,13 @@ public sealed class SacAgent : IDisposable
     public long Updates { get; private set; }
     public double Alpha => Math.Exp(LogAlpha.item<float>());
 
+    /// <summary>Counters from a checkpoint (the parameters, moments, replay and generators are restored by <c>SacParts</c>).</summary>
+    public void RestoreCounters(long environmentSteps, long updates)
+    {
+        if (environmentSteps < 0 || updates < 0) throw new InvalidDataException($"the checkpoint's counters are negative ({environmentSteps} steps, {updates} updates)");
+        EnvironmentSteps = environmentSteps; Updates = updates;
+    }
+
     /// <summary>The networks ReDo scores, by the names the metrics use.</summary>
     public IReadOnlyList<(string Name, SpecNetwork Network)> ScoredNetworks => [("actor", Actor), ("critic_1", Critic1), ("critic_2", Critic2)];
 
