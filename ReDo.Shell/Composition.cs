@@ -27,6 +27,7 @@ public static class Composition
         services.AddSingleton<ICommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();
         services.AddSingleton<IBenchmark, UpdateBenchmark>();
+        services.AddSingleton<IBenchmark, ParallelBenchmark>();
         // Long runs
         services.AddSingleton<ICommand, ResumeCommand>();
         services.AddSingleton<ICommand, RunSpecCommand>();

@@ -8,8 +8,9 @@ namespace ReDo.Properties.Resume;
 
 /// <summary>
 /// The worker as a child process works through a queue of three short runs; it is killed with
-/// kill -9 in the middle of the second and started again, and finishes the queue: all three runs
-/// are byte-identical to uninterrupted runs, and a bad spec lands in failed/ with its reason.
+/// kill -9 in the middle of the second and started again with <c>--parallel 2</c> (the interrupted
+/// run and the third run at once, in one process), and finishes the queue: all three runs are
+/// byte-identical to uninterrupted runs, and a bad spec lands in failed/ with its reason.
 /// </summary>
 [Collection(ResumeCollection.Name)]
 public class WorkerTests
@@ -32,11 +33,15 @@ public class WorkerTests
         }
         Assert.Equal([specs[1].Name], queue.InRunning());
 
-        using (var again = RedoProcess.Start("worker", "--queue", queue.Root, "--exit-when-empty"))
+        using (var again = RedoProcess.Start("worker", "--queue", queue.Root, "--exit-when-empty", "--parallel", "2"))
         {
             Assert.Equal(0, again.WaitForExit(TimeSpan.FromSeconds(180)));
             Assert.Contains($"continuing interrupted run {specs[1].Name}", again.Output);
             Assert.Contains("resuming", again.Output);
+            // two at once: the third run starts before the interrupted one is done
+            int thirdStarts = again.Output.IndexOf($"run {specs[2].Name}: ", StringComparison.Ordinal);
+            int secondDone = again.Output.IndexOf($"done {specs[1].Name}", StringComparison.Ordinal);
+            Assert.True(thirdStarts >= 0 && secondDone > thirdStarts, again.Output);
             Assert.Matches(@"frames [\d,]+/1,500, [\d,]+ frames/s, ETA run \d\d:\d\d:\d\d, queue \d\d:\d\d:\d\d", again.Output);
         }
 

@@ -1,3 +1,4 @@
+using ReDo.Shell.Torch;
 using ReDo.MinAtar.Replay;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Analyses;
@@ -33,9 +34,10 @@ public sealed class DqnAgent : IDisposable
     readonly RecycleSchedule _reset;
     readonly RecycleSettings _recycleSettings;
     readonly LayerResetPlan? _resetPlan;
-    readonly float[] _states, _nextStates, _returns, _discounts, _probe, _single;
-    readonly long[] _actions;
-    readonly long[] _stateShape;
+    // Input tensors allocated once; the replay samples straight into them (issue 10: no tensors per update).
+    readonly HostTensor<float> _states, _nextStates, _returns, _discounts, _probe, _single;
+    readonly HostTensor<long> _actions;
+    readonly TransitionBatch _batch;
 
     public NetworkSpec Spec { get; }
     public SpecNetwork Online { get; }
@@ -85,15 +87,15 @@ public sealed class DqnAgent : IDisposable
         Replay = new ReplayBuffer(a.ReplayCapacity, channels);
         Random = new RandomState((uint)config.Run.Seed);
 
-        int floats = ObservationLayout.FloatCount(channels);
-        _stateShape = [.. Spec.Input.Shape.Select(d => (long)d)];
-        _states = new float[a.BatchSize * floats];
-        _nextStates = new float[a.BatchSize * floats];
-        _returns = new float[a.BatchSize];
-        _discounts = new float[a.BatchSize];
-        _actions = new long[a.BatchSize];
-        _probe = new float[config.Redo.ProbeSize * floats];
-        _single = new float[floats];
+        long[] stateShape = [.. Spec.Input.Shape.Select(d => (long)d)];
+        _states = new HostTensor<float>(ScalarType.Float32, [a.BatchSize, .. stateShape]);
+        _nextStates = new HostTensor<float>(ScalarType.Float32, [a.BatchSize, .. stateShape]);
+        _returns = new HostTensor<float>(ScalarType.Float32, a.BatchSize);
+        _discounts = new HostTensor<float>(ScalarType.Float32, a.BatchSize);
+        _actions = new HostTensor<long>(ScalarType.Int64, a.BatchSize);
+        _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
+        _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
+        _batch = new TransitionBatch(_states.Tensor, _actions.Tensor, _returns.Tensor, _nextStates.Tensor, _discounts.Tensor);
     }
 
     public double Epsilon => _epsilon.At(TrainingSteps);
@@ -105,11 +107,10 @@ public sealed class DqnAgent : IDisposable
     public int Act(ReadOnlySpan<float> observation, double epsilon, RandomState random)
     {
         if (random.Rand() <= epsilon) return random.RandInt(ActionCount);
-        observation.CopyTo(_single);
+        observation.CopyTo(_single.Span);
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        using var x = tensor(_single, [1, .. _stateShape]);
-        return (int)Online.Forward(x).argmax(1).item<long>();
+        using var _ = inference_mode();
+        return (int)Online.Forward(_single.Tensor).argmax(1).item<long>();
     }
 
     /// <summary>Stores (s, a, r, terminal) and runs one train step; returns the interval stats with this step's effects added.</summary>
@@ -136,12 +137,8 @@ public sealed class DqnAgent : IDisposable
     IntervalStats GradientStep(long gradientStep, IntervalStats stats)
     {
         var a = _config.Agent;
-        Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states, _actions, _returns, _nextStates, _discounts);
-        float loss;
-        using (var batch = new TransitionBatch(
-                   tensor(_states, [a.BatchSize, .. _stateShape]), tensor(_actions, [a.BatchSize]), tensor(_returns, [a.BatchSize]),
-                   tensor(_nextStates, [a.BatchSize, .. _stateShape]), tensor(_discounts, [a.BatchSize])))
-            loss = QLearningUpdate.Step(Online, Target, Optimizer, batch);
+        Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states.Span, _actions.Span, _returns.Span, _nextStates.Span, _discounts.Span);
+        float loss = QLearningUpdate.Step(Online, Target, Optimizer, _batch);
         if (!float.IsFinite(loss))
             throw new NonFiniteLossException(gradientStep, loss);
         Updates++;
@@ -151,8 +148,8 @@ public sealed class DqnAgent : IDisposable
         bool log = _dormancyLog.IsLoggingStep(gradientStep);
         if (recycle || log)
         {
-            Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe);
-            using var probe = tensor(_probe, [_config.Redo.ProbeSize, .. _stateShape]);
+            Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe.Span);
+            var probe = _probe.Tensor;
             // Ranks of the penultimate features (Table 7), measured on the same network state as the scores.
             double[]? singularValues = log && DormancyLogged is not null ? PenultimateFeatures.SingularValues(Online, probe) : null;
             ActivationStatistics statistics;
@@ -179,6 +176,7 @@ public sealed class DqnAgent : IDisposable
 
     public void Dispose()
     {
+        foreach (var t in new IDisposable[] { _states, _nextStates, _returns, _discounts, _actions, _probe, _single }) t.Dispose();
         Optimizer.Dispose();
         Online.Dispose();
         Target.Dispose();

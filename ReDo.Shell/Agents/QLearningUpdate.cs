@@ -28,6 +28,7 @@ public static class QLearningUpdate
     {
         using var scope = NewDisposeScope();
         Tensor y;
+        // no_grad, not inference mode: huber_loss saves its target for backward, which libtorch refuses for an inference tensor.
         using (no_grad())
             y = batch.BootstrapDiscounts.mul(target.Forward(batch.NextStates).max(1).values).add_(batch.Returns, Scalars.One); // R + γⁿ·max Q′
         var q = online.Forward(batch.States).gather(1, batch.Actions.unsqueeze(1)).squeeze(1);

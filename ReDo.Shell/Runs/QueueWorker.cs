@@ -10,38 +10,72 @@ namespace ReDo.Shell.Runs;
 /// <see cref="QueueOrder"/>), runs each with <see cref="SpecRunner"/> and moves it to done/ or to
 /// failed/ with the reason. A stop request checkpoints the current run and leaves its spec in
 /// running/, so the next worker continues it. Logs the current run, frames, frames/s and ETAs.
+/// With <c>parallel</c> &gt; 1 it runs that many specs at once, each on its own thread (torch's
+/// thread count and grad mode are per thread; each run sets its own Run:Threads, 1 by default).
+/// Runs in one process do not disturb each other's numbers (<c>ConcurrentDeterminismTests</c>).
+/// If one slot halts (disk full, a resumable failure), the others are stopped with a checkpoint.
 /// </summary>
-public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEmpty, TimeSpan? poll = null)
+public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEmpty, TimeSpan? poll = null, int parallel = 1)
 {
     readonly TimeSpan _poll = poll ?? TimeSpan.FromSeconds(5);
+    readonly object _gate = new();
+    readonly HashSet<string> _claimed = [];   // specs a slot of this process is running
+    int _finished, _failed;
 
     public int Run(CancellationToken stop)
     {
+        if (parallel < 1) throw new ArgumentOutOfRangeException(nameof(parallel), parallel, "at least one run at a time");
         queue.CreateAll();
         using var lockFile = TakeLock();
-        int finished = 0, failed = 0;
+        using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var codes = new int[parallel];
+        if (parallel == 1) codes[0] = Slot(halt);
+        else
+        {
+            var threads = Enumerable.Range(0, parallel).Select(k => new Thread(() => codes[k] = Slot(halt)) { Name = $"redo-worker-slot-{k}" }).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+        }
+        log.LogInformation("queue {Queue}: {Done} run(s) finished, {Failed} failed in this session", queue.Root, _finished, _failed);
+        return codes.Max();
+    }
+
+    /// <summary>One slot: claims the next spec (interrupted first), runs it, until the queue is empty or a stop.</summary>
+    int Slot(CancellationTokenSource halt)
+    {
+        var stop = halt.Token;
         while (!stop.IsCancellationRequested)
         {
-            var running = queue.InRunning();
-            var next = QueueOrder.Next(running, queue.Pending());
+            string? next;
+            bool interrupted;
+            lock (_gate)
+            {
+                var running = queue.InRunning().Where(n => !_claimed.Contains(n)).ToList();
+                next = QueueOrder.Next(running, queue.Pending());
+                interrupted = next is not null && running.Contains(next);
+                if (next is not null)
+                {
+                    _claimed.Add(next);
+                    if (!interrupted) File.Move(Path.Combine(queue.Root, next + RunSpec.Extension), Path.Combine(queue.Running, next + RunSpec.Extension));
+                }
+            }
             if (next is null)
             {
                 if (exitWhenEmpty) break;
                 stop.WaitHandle.WaitOne(_poll);
                 continue;
             }
-            var specPath = Path.Combine(queue.Running, next + RunSpec.Extension);
-            if (!running.Contains(next)) File.Move(Path.Combine(queue.Root, next + RunSpec.Extension), specPath);
-            else log.LogInformation("continuing interrupted run {Run}", next);
-            switch (RunOne(next, specPath, stop))
+            if (interrupted) log.LogInformation("continuing interrupted run {Run}", next);
+            var result = RunOne(next, Path.Combine(queue.Running, next + RunSpec.Extension), stop);
+            lock (_gate) _claimed.Remove(next);
+            switch (result)
             {
-                case Result.Done: finished++; break;
-                case Result.Failed: failed++; break;
+                case Result.Done: Interlocked.Increment(ref _finished); break;
+                case Result.Failed: Interlocked.Increment(ref _failed); break;
                 case Result.Stopped: log.LogInformation("stopped; {Run} stays in running/ and is continued first next time", next); return 0;
-                case Result.Halted: return 1;
+                case Result.Halted: halt.Cancel(); return 1;
             }
         }
-        log.LogInformation("queue {Queue}: {Done} run(s) finished, {Failed} failed in this session", queue.Root, finished, failed);
         return 0;
     }
 
@@ -52,7 +86,7 @@ public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEm
         try
         {
             var spec = RunSpecFiles.Load(specPath);
-            long queuedFrames = queue.Pending().Sum(FramesOf);
+            long queuedFrames = queue.Pending().Sum(FramesOf) / parallel;   // the queue drains `parallel` runs at a time
             int position = queue.Pending().Count;
             log.LogInformation("run {Run}: {Queued} more spec(s) queued", name, position);
             var notes = new LogWriter(log, name);

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReDo.MinAtar;
+using ReDo.Pure.Collections;
+using ReDo.Pure.Config;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Config;
+using ReDo.Shell.Runs;
+
+namespace ReDo.Shell.Cli;
+
+/// <summary>
+/// <c>redo bench parallel [--jobs 2] [--frames 20000] [--game breakout]</c>: total training frames/s of
+/// the real queue worker running one run alone and then <c>jobs</c> runs at once (<c>worker --parallel</c>,
+/// one torch thread each), in one process, in one run; prints the ratio (issue 10's target: ≥ 1.8× with
+/// 2 jobs on 2 cores). The machine must be otherwise idle for the ratio to mean anything.
+/// </summary>
+public sealed class ParallelBenchmark : IBenchmark
+{
+    public string Name => "parallel";
+    public string Summary => "total frames/s of worker --parallel N against one run alone";
+
+    public int Run(IReadOnlyList<string> argv)
+    {
+        var a = new Args(argv);
+        int jobs = a.Int("jobs", 2, 2, 64);
+        int frames = a.Int("frames", 20_000, 6_000, 10_000_000);
+        var game = a.Choice("game", "breakout", GameInfo.All.Select(g => g.Name).ToArray());
+        a.RejectUnknown();
+        var config = new ExperimentConfig { Run = new RunSettings { Game = game, Frames = frames, Threads = 1, LogEvery = frames, EvalEpisodes = 0, CheckpointEvery = frames } };
+        Console.WriteLine($"{game}, {frames:N0} frames per run (first 5,000 random), MinAtar paper DQN, 1 torch thread per run; {Environment.ProcessorCount} logical CPUs");
+        Measure(config with { Run = config.Run with { Frames = 6_000 } }, 1);   // JIT and allocator warm-up
+        double one = Measure(config, 1);
+        double many = Measure(config, jobs);
+        Console.WriteLine($"1 run alone:        {one,8:N0} frames/s");
+        Console.WriteLine($"{jobs} runs at once:    {many,8:N0} frames/s in total → {many / one:0.00}× (target for 2 jobs ≥ 1.8×: {(jobs != 2 ? "n/a" : many / one >= 1.8 ? "met" : "MISSED")})");
+        return 0;
+    }
+
+    /// <summary>Queues <paramref name="jobs"/> runs of the config (seeds 1…jobs) and times the worker over all of them: total frames / wall seconds.</summary>
+    static double Measure(ExperimentConfig config, int jobs)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "redo-bench-parallel-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var queue = new QueueFolders(root);
+            var json = JsonSerializer.SerializeToElement(JsonDocument.Parse(ConfigLoader.ToJson(config)).RootElement);
+            for (int k = 1; k <= jobs; k++) RunSpecFiles.Write(new RunSpec($"bench-seed{k}", "bench", json, ValueList<string>.Empty, k), queue.Root);
+            var clock = Stopwatch.StartNew();
+            int code = new QueueWorker(queue, NullLogger.Instance, exitWhenEmpty: true, parallel: jobs).Run(CancellationToken.None);
+            if (code != 0 || queue.Pending().Count > 0 || Directory.GetFiles(queue.Done).Length != jobs) throw new CliError($"the benchmark's worker did not finish its {jobs} run(s) (exit {code})");
+            return (double)jobs * config.Run.Frames / clock.Elapsed.TotalSeconds;
+        }
+        finally { if (Directory.Exists(root)) Directory.Delete(root, true); }
+    }
+}
