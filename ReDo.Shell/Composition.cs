@@ -15,6 +15,8 @@ public static class Composition
         // MinAtar
         services.AddSingleton<ICliCommand, MinAtarCommand>();
         services.AddSingleton<IBenchmark, EnvBenchmark>();
+        // MuJoCo and SAC
+        services.AddSingleton<IBenchmark, MuJoCoBenchmark>();
         // Metrics
         services.AddSingleton<ICliCommand, PlotCommand>();
         services.AddSingleton<ICliCommand, AnalyzeCommand>();
