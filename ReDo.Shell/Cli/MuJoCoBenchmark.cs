@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
@@ -14,18 +15,18 @@ namespace ReDo.Shell.Cli;
 /// </summary>
 public sealed class MuJoCoBenchmark : IBenchmark
 {
-    const string Usage = "redo bench mujoco [--seconds 2] [--updates 200] [--width 1]";
-
-    public string Name => "mujoco";
-    public string Summary => "MuJoCo mj_step/s, environment steps/s per task, SAC updates/s";
-
-    public int Run(IReadOnlyList<string> args)
+    public Command Definition()
     {
-        var options = new Args(args);
-        var seconds = options.Double("seconds", 2, 0.05, 600);
-        var updates = options.Int("updates", 200, 1, 1_000_000);
-        var width = options.Double("width", 1, 0.01, 8);
-        options.RejectUnknown(Usage);
+        var seconds = CliOptions.Double("--seconds", "seconds per measured rate", 2, 0.05, 600);
+        var updates = CliOptions.Int("--updates", "SAC updates timed per task", 200, 1, 1_000_000);
+        var width = CliOptions.Double("--width", "SAC width multiplier (1 = the paper's (256, 256))", 1, 0.01, 8);
+        var command = new Command("mujoco", "MuJoCo mj_step/s, environment steps/s per task, SAC updates/s") { seconds, updates, width };
+        command.SetAction(r => Run(r.GetValue(seconds), r.GetValue(updates), r.GetValue(width)));
+        return command;
+    }
+
+    public static int Run(double seconds, int updates, double width)
+    {
         if (!MuJoCoNative.IsAvailable(out var reason)) throw new CliError(reason);
 
         Console.WriteLine($"{"task",-18}{"mj_step/s",12}{"frame skip",12}{"env steps/s",13}{"overhead",10}");
