@@ -16,6 +16,8 @@ public static class Composition
         // MinAtar
         services.AddSingleton<ICommand, MinAtarCommand>();
         services.AddSingleton<IBenchmark, EnvBenchmark>();
+        // MuJoCo and SAC
+        services.AddSingleton<IBenchmark, MuJoCoBenchmark>();
         // Metrics
         services.AddSingleton<ICommand, PlotCommand>();
         services.AddSingleton<ICommand, AnalyzeCommand>();

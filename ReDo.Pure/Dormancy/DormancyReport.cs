@@ -15,11 +15,16 @@ public sealed record DormancyReport(double Tau, ValueList<LayerDormancy> Layers)
     public LayerDormancy For(string layer) =>
         Layers.FirstOrDefault(l => l.Layer == layer) ?? throw new ArgumentException($"layer '{layer}' is not scored");
 
-    /// <summary>Scores every scored layer of <paramref name="spec"/> from the captured statistics.</summary>
-    public static DormancyReport Assess(NetworkSpec spec, ActivationStatistics statistics, double tau)
+    /// <summary>
+    /// Scores every scored layer of <paramref name="spec"/> from the captured statistics; with
+    /// <paramref name="includeOutputs"/> the output layers too (their raw linear outputs), as the
+    /// reference's SAC logs its dormant % (App. B).
+    /// </summary>
+    public static DormancyReport Assess(NetworkSpec spec, ActivationStatistics statistics, double tau, bool includeOutputs = false)
     {
         if (!(tau >= 0) || double.IsInfinity(tau)) throw new ArgumentOutOfRangeException(nameof(tau), tau, "τ must be a finite number ≥ 0");
-        var layers = spec.ScoredLayers.Select(layer =>
+        var scored = includeOutputs ? spec.Layers : spec.ScoredLayers;
+        var layers = scored.Select(layer =>
         {
             var meanAbs = statistics.For(layer.Name).MeanAbs;
             if (meanAbs.Count != layer.Neurons)

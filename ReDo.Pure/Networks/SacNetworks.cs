@@ -26,8 +26,9 @@ public static class SacNetworks
     public static NetworkSpec Critic(int observations, int actions, double widthMultiplier = 1.0) =>
         Mlp("sac-critic", observations + actions, 1, HiddenWidth(widthMultiplier));
 
+    // Glorot-uniform kernels and zero biases (TF-Agents' glorot_uniform), so ReDo's redraws use the same distribution.
     static NetworkSpec Mlp(string name, int inputs, int outputs, int width) => new(name, InputSpec.Vector(inputs), ValueList.Of(
-        LayerSpec.Linear("Dense_0", inputs, width, Activation.Relu, LayerRole.Hidden, NetworkSpec.InputName),
-        LayerSpec.Linear("Dense_1", width, width, Activation.Relu, LayerRole.Hidden, "Dense_0"),
-        LayerSpec.Linear("final_layer", width, outputs, Activation.Identity, LayerRole.Output, "Dense_1")));
+        LayerSpec.Linear("Dense_0", inputs, width, Activation.Relu, LayerRole.Hidden, NetworkSpec.InputName) with { Init = Initializer.XavierUniform },
+        LayerSpec.Linear("Dense_1", width, width, Activation.Relu, LayerRole.Hidden, "Dense_0") with { Init = Initializer.XavierUniform },
+        LayerSpec.Linear("final_layer", width, outputs, Activation.Identity, LayerRole.Output, "Dense_1") with { Init = Initializer.XavierUniform }));
 }

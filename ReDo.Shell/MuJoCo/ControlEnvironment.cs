@@ -77,6 +77,33 @@ public sealed class ControlEnvironment : IDisposable
         return ControlTaskRules.Step(Task, before, _state, _control, Dt, _stepInEpisode);
     }
 
+    /// <summary>The observation of the current state (what the last Reset or Step returned).</summary>
+    public ValueList<double> Observation => ControlTaskRules.Observe(Task, _state);
+
+    /// <summary>
+    /// Everything the next steps depend on, for exact resume: time, qpos, qvel, act, ctrl and the
+    /// solver's warm start (MuJoCo's integration state), the step in the episode, the reset-noise
+    /// generator and the observed snapshot the next reward is measured from.
+    /// </summary>
+    public ControlEnvironmentState Capture() => new(
+        _sim.Time, [.. _sim.Qpos], [.. _sim.Qvel], [.. _sim.Act], [.. _sim.Ctrl], [.. _sim.QaccWarmstart],
+        _stepInEpisode, _random.Capture(), _state);
+
+    public void Restore(ControlEnvironmentState state)
+    {
+        static void Into(double[] from, Span<double> to, string what)
+        {
+            if (from.Length != to.Length) throw new InvalidDataException($"the checkpoint's environment has {from.Length} {what}, this task's model {to.Length}; resume with the task the run was started with");
+            from.CopyTo(to);
+        }
+        Into(state.Qpos, _sim.Qpos, "positions"); Into(state.Qvel, _sim.Qvel, "velocities"); Into(state.Act, _sim.Act, "activations");
+        Into(state.Ctrl, _sim.Ctrl, "controls"); Into(state.QaccWarmstart, _sim.QaccWarmstart, "warm-start accelerations");
+        _sim.Time = state.Time;
+        _stepInEpisode = state.StepInEpisode;
+        _random.Restore(state.Random);
+        _state = state.Observed;
+    }
+
     public RandomStateSnapshot CaptureRandom() => _random.Capture();
     public void RestoreRandom(RandomStateSnapshot snapshot) => _random.Restore(snapshot);
 
@@ -104,3 +131,7 @@ public sealed class ControlEnvironment : IDisposable
 
     public void Dispose() => _sim.Dispose();
 }
+
+/// <summary>A <see cref="ControlEnvironment"/>'s state at a step boundary (see <see cref="ControlEnvironment.Capture"/>).</summary>
+public sealed record ControlEnvironmentState(double Time, double[] Qpos, double[] Qvel, double[] Act, double[] Ctrl, double[] QaccWarmstart,
+    int StepInEpisode, RandomStateSnapshot Random, PhysicsState Observed);

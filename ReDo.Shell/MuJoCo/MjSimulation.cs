@@ -65,7 +65,11 @@ public sealed unsafe class MjSimulation : IDisposable
     /// <summary>The physics step (mjOption.timestep), seconds.</summary>
     public double Timestep => *(double*)(Model + MjLayout.Model_opt_timestep);
 
-    public double Time => *(double*)(Data + MjLayout.Data_time);
+    public double Time
+    {
+        get => *(double*)(Data + MjLayout.Data_time);
+        set => *(double*)(Data + MjLayout.Data_time) = value;
+    }
 
     public ReadOnlySpan<double> Qpos0 => View(Model, MjLayout.Model_qpos0, Nq);
     public ReadOnlySpan<double> BodyMass => View(Model, MjLayout.Model_body_mass, Nbody);
@@ -76,6 +80,10 @@ public sealed unsafe class MjSimulation : IDisposable
     public Span<double> Qpos => View(Data, MjLayout.Data_qpos, Nq);
     public Span<double> Qvel => View(Data, MjLayout.Data_qvel, Nv);
     public Span<double> Ctrl => View(Data, MjLayout.Data_ctrl, Nu);
+    /// <summary>Actuator activations (na; empty for our tasks' motors).</summary>
+    public Span<double> Act => View(Data, MjLayout.Data_act, Na);
+    /// <summary>The constraint solver's warm start: part of the state mj_step's result depends on (MuJoCo docs, "Simulation state").</summary>
+    public Span<double> QaccWarmstart => View(Data, MjLayout.Data_qacc_warmstart, Nv);
     public ReadOnlySpan<double> Xpos => View(Data, MjLayout.Data_xpos, 3 * Nbody);
     public ReadOnlySpan<double> Xipos => View(Data, MjLayout.Data_xipos, 3 * Nbody);
     public ReadOnlySpan<double> Cinert => View(Data, MjLayout.Data_cinert, 10 * Nbody);

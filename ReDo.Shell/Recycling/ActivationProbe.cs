@@ -22,13 +22,26 @@ public static class ActivationProbe
         using var _ = no_grad();
         var captured = new Dictionary<string, Tensor>();
         var output = net.ForwardCapturing(probe, captured);
-        var layers = net.Spec.ScoredLayers.Select(l =>
-        {
-            var a = captured[l.Name];
-            long[] dims = l.Kind == LayerKind.Conv2d ? [0, 2, 3] : [0];
-            var meanAbs = a.abs().mean(dims).to(ScalarType.Float64).cpu().data<double>().ToArray();
-            return new LayerActivation(l.Name, meanAbs.ToValueList());
-        }).ToValueList();
-        return (new ActivationStatistics(layers), keepOutput ? output.detach().MoveToOuterDisposeScope() : null);
+        return (Reduce(net.Spec, captured), keepOutput ? output.detach().MoveToOuterDisposeScope() : null);
+    }
+
+    /// <summary>
+    /// Mean |a| per neuron of activations already captured by a forward pass (SAC scores its training
+    /// batch's loss forward, App. B); with <paramref name="output"/>, the output layer's raw values too.
+    /// </summary>
+    public static ActivationStatistics Reduce(NetworkSpec spec, IDictionary<string, Tensor> captured, Tensor? output = null)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var layers = spec.ScoredLayers.Select(l => new LayerActivation(l.Name, MeanAbs(captured[l.Name], l)));
+        if (output is not null)
+            layers = layers.Append(new LayerActivation(spec.OutputLayers.Single().Name, MeanAbs(output, spec.OutputLayers.Single())));
+        return new ActivationStatistics(layers.ToValueList());
+    }
+
+    static ValueList<double> MeanAbs(Tensor a, LayerSpec l)
+    {
+        long[] dims = l.Kind == LayerKind.Conv2d ? [0, 2, 3] : [0];
+        return a.detach().abs().mean(dims).to(ScalarType.Float64).cpu().data<double>().ToArray().ToValueList();
     }
 }

@@ -25,6 +25,24 @@ public static class DormantNeuronRecycler
     {
         var (statistics, before) = ActivationProbe.MeasureWithOutput(net, probe, keepOutput: true);
         using var outputBefore = before!;
+        return Apply(net, moments, statistics, probe, outputBefore, settings, generator);
+    }
+
+    /// <summary>
+    /// ReDo from scores measured earlier (SAC: the training batch's loss forward before the update,
+    /// App. B); <paramref name="probe"/> only measures how much the outputs move.
+    /// </summary>
+    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, RecycleSettings settings, Generator generator)
+    {
+        Tensor outputBefore;
+        using (var scope = NewDisposeScope())
+        using (var _ = no_grad())
+            outputBefore = net.Forward(probe).detach().MoveToOuterDisposeScope();
+        using (outputBefore) return Apply(net, moments, statistics, probe, outputBefore, settings, generator);
+    }
+
+    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore, RecycleSettings settings, Generator generator)
+    {
         var report = DormancyReport.Assess(net.Spec, statistics, settings.Tau);
         var plan = RecyclePlanner.FromDormancy(net.Spec, report, settings.Mapping);
         if (plan.IsEmpty) return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, 0));

@@ -73,14 +73,14 @@ public static class AgentParts
         replay.RestoreCount(addCount);
     }
 
-    static byte[] Write(Action<BinaryWriter> write)
+    internal static byte[] Write(Action<BinaryWriter> write)
     {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(w);
         return stream.ToArray();
     }
 
-    static void Read(IReadOnlyDictionary<string, byte[]> parts, string name, Action<BinaryReader> read)
+    internal static void Read(IReadOnlyDictionary<string, byte[]> parts, string name, Action<BinaryReader> read)
     {
         if (!parts.TryGetValue(name, out var bytes)) throw new InvalidDataException($"the checkpoint has no {name}");
         using var r = new BinaryReader(new MemoryStream(bytes));
@@ -88,6 +88,6 @@ public static class AgentParts
         if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException($"{name} has {bytes.Length - r.BaseStream.Position} bytes more than this build reads");
     }
 
-    static void WriteBytes(BinaryWriter w, byte[] bytes) { w.Write(bytes.Length); w.Write(bytes); }
-    static byte[] ReadBytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
+    internal static void WriteBytes(BinaryWriter w, byte[] bytes) { w.Write(bytes.Length); w.Write(bytes); }
+    internal static byte[] ReadBytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
 }

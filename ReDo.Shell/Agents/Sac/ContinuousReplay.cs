@@ -58,4 +58,25 @@ public sealed class ContinuousReplay
             discounts[b] = _discounts[i];
         }
     }
+
+    /// <summary>The filled part, for checkpoints: add count, sizes, then the arrays.</summary>
+    public void Save(BinaryWriter w)
+    {
+        w.Write(AddCount); w.Write(Capacity); w.Write(ObservationSize); w.Write(ActionSize);
+        int n = Count;
+        foreach (var (array, width) in Arrays) foreach (var x in array.AsSpan(0, n * width)) w.Write(x);
+    }
+
+    public void Load(BinaryReader r)
+    {
+        long addCount = r.ReadInt64();
+        int capacity = r.ReadInt32(), observations = r.ReadInt32(), actions = r.ReadInt32();
+        if (capacity != Capacity || observations != ObservationSize || actions != ActionSize)
+            throw new InvalidDataException($"the checkpoint's replay buffer holds {capacity} transitions of {observations} observations and {actions} actions, this agent's {Capacity}, {ObservationSize} and {ActionSize}; resume with the config the run was started with");
+        AddCount = addCount;
+        int n = Count;
+        foreach (var (array, width) in Arrays) for (int i = 0; i < n * width; i++) array[i] = r.ReadSingle();
+    }
+
+    (float[] Array, int Width)[] Arrays => [(_obs, ObservationSize), (_next, ObservationSize), (_actions, ActionSize), (_rewards, 1), (_discounts, 1)];
 }

@@ -29,7 +29,8 @@ public sealed class SquashedGaussian : IDisposable
     {
         var (mean, logStd) = Split(actorOutput);
         var noise = randn(mean.shape, generator: generator, dtype: mean.dtype, device: mean.device);
-        var u = logStd.exp().mul_(noise).add_(mean, Scalars.One);   // μ + σ·ε, no implicit Scalar
+        // μ + σ·ε with owned Scalars; out of place where autograd saved the result (exp's backward needs its output).
+        var u = logStd.exp().mul(noise).add_(mean, Scalars.One);
         return (u.tanh(), LogProbOfPreTanh(mean, logStd, u));
     }
 
@@ -40,7 +41,8 @@ public sealed class SquashedGaussian : IDisposable
         var gaussian = -(z.mul(z) * _half) - logStd - _halfLog2Pi;
         // softplus(x) = max(x, 0) + log1p(exp(−|x|)): TorchSharp's softplus(Tensor, double, double) makes implicit Scalars (docs/torch-rules.md).
         var x = u * _minusTwo;
-        var softplus = nn.functional.relu(x).add_(x.abs().neg_().exp_().log1p_(), Scalars.One);
+        // Out of place: exp's backward reads its output, so an in-place log1p_ after it breaks the actor's gradient.
+        var softplus = nn.functional.relu(x).add(x.abs().neg().exp().log1p(), Scalars.One);
         var logJacobian = (u.neg().add_(_log2, Scalars.One) - softplus) * _two;
         return (gaussian - logJacobian).sum(1);
     }

@@ -1,0 +1,255 @@
+using ReDo.Shell.Torch;
+using ReDo.Shell.Optimizers;
+using ReDo.Pure.Agents;
+using ReDo.Pure.Dormancy;
+using ReDo.Pure.Networks;
+using ReDo.MinAtar.Random;
+using ReDo.Pure.Recycling;
+using ReDo.Shell.Networks;
+using ReDo.Shell.Recycling;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Agents.Sac;
+
+/// <summary>What one SAC gradient step did (losses, temperature, and dormancy / recycling when they happened).</summary>
+public sealed record SacUpdate(long GradientStep, double CriticLoss, double ActorLoss, double AlphaLoss, double Alpha, double Entropy)
+{
+    /// <summary>Dormancy at τ = 0 and at the ReDo τ per network (actor, critic_1, critic_2), all layers incl. outputs; null when not logged.</summary>
+    public IReadOnlyDictionary<string, (DormancyReport AtZero, DormancyReport AtTau)>? Dormancy { get; init; }
+    public int Recycled { get; init; }
+}
+
+/// <summary>
+/// Soft Actor-Critic with ReDo as the paper's reference runs it (RecycledSacAgent._train, App. B):
+/// per gradient step the critic loss forward (critic activations captured), the critic step, the
+/// actor loss forward (actor activations captured), the actor step, dormancy logging, ReDo from the
+/// captured training-batch activations, the temperature step, then the soft target update.
+/// </summary>
+public sealed class SacAgent : IDisposable
+{
+    public static readonly string[] NetworkNames = ["actor", "critic_1", "critic_2"];
+
+    readonly SacSettings _s;
+    readonly SacClock _clock;
+    readonly SquashedGaussian _policy = new();
+    readonly float[] _obs, _next, _actions, _rewards, _discounts, _single;
+    readonly Scalar _tau, _oneMinusTau, _gamma, _rewardScale, _half, _targetEntropy;
+    readonly RecycleSettings _recycle;
+
+    public SacAgent(SacSettings settings, int observationSize, int actionSize, int seed)
+    {
+        _s = settings.Validate();
+        _clock = new SacClock(_s);
+        ObservationSize = observationSize; ActionSize = actionSize;
+        TargetEntropy = -actionSize;
+        Generator = new Generator((ulong)seed, CPU);
+        Random = new RandomState((uint)seed);
+        ActorSpec = SacNetworks.Actor(observationSize, actionSize, _s.WidthMultiplier);
+        CriticSpec = SacNetworks.Critic(observationSize, actionSize, _s.WidthMultiplier);
+        Actor = Build(ActorSpec); Critic1 = Build(CriticSpec); Critic2 = Build(CriticSpec);
+        Target1 = Build(CriticSpec); Target2 = Build(CriticSpec);
+        HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
+        LogAlpha = new Parameter(tensor(new[] { (float)_s.InitialLogAlpha }));
+        // Our own Adam (issue 15: TorchSharp's optimizers make finalizer-freed Scalars); β and ε are Adam's defaults, as the reference's optax.adam.
+        ActorOptimizer = new ReDo.Shell.Optimizers.Adam(Actor.parameters(), _s.LearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        CriticOptimizer = new ReDo.Shell.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.LearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        AlphaOptimizer = new ReDo.Shell.Optimizers.Adam([LogAlpha], _s.LearningRate, 0.9, 0.999, 1e-8);
+        ActorMoments = new OptimizerMoments(ActorOptimizer);
+        CriticMoments = new OptimizerMoments(CriticOptimizer);
+        Replay = new ContinuousReplay(_s.ReplayCapacity, observationSize, actionSize);
+        int b = _s.BatchSize;
+        _obs = new float[b * observationSize]; _next = new float[b * observationSize];
+        _actions = new float[b * actionSize]; _rewards = new float[b]; _discounts = new float[b];
+        _single = new float[observationSize];
+        _tau = _s.TargetSmoothing.ToScalar(); _oneMinusTau = (1 - _s.TargetSmoothing).ToScalar();
+        _gamma = _s.Discount.ToScalar(); _rewardScale = _s.RewardScale.ToScalar(); _half = 0.5.ToScalar();
+        _targetEntropy = TargetEntropy.ToScalar();
+        _recycle = new RecycleSettings(_s.RedoTau);
+    }
+
+    public int ObservationSize { get; }
+    public int ActionSize { get; }
+    /// <summary>−|A| (Haarnoja et al. 2018b).</summary>
+    public double TargetEntropy { get; }
+    public NetworkSpec ActorSpec { get; }
+    public NetworkSpec CriticSpec { get; }
+    public SpecNetwork Actor { get; }
+    public SpecNetwork Critic1 { get; }
+    public SpecNetwork Critic2 { get; }
+    public SpecNetwork Target1 { get; }
+    public SpecNetwork Target2 { get; }
+    public Parameter LogAlpha { get; }
+    public FlatOptimizer ActorOptimizer { get; }
+    public FlatOptimizer CriticOptimizer { get; }
+    public FlatOptimizer AlphaOptimizer { get; }
+    public OptimizerMoments ActorMoments { get; }
+    public OptimizerMoments CriticMoments { get; }
+    public ContinuousReplay Replay { get; }
+    /// <summary>Replay sampling and the initial collect's random actions (MT19937, capturable).</summary>
+    public RandomState Random { get; }
+    /// <summary>libtorch generator: initialisation, policy noise, ReDo and Reset redraws.</summary>
+    public Generator Generator { get; }
+    public long EnvironmentSteps { get; private set; }
+    public long Updates { get; private set; }
+    public double Alpha => Math.Exp(LogAlpha.item<float>());
+
+    /// <summary>Counters from a checkpoint (the parameters, moments, replay and generators are restored by <c>SacParts</c>).</summary>
+    public void RestoreCounters(long environmentSteps, long updates)
+    {
+        if (environmentSteps < 0 || updates < 0) throw new InvalidDataException($"the checkpoint's counters are negative ({environmentSteps} steps, {updates} updates)");
+        EnvironmentSteps = environmentSteps; Updates = updates;
+    }
+
+    /// <summary>The networks ReDo scores, by the names the metrics use.</summary>
+    public IReadOnlyList<(string Name, SpecNetwork Network)> ScoredNetworks => [("actor", Actor), ("critic_1", Critic1), ("critic_2", Critic2)];
+
+    SpecNetwork Build(NetworkSpec spec)
+    {
+        var net = new SpecNetwork(spec);
+        NetworkInit.Initialize(net, Generator);
+        return net;
+    }
+
+    /// <summary>An action in [−1, 1]^|A|: uniform during the initial collect, a policy sample while training, tanh(mean) when greedy.</summary>
+    public double[] Act(ReadOnlySpan<double> observation, bool greedy = false)
+    {
+        var action = new double[ActionSize];
+        if (!greedy && _clock.IsRandomStep(EnvironmentSteps))
+        {
+            for (int i = 0; i < ActionSize; i++) action[i] = 2 * Random.Rand() - 1;
+            return action;
+        }
+        for (int i = 0; i < _single.Length; i++) _single[i] = (float)observation[i];
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        using var x = tensor(_single, [1, ObservationSize]);
+        var output = Actor.Forward(x);
+        var a = greedy ? _policy.Mean(output) : _policy.Sample(output, Generator).Action;
+        var values = a.to(ScalarType.Float64).data<double>().ToArray();
+        values.CopyTo(action, 0);
+        return action;
+    }
+
+    /// <summary>Stores the transition and trains as the clock says (RR updates per step after the initial collect); Reset baseline on environment steps.</summary>
+    public IReadOnlyList<SacUpdate> Observe(ReadOnlySpan<double> observation, ReadOnlySpan<double> action, double reward, ReadOnlySpan<double> next, bool terminated)
+    {
+        Replay.Add(observation, action, reward, next, terminated);
+        var updates = new List<SacUpdate>();
+        foreach (var g in _clock.Updates(EnvironmentSteps)) updates.Add(Update(g));
+        EnvironmentSteps++;
+        if (_clock.Resets(EnvironmentSteps)) ResetNetworks();
+        return updates;
+    }
+
+    /// <summary>One SAC gradient step numbered <paramref name="gradientStep"/> (App. B order).</summary>
+    public SacUpdate Update(long gradientStep)
+    {
+        int b = _s.BatchSize;
+        Replay.Sample(Random, b, _obs, _actions, _rewards, _next, _discounts);
+        using var scope = NewDisposeScope();
+        var s = tensor(_obs, [b, ObservationSize]);
+        var a = tensor(_actions, [b, ActionSize]);
+        var r = tensor(_rewards, [b, 1]);
+        var s2 = tensor(_next, [b, ObservationSize]);
+        var d = tensor(_discounts, [b, 1]);
+        var alpha = LogAlpha.detach().exp();
+
+        // Critic: y = reward_scale·r + γ·d·(min_j Q̄_j(s′, a′) − α log π(a′|s′)), a′ ~ π(·|s′).
+        Tensor y;
+        using (no_grad())
+        {
+            var (a2, logp2) = _policy.Sample(Actor.Forward(s2), Generator);
+            var sa2 = cat([s2, a2], 1);
+            var q2 = minimum(Target1.Forward(sa2), Target2.Forward(sa2)) - alpha * logp2.unsqueeze(1);
+            y = (d * q2 * _gamma).add_(r * _rewardScale, Scalars.One);
+        }
+        var sa = cat([s, a], 1);
+        var c1 = new Dictionary<string, Tensor>(); var c2 = new Dictionary<string, Tensor>();
+        var q1 = Critic1.ForwardCapturing(sa, c1);
+        var q2b = Critic2.ForwardCapturing(sa, c2);
+        var e1 = q1 - y; var e2 = q2b - y;
+        var criticLoss = e1.mul(e1).add_(e2.mul(e2), Scalars.One).mean() * _half; // TF-Agents critic_loss_weight 0.5
+        var critic1Stats = ActivationProbe.Reduce(CriticSpec, c1, q1);
+        var critic2Stats = ActivationProbe.Reduce(CriticSpec, c2, q2b);
+        CriticOptimizer.ZeroGrad();
+        criticLoss.backward();
+        CriticOptimizer.Step();
+
+        // Actor: E[α log π(a|s) − min_j Q_j(s, a)], a ~ π(·|s) reparameterised.
+        var ca = new Dictionary<string, Tensor>();
+        var actorOut = Actor.ForwardCapturing(s, ca);
+        var (aNew, logp) = _policy.Sample(actorOut, Generator);
+        var saNew = cat([s, aNew], 1);
+        var qNew = minimum(Critic1.Forward(saNew), Critic2.Forward(saNew));
+        var actorLoss = (alpha * logp.unsqueeze(1) - qNew).mean();
+        var actorStats = ActivationProbe.Reduce(ActorSpec, ca, actorOut);
+        ActorOptimizer.ZeroGrad();
+        actorLoss.backward();
+        ActorOptimizer.Step();
+        CriticOptimizer.ZeroGrad(); // the actor loss left gradients in the critics: they must not leak into the next critic step
+
+        var update = new SacUpdate(gradientStep, criticLoss.item<float>(), actorLoss.item<float>(), 0, 0, -logp.mean().item<float>());
+        if (!double.IsFinite(update.CriticLoss) || !double.IsFinite(update.ActorLoss))
+            throw new NonFiniteLossException(gradientStep, (float)(update.CriticLoss + update.ActorLoss));
+        var measured = new[] { ("actor", Actor, actorStats, ActorMoments), ("critic_1", Critic1, critic1Stats, CriticMoments), ("critic_2", Critic2, critic2Stats, CriticMoments) };
+        if (_clock.LogsDormancy(gradientStep))
+            update = update with
+            {
+                Dormancy = measured.ToDictionary(m => m.Item1, m =>
+                    (DormancyReport.Assess(m.Item2.Spec, m.Item3, 0, includeOutputs: true), DormancyReport.Assess(m.Item2.Spec, m.Item3, _s.RedoTau, includeOutputs: true))),
+            };
+        if (_clock.Recycles(gradientStep))
+        {
+            int recycled = 0;
+            foreach (var (_, net, stats, moments) in measured)
+            {
+                var probe = net == Actor ? s : sa;
+                recycled += DormantNeuronRecycler.Recycle(net, moments, stats, probe, _recycle, Generator).Outcome.Total;
+            }
+            update = update with { Recycled = recycled };
+        }
+
+        // Temperature: minimise E[log α · (−log π − target entropy)] (TF-Agents alpha_loss).
+        var alphaLoss = (LogAlpha * (-logp.detach() - _targetEntropy)).mean();
+        AlphaOptimizer.ZeroGrad();
+        alphaLoss.backward();
+        AlphaOptimizer.Step();
+
+        Updates++;
+        SoftUpdate(Critic1, Target1); SoftUpdate(Critic2, Target2);
+        return update with { AlphaLoss = alphaLoss.item<float>(), Alpha = Alpha };
+    }
+
+    /// <summary>θ̄ ← (1 − τ)·θ̄ + τ·θ for every parameter (τ = TargetSmoothing).</summary>
+    public void SoftUpdate(SpecNetwork online, SpecNetwork target)
+    {
+        using var _ = no_grad();
+        foreach (var (o, t) in online.parameters().Zip(target.parameters()))
+            t.mul_(_oneMinusTau).add_(o, _tau);
+    }
+
+    static void HardCopy(SpecNetwork from, SpecNetwork to)
+    {
+        using var _ = no_grad();
+        foreach (var (o, t) in from.parameters().Zip(to.parameters())) t.copy_(o);
+    }
+
+    /// <summary>Reset baseline (Nikishin et al. 2022; App. B): every layer of actor and critics re-drawn, their kernel moments zeroed, targets copied.</summary>
+    void ResetNetworks()
+    {
+        foreach (var (_, net) in ScoredNetworks)
+            DormantNeuronRecycler.Reset(net, net == Actor ? ActorMoments : CriticMoments, LayerResetPlan.Named(net.Spec, net.Spec.Layers.Select(l => l.Name).ToList()), Generator);
+        HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
+    }
+
+    public void Dispose()
+    {
+        foreach (var sc in new[] { _tau, _oneMinusTau, _gamma, _rewardScale, _half, _targetEntropy }) sc.Dispose();
+        _policy.Dispose();
+        ActorOptimizer.Dispose(); CriticOptimizer.Dispose(); AlphaOptimizer.Dispose();
+        Actor.Dispose(); Critic1.Dispose(); Critic2.Dispose(); Target1.Dispose(); Target2.Dispose();
+        LogAlpha.Dispose(); Generator.Dispose();
+    }
+}

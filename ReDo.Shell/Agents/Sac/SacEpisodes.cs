@@ -1,0 +1,53 @@
+using ReDo.Shell.MuJoCo;
+
+namespace ReDo.Shell.Agents.Sac;
+
+/// <summary>
+/// Plays SAC against a control task: training steps (act, step, observe, reset at episode ends)
+/// and greedy evaluation episodes. A short loop for tests and benchmarks; long runs with
+/// checkpoints and metrics belong to the project's runner.
+/// </summary>
+public static class SacEpisodes
+{
+    /// <summary>Runs <paramref name="steps"/> training steps; returns the undiscounted returns of the episodes finished.</summary>
+    public static List<double> Train(ControlEnvironment env, SacAgent agent, long steps, Action<SacUpdate>? onUpdate = null)
+    {
+        var returns = new List<double>();
+        var obs = env.Reset().ToArray();
+        double episodeReturn = 0;
+        for (long t = 0; t < steps; t++)
+        {
+            var action = agent.Act(obs);
+            var step = env.Step(action);
+            var next = step.Observation.ToArray();
+            foreach (var u in agent.Observe(obs, action, step.Reward.Total, next, step.Terminated)) onUpdate?.Invoke(u);
+            episodeReturn += step.Reward.Total;
+            obs = next;
+            if (step.Terminated || step.Truncated)
+            {
+                returns.Add(episodeReturn);
+                episodeReturn = 0;
+                obs = env.Reset().ToArray();
+            }
+        }
+        return returns;
+    }
+
+    /// <summary>Mean undiscounted return of <paramref name="episodes"/> episodes with the greedy (mean) action, or with <paramref name="policy"/>.</summary>
+    public static double Evaluate(ControlEnvironment env, int episodes, Func<double[], double[]> policy)
+    {
+        double total = 0;
+        for (int e = 0; e < episodes; e++)
+        {
+            var obs = env.Reset().ToArray();
+            while (true)
+            {
+                var step = env.Step(policy(obs));
+                total += step.Reward.Total;
+                if (step.Terminated || step.Truncated) break;
+                obs = step.Observation.ToArray();
+            }
+        }
+        return total / episodes;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using ReDo.MinAtar.Random;
+using ReDo.Shell.Agents.Sac;
+using ReDo.Shell.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// The binary checkpoint parts of a <see cref="SacAgent"/>, as <see cref="AgentParts"/> writes DQN's:
+/// actor, critics, target critics and log α; the three optimizers (moments and step counts); the
+/// filled part of the replay buffer; the libtorch generator (initialisation, policy noise, ReDo and
+/// Reset draws); and the counters with the replay/initial-collect generator. Everything loads in place,
+/// so the optimizers' flat views stay valid, and a restored agent continues bit for bit.
+/// </summary>
+public static class SacParts
+{
+    public const string Networks = "sac-networks.bin", Optimizers = "sac-optimizers.bin", Replay = "sac-replay.bin", Generators = "sac-generators.bin";
+
+    public static IEnumerable<(string Name, byte[] Bytes)> Capture(SacAgent agent)
+    {
+        yield return (Networks, AgentParts.Write(w =>
+        {
+            foreach (var net in NetworksOf(agent)) net.save(w);
+            w.Write(agent.LogAlpha.item<float>());
+        }));
+        yield return (Optimizers, AgentParts.Write(w => { foreach (var o in OptimizersOf(agent)) o.Save(w); }));
+        yield return (Replay, AgentParts.Write(agent.Replay.Save));
+        yield return (Generators, AgentParts.Write(w =>
+        {
+            w.Write(agent.EnvironmentSteps);
+            w.Write(agent.Updates);
+            var random = agent.Random.Capture();
+            w.Write(random.Position);
+            w.Write(random.Key.Length);
+            foreach (var k in random.Key) w.Write(k);
+            using var state = agent.Generator.get_state();
+            AgentParts.WriteBytes(w, state.data<byte>().ToArray());
+        }));
+    }
+
+    public static void Restore(SacAgent agent, IReadOnlyDictionary<string, byte[]> parts)
+    {
+        AgentParts.Read(parts, Networks, r =>
+        {
+            foreach (var net in NetworksOf(agent)) net.load(r);
+            using var logAlpha = ((double)r.ReadSingle()).ToScalar();
+            using var _ = no_grad();
+            agent.LogAlpha.fill_(logAlpha);
+        });
+        AgentParts.Read(parts, Optimizers, r => { foreach (var o in OptimizersOf(agent)) o.Load(r); });
+        AgentParts.Read(parts, Replay, agent.Replay.Load);
+        AgentParts.Read(parts, Generators, r =>
+        {
+            long steps = r.ReadInt64(), updates = r.ReadInt64();
+            int position = r.ReadInt32(), keys = r.ReadInt32();
+            var key = ImmutableArray.CreateBuilder<uint>(keys);
+            for (int i = 0; i < keys; i++) key.Add(r.ReadUInt32());
+            agent.Random.Restore(new RandomStateSnapshot(key.MoveToImmutable(), position));
+            using var state = tensor(AgentParts.ReadBytes(r));
+            agent.Generator.set_state(state);
+            agent.RestoreCounters(steps, updates);
+        });
+    }
+
+    static SpecNetwork[] NetworksOf(SacAgent a) => [a.Actor, a.Critic1, a.Critic2, a.Target1, a.Target2];
+    static Optimizers.FlatOptimizer[] OptimizersOf(SacAgent a) => [a.ActorOptimizer, a.CriticOptimizer, a.AlphaOptimizer];
+}
