@@ -4,6 +4,7 @@ using ReDo.Pure.Control;
 using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
+using TorchSharp;
 
 namespace ReDo.Shell.Cli;
 
@@ -38,6 +39,9 @@ public sealed class MuJoCoBenchmark : IBenchmark
             Console.WriteLine($"{task.Id,-18}{raw,12:N0}{task.FrameSkip,12}{steps,13:N0}{raw / task.FrameSkip / steps,10:F2}×");
         }
 
+        // One libtorch thread, as training runs (Run:Threads = 1): with two intra-op threads on a busy
+        // 2-core machine SAC updates ran 2–3/s instead of tens (threads spin waiting for each other).
+        torch.set_num_threads(1);
         foreach (var task in new[] { ControlTasks.Hopper, ControlTasks.Ant })
         {
             using var env = new ControlEnvironment(task, 0);

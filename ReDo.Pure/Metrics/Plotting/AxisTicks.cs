@@ -18,6 +18,10 @@ public sealed record AxisTicks(double Min, double Max, double Step, ValueList<do
             (lo, hi) = lo == 0 ? (0, 1) : (lo - Math.Abs(lo) * 0.5, hi + Math.Abs(hi) * 0.5);
         double step = NiceStep((hi - lo) / (maxTicks - 1));
         double min = Math.Floor(lo / step) * step, max = Math.Ceiling(hi / step) * step;
+        // k·step is rounded, and can land just inside the data (found at REDO_PROPERTY_RUNS=10000:
+        // hi = −888.77, step 2e−4 gave max = −888.7700000000001): widen by a step when it does.
+        if (min > lo) min -= step;
+        if (max < hi) max += step;
         int count = (int)Math.Round((max - min) / step) + 1;
         // Multiples of the step, computed from integers so 0.1 + 0.2 noise never shows in a label.
         long first = (long)Math.Round(min / step);
