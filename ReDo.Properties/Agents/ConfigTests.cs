@@ -27,6 +27,9 @@ public class ConfigTests
         foreach (var game in new[] { "asterix", "breakout", "freeway", "seaquest", "space_invaders" })
             foreach (var variant in new[] { "", "-redo", "-reset", "-wd" })
                 Assert.True(File.Exists(Path.Combine(Configs, $"minatar-{game}-dqn{variant}.json")), $"{game}{variant}");
+        foreach (var game in new[] { "asterix", "breakout", "freeway", "seaquest", "space_invaders" })
+            foreach (var variant in new[] { "", "-redo" })
+                Assert.True(File.Exists(Path.Combine(Configs, $"minatar-{game}-drq{variant}.json")), $"{game} drq{variant}");
     }
 
     [Fact]
@@ -45,6 +48,7 @@ public class ConfigTests
     [InlineData("Run:Game=pong", "Run:Game")]
     [InlineData("Redo:Mapping=HWC", "Redo:Mapping")]
     [InlineData("Agent:Network=nature", "84×84")]
+    [InlineData("Agent:Augment=crop", "Agent:Augment")]
     [InlineData("NoEquals", "Section:Key=value")]
     public void Bad_overrides_are_refused_naming_the_key(string set, string named)
     {

@@ -26,7 +26,7 @@ public static class ConfigValidation
 
         Check(c.Env.StickyActionProbability is >= 0 and <= 1, "Env:StickyActionProbability", c.Env.StickyActionProbability, "0 … 1");
 
-        Check(c.Agent.Network is "minatar" or "nature", "Agent:Network", c.Agent.Network, "minatar, nature");
+        Check(c.Agent.Network is "minatar" or "minatar-dueling" or "nature", "Agent:Network", c.Agent.Network, "minatar, minatar-dueling, nature");
         Check(c.Agent.Network != "nature", "Agent:Network", c.Agent.Network, "minatar for MinAtar's 10×10 frames (the Nature CNN needs 84×84×4 Atari frames, which this project cannot produce)");
         Check(c.Agent.Init is AgentSettings.ProfileInit or nameof(Initializer.TorchDefault) or nameof(Initializer.XavierUniform), "Agent:Init", c.Agent.Init, "Profile, TorchDefault, XavierUniform");
         Check(ReplayRatio.IsRealisable(c.Agent.ReplayRatio), "Agent:ReplayRatio", c.Agent.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
@@ -45,6 +45,7 @@ public static class ConfigValidation
         Check(c.Agent.AdamEpsilon > 0, "Agent:AdamEpsilon", c.Agent.AdamEpsilon, "> 0");
         Check(c.Agent.RmsAlpha is > 0 and < 1, "Agent:RmsAlpha", c.Agent.RmsAlpha, "0 < α < 1");
         Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
+        Check(c.Agent.Augment is "none" or "shift", "Agent:Augment", c.Agent.Augment, "none, shift");
         Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
 
         Check(c.Redo.Tau >= 0 && double.IsFinite(c.Redo.Tau), "Redo:Tau", c.Redo.Tau, "a finite number ≥ 0");

@@ -41,7 +41,7 @@ public sealed record EnvSettings
 /// <summary>Section "Agent": DQN.</summary>
 public sealed record AgentSettings
 {
-    /// <summary>minatar (Conv 16 3×3 → 128 → |A|) or nature (Dopamine's Nature CNN, needs 84×84×4 inputs).</summary>
+    /// <summary>minatar (Conv 16 3×3 → 128 → |A|), minatar-dueling (the same torso, advantage and value heads: DrQ(ε), docs/drq.md) or nature (Dopamine's Nature CNN, needs 84×84×4 inputs).</summary>
     public string Network { get; init; } = "minatar";
     public const string ProfileInit = "Profile";
     /// <summary>
@@ -72,6 +72,10 @@ public sealed record AgentSettings
     public bool RmsCentered { get; init; } = true;
     /// <summary>L2 penalty added to the gradient (the paper's weight-decay baseline; 0 = off).</summary>
     public double WeightDecay { get; init; } = 0.0;
+    /// <summary>Double DQN targets (action from the online network, value from the target network), as DrQ(ε) (spec §6.3).</summary>
+    public bool DoubleDqn { get; init; } = false;
+    /// <summary>none, or shift: DrQ's random shift on s and s′ of every training batch, scaled to 10×10 planes (docs/drq.md). The probe batch is never augmented.</summary>
+    public string Augment { get; init; } = "none";
 }
 
 /// <summary>Section "Redo": recycling dormant neurons, and dormancy logging.</summary>

@@ -14,11 +14,23 @@ public static class NetworkCatalog
     /// </summary>
     public static NetworkSpec MinAtarDqn(int inChannels, int actions, int width = 16, int hidden = 128, Initializer init = Initializer.TorchDefault)
     {
-        var flatten = new FlattenSpec(width, 8, 8);
-        return new NetworkSpec("minatar-dqn", InputSpec.Image(inChannels, 10, 10), ValueList.Of(
-            LayerSpec.Conv("Conv_0", inChannels, width, 3, 1, Padding2d.Valid, NetworkSpec.InputName),
-            LayerSpec.Linear("Dense_0", flatten.Features, hidden, Activation.Relu, LayerRole.Hidden, "Conv_0", flatten),
-            LayerSpec.Linear("final_layer", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0"))).WithInitializer(init);
+        return new NetworkSpec("minatar-dqn", InputSpec.Image(inChannels, 10, 10), ValueList.Of([
+            .. MinAtarTorso(inChannels, width, hidden),
+            LayerSpec.Linear("final_layer", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0")])).WithInitializer(init);
+    }
+
+    /// <summary>
+    /// DrQ(ε)'s dueling network on the MinAtar torso (issue 12; spec §8.2 with MinAtar's torso):
+    /// Conv 16 3×3 → Dense 128 → Advantage (|A|) and Value (1), Q = V + (A − mean A). Xavier-uniform
+    /// kernels and zero biases, as the reference's FullRainbowNetwork.
+    /// </summary>
+    public static NetworkSpec MinAtarDueling(int inChannels, int actions, int width = 16, int hidden = 128)
+    {
+        return new NetworkSpec("minatar-dueling", InputSpec.Image(inChannels, 10, 10), ValueList.Of([
+            .. MinAtarTorso(inChannels, width, hidden),
+            LayerSpec.Linear("Advantage", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0"),
+            LayerSpec.Linear("Value", hidden, 1, Activation.Identity, LayerRole.Output, "Dense_0")]), OutputHead.Dueling)
+            .WithInitializer(Initializer.XavierUniform);
     }
 
     /// <summary>
@@ -46,6 +58,15 @@ public static class NetworkCatalog
         }
         layers.Add(LayerSpec.Linear("final_layer", width, outputs, Activation.Identity, LayerRole.Output, previous));
         return new NetworkSpec("mlp", InputSpec.Vector(inputs), layers.ToValueList());
+    }
+
+    /// <summary>MinAtar's torso: Conv 16 3×3 stride 1 VALID on 10×10 (→ 8×8) → Dense_0 with ReLU.</summary>
+    static LayerSpec[] MinAtarTorso(int inChannels, int width, int hidden)
+    {
+        var flatten = new FlattenSpec(width, 8, 8);
+        return [
+            LayerSpec.Conv("Conv_0", inChannels, width, 3, 1, Padding2d.Valid, NetworkSpec.InputName),
+            LayerSpec.Linear("Dense_0", flatten.Features, hidden, Activation.Relu, LayerRole.Hidden, "Conv_0", flatten)];
     }
 
     static NetworkSpec NatureTorso(string name, int actions, double widthMultiplier, bool dueling)

@@ -12,13 +12,14 @@ public static class AgentNetworks
 {
     /// <summary>
     /// The profile's network with its initialiser: Agent:Init, or by default the profile's own —
-    /// MinAtar: PyTorch default (as the MinAtar paper's code); Nature: Dopamine's Xavier-uniform kernels, zero biases.
+    /// MinAtar: PyTorch default (as the MinAtar paper's code); MinAtar dueling and Nature: Dopamine's Xavier-uniform kernels, zero biases.
     /// </summary>
     public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
     {
         var spec = agent.Network switch
         {
             "minatar" => NetworkCatalog.MinAtarDqn(channels, actions),
+            "minatar-dueling" => NetworkCatalog.MinAtarDueling(channels, actions),
             "nature" => NetworkCatalog.NatureCnn(actions),
             _ => throw new ArgumentException($"unknown network profile '{agent.Network}'"),
         };

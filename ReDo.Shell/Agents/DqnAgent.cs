@@ -19,7 +19,8 @@ using static TorchSharp.torch;
 namespace ReDo.Shell.Agents;
 
 /// <summary>
-/// DQN as in the paper's Dopamine agent, with ReDo, Reset and weight decay as options. One call of
+/// DQN as in the paper's Dopamine agent, with ReDo, Reset and weight decay as options; with
+/// Agent:DoubleDqn, Agent:Augment = shift and the minatar-dueling network it is DrQ(ε) (docs/drq.md). One call of
 /// <see cref="Observe"/> per agent step stores the transition and runs Dopamine's _train_step: after
 /// the warm-up, k updates every update period (the replay ratio), each followed by dormancy logging
 /// and recycling when the reference's gradient-step counter says so; then the target sync.
@@ -38,6 +39,8 @@ public sealed class DqnAgent : IDisposable
     readonly HostTensor<float> _states, _nextStates, _returns, _discounts, _probe, _single;
     readonly HostTensor<long> _actions;
     readonly TransitionBatch _batch;
+    /// <summary>DrQ's random shift on s and s′ (Agent:Augment = shift), or null.</summary>
+    readonly BatchShift? _shift;
 
     public NetworkSpec Spec { get; }
     public SpecNetwork Online { get; }
@@ -95,6 +98,9 @@ public sealed class DqnAgent : IDisposable
         _actions = new HostTensor<long>(ScalarType.Int64, a.BatchSize);
         _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
         _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
+        if (a.Augment == "shift")
+            _shift = Spec.Input.Shape.Count == 3 ? new BatchShift(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2])
+                : throw new ArgumentException($"Agent:Augment = shift needs image input; the {Spec.Name} network takes vectors");
         _batch = new TransitionBatch(_states.Tensor, _actions.Tensor, _returns.Tensor, _nextStates.Tensor, _discounts.Tensor);
     }
 
@@ -138,7 +144,13 @@ public sealed class DqnAgent : IDisposable
     {
         var a = _config.Agent;
         Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states.Span, _actions.Span, _returns.Span, _nextStates.Span, _discounts.Span);
-        float loss = QLearningUpdate.Step(Online, Target, Optimizer, _batch);
+        if (_shift is not null)
+        {
+            // s and s′ shifted independently, as the reference augments them separately (spec §3.2); the probe below never is.
+            _shift.Apply(_states.Span, Random);
+            _shift.Apply(_nextStates.Span, Random);
+        }
+        float loss = QLearningUpdate.Step(Online, Target, Optimizer, _batch, a.DoubleDqn);
         if (!float.IsFinite(loss))
             throw new NonFiniteLossException(gradientStep, loss);
         Updates++;

@@ -19,18 +19,23 @@ public sealed record TransitionBatch(Tensor States, Tensor Actions, Tensor Retur
 }
 
 /// <summary>
-/// One DQN gradient step as in the paper's Dopamine agent: target R + γⁿ·max_a Q_target(s′, a)
-/// (no double DQN), mean Huber loss (δ = 1), one optimizer step. Returns the loss.
+/// One DQN gradient step as in the paper's Dopamine agent: target R + γⁿ·Q_target(s′, a′) with
+/// a′ = argmax Q_target(s′, ·) (DQN) or argmax Q_online(s′, ·) (double DQN, DrQ(ε): spec §6.3),
+/// mean Huber loss (δ = 1), one optimizer step. Returns the loss.
 /// </summary>
 public static class QLearningUpdate
 {
-    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, FlatOptimizer optimizer, TransitionBatch batch)
+    public static float Step(IRecyclableNetwork online, IRecyclableNetwork target, FlatOptimizer optimizer, TransitionBatch batch, bool doubleDqn = false)
     {
         using var scope = NewDisposeScope();
         Tensor y;
         // no_grad, not inference mode: huber_loss saves its target for backward, which libtorch refuses for an inference tensor.
         using (no_grad())
-            y = batch.BootstrapDiscounts.mul(target.Forward(batch.NextStates).max(1).values).add_(batch.Returns, Scalars.One); // R + γⁿ·max Q′
+        {
+            var next = target.Forward(batch.NextStates);
+            var bootstrap = doubleDqn ? DoubleDqnValues(online.Forward(batch.NextStates), next) : next.max(1).values;
+            y = batch.BootstrapDiscounts.mul(bootstrap).add_(batch.Returns, Scalars.One); // R + γⁿ·Q′
+        }
         var q = online.Forward(batch.States).gather(1, batch.Actions.unsqueeze(1)).squeeze(1);
         var loss = nn.functional.huber_loss(q, y, delta: 1.0);
         optimizer.ZeroGrad();
@@ -38,4 +43,8 @@ public static class QLearningUpdate
         optimizer.Step();
         return loss.item<float>();
     }
+
+    /// <summary>Double DQN (van Hasselt et al. 2016): the target network's value of the online network's greedy action, per row.</summary>
+    public static Tensor DoubleDqnValues(Tensor onlineNextQ, Tensor targetNextQ) =>
+        targetNextQ.gather(1, onlineNextQ.argmax(1, keepdim: true)).squeeze(1);
 }

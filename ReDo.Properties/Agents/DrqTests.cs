@@ -1,0 +1,132 @@
+using FsCheck;
+using FsCheck.Fluent;
+using ReDo.MinAtar.Random;
+using ReDo.Properties.Generators;
+using ReDo.Pure.Agents;
+using ReDo.Pure.Networks;
+using ReDo.Pure.Recycling;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Networks;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace ReDo.Properties.Agents;
+
+/// <summary>DrQ(ε)'s pieces (issue 12, docs/drq.md): the random shift, double DQN targets, the dueling MinAtar network.</summary>
+public class DrqTests
+{
+    /// <summary>The edge-padded plane built independently: every padded cell copies the nearest input cell.</summary>
+    static float Padded(float[] input, int c, int h, int w, int py, int px)
+    {
+        int y = py - 1, x = px - 1;
+        while (y < 0) y++;
+        while (y >= h) y--;
+        while (x < 0) x++;
+        while (x >= w) x--;
+        return input[c * h * w + y * w + x];
+    }
+
+    static Gen<(int C, int H, int W, float[] Input)> Planes() =>
+        from c in Gen.Choose(1, 4)
+        from h in Gen.Choose(1, 10)
+        from w in Gen.Choose(1, 10)
+        from values in Gen.ArrayOf(Gen.Choose(0, 1).Select(v => (float)v), c * h * w)
+        select (c, h, w, values);
+
+    [Law(Runs = 500)]
+    public Property Every_shifted_sample_is_a_crop_of_the_edge_padded_input() =>
+        Prop.ForAll(Planes().ToArbitrary(), Gen.Choose(0, 2).ToArbitrary(), Gen.Choose(0, 2).ToArbitrary(), (p, oy, ox) =>
+        {
+            var output = new float[p.Input.Length];
+            ShiftAugmentation.Crop(p.Input, p.C, p.H, p.W, oy, ox, output);
+            for (int c = 0; c < p.C; c++)
+                for (int y = 0; y < p.H; y++)
+                    for (int x = 0; x < p.W; x++)
+                        Assert.Equal(Padded(p.Input, c, p.H, p.W, y + oy, x + ox), output[c * p.H * p.W + y * p.W + x]);
+        });
+
+    [Law(Runs = 500)]
+    public Property Shifts_move_no_cell_further_than_one() =>
+        Prop.ForAll(Gen.Choose(1, 12).ToArbitrary(), Gen.Choose(0, 11).ToArbitrary(), Gen.Choose(0, 2).ToArbitrary(), (size, y, offset) =>
+        {
+            if (y >= size) return;
+            int source = ShiftAugmentation.Source(y, offset, size);
+            Assert.InRange(source, Math.Max(0, y - 1), Math.Min(size - 1, y + 1));
+        });
+
+    [Fact]
+    public void A_hand_worked_shift_replicates_the_edge()
+    {
+        float[] input = [1, 2, 3, 4, 5, 6, 7, 8, 9];   // 3×3
+        var output = new float[9];
+        ShiftAugmentation.Crop(input, 1, 3, 3, 0, 0, output);   // content moves down-right by one
+        Assert.Equal([1, 1, 2, 1, 1, 2, 4, 4, 5], output);
+        ShiftAugmentation.Crop(input, 1, 3, 3, 2, 1, output);   // up by one, no horizontal shift
+        Assert.Equal([4, 5, 6, 7, 8, 9, 7, 8, 9], output);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ShiftAugmentation.Crop(input, 1, 3, 3, 3, 0, output));
+    }
+
+    /// <summary>The batch shift draws from the agent's generator only: a seed fixes it; each sample gets one of the 9 crops, the same for all its channels.</summary>
+    [Law(Runs = 100)]
+    public Property Batch_shift_is_a_per_sample_crop_fixed_by_the_seed(int seed) =>
+        Prop.ForAll(Gen.Choose(1, 6).ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (batch, channels) =>
+        {
+            const int side = 10;
+            int sample = channels * side * side;
+            var source = new RandomState((uint)seed);
+            var input = new float[batch * sample];
+            for (int i = 0; i < input.Length; i++) input[i] = source.RandInt(2);
+            float[] Shifted(uint s) { var b = (float[])input.Clone(); new BatchShift(channels, side, side).Apply(b, new RandomState(s)); return b; }
+            var once = Shifted((uint)seed);
+            Assert.Equal(once, Shifted((uint)seed));
+            for (int b = 0; b < batch; b++)
+            {
+                var x = input.AsSpan(b * sample, sample).ToArray();
+                var y = once.AsSpan(b * sample, sample).ToArray();
+                var crops = Enumerable.Range(0, 9).Select(k =>
+                {
+                    var o = new float[sample];
+                    ShiftAugmentation.Crop(x, channels, side, side, k / 3, k % 3, o);
+                    return o;
+                });
+                Assert.Contains(crops, o => o.SequenceEqual(y));
+            }
+        });
+
+    [Fact]
+    public void Double_dqn_takes_the_action_from_the_online_network_and_the_value_from_the_target()
+    {
+        using var scope = NewDisposeScope();
+        var online = tensor(new float[] { 1, 3, 2, 5, 0, 4 }).reshape(2, 3);
+        var target = tensor(new float[] { 10, 20, 30, 7, 8, 9 }).reshape(2, 3);
+        Assert.Equal([20f, 7f], QLearningUpdate.DoubleDqnValues(online, target).data<float>().ToArray());
+        Assert.Equal([30f, 9f], target.max(1).values.data<float>().ToArray());   // plain DQN would take these
+    }
+
+    [Fact]
+    public void Minatar_dueling_network_removes_the_mean_advantage()
+    {
+        var spec = NetworkCatalog.MinAtarDueling(4, 3);
+        Assert.Empty(NetworkGeometry.Validate(spec));
+        using var net = new SpecNetwork(spec);
+        using (no_grad())
+        {
+            foreach (var l in spec.Layers) { net.Weight(l.Name).zero_(); net.Bias(l.Name).zero_(); }
+            net.Bias("Advantage").copy_(tensor(new float[] { 1, 2, 6 }));
+            net.Bias("Value").copy_(tensor(new float[] { 10 }));
+        }
+        using var x = ones(2, 4, 10, 10);
+        using var q = net.Forward(x);
+        Assert.Equal([8f, 9f, 13f, 8f, 9f, 13f], q.data<float>().ToArray());   // 10 + a − mean(1, 2, 6) = 10 + a − 3
+    }
+
+    [Fact]
+    public void Minatar_dueling_recycling_zeroes_dense_0_outgoing_in_both_heads_and_never_recycles_a_head()
+    {
+        var spec = NetworkCatalog.MinAtarDueling(4, 5);
+        var plan = RecyclePlanner.FromNeurons(spec, new Dictionary<string, IReadOnlyCollection<int>> { ["Dense_0"] = [0, 127] }, FlattenMapping.ChannelsFirst);
+        Assert.Equal(["Advantage", "Value"], plan.For("Dense_0")!.Outgoing.Select(s => s.Consumer).Order());
+        Assert.All(plan.For("Dense_0")!.Outgoing, s => Assert.Equal([0, 127], s.Columns));
+        Assert.Equal(["Conv_0", "Dense_0"], spec.RecyclableLayers.Select(l => l.Name));
+    }
+}
