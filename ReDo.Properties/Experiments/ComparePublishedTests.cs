@@ -26,12 +26,12 @@ public class ComparePublishedTests
 
         using (var good = RedoProcess.Start(["compare", "published", .. Runs("good", 1.0), "--published", Published, "--bands", Bands]))
         {
-            Assert.Equal(0, good.WaitForExit(TimeSpan.FromMinutes(2)));
+            Assert.Equal(0, good.WaitForExit(TimeSpan.FromMinutes(10)));
             Assert.Contains("5 inside, 0 outside", good.Output);
         }
         using (var bad = RedoProcess.Start(["compare", "published", .. Runs("bad", 0.3), "--published", Published, "--bands", Bands]))
         {
-            Assert.Equal(1, bad.WaitForExit(TimeSpan.FromMinutes(2)));
+            Assert.Equal(1, bad.WaitForExit(TimeSpan.FromMinutes(10)));
             Assert.Contains("OUTSIDE", bad.Output);
         }
     }
