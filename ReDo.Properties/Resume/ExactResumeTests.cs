@@ -30,6 +30,21 @@ public class ExactResumeTests
         TinyRuns.AssertSameResult(reference, folder);
     }
 
+    [Theory]
+    [InlineData(1_500)]
+    [InlineData(4_000)]
+    public void Drq_stopped_and_resumed_in_process_gives_the_uninterrupted_result(int stopAfterMs)
+    {
+        var config = TinyRuns.DrqConfig();
+        var reference = TinyRuns.Reference(config);
+        var folder = TinyRuns.NewFolder("drq-stop");
+        using var stop = new CancellationTokenSource(stopAfterMs);
+        var first = Trainer.Run(config, folder, TextWriter.Null, stop.Token);
+        var resumed = first.Finished ? first : Trainer.Resume(folder, TextWriter.Null);
+        Assert.True(resumed.Finished);
+        TinyRuns.AssertSameResult(reference, folder);
+    }
+
     [Fact]
     public void Sigterm_stops_with_a_checkpoint_and_exit_code_0_and_resume_is_exact()
     {

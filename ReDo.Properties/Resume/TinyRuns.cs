@@ -25,6 +25,16 @@ public static class TinyRuns
         Redo = new RedoSettings { Enabled = true, Period = 300, LogPeriod = 250, ProbeSize = 32 },
     };
 
+    /// <summary>The tiny run as DrQ(ε) (docs/drq.md): dueling, double DQN, shift augmentation, n = 10, target period 1, at RR 2.</summary>
+    public static ExperimentConfig DrqConfig(long frames = 2_000) => Config(frames) with
+    {
+        Agent = Config(frames).Agent with
+        {
+            Network = "minatar-dueling", DoubleDqn = true, Augment = "shift", UpdateHorizon = 10, TargetUpdatePeriod = 1,
+            ReplayRatio = 2, Optimizer = "adam", LearningRate = 1e-4, EpsilonEnd = 0.01,
+        },
+    };
+
     public static string NewFolder(string tag) => Path.Combine(Root, $"{tag}-{Guid.NewGuid():N}"[..(tag.Length + 9)]);
 
     /// <summary>The folder of an uninterrupted in-process run of <paramref name="config"/>.</summary>
