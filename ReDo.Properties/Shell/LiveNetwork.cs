@@ -27,15 +27,15 @@ public sealed class LiveNetwork : IDisposable
             foreach (var l in c.Spec.Layers) Net.Bias(l.Name).uniform_(-0.1, 0.1, Generator);   // Tensor.uniform_: nn.init's ignores the generator
         Optimizer = new ReDo.Shell.Optimizers.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         Moments = new OptimizerMoments(Optimizer);
+        // Synthetic gradients, not backward: the laws are about recycling, and libtorch's backward
+        // through some of the generated conv shapes (e.g. k2×2 s2 with asymmetric pad) returns NaN
+        // gradient entries now and then although the forward is finite (seen with plain autograd, no
+        // optimizer of ours; 1 in ~20 conv nets by the third step). Kept out of these laws; open as
+        // its own defect (docs/torch-rules.md, "Open").
         for (int i = 0; i < adamSteps; i++)
         {
             using var scope = NewDisposeScope();
-            Optimizer.ZeroGrad();
-            // y·y, not square(): square() passes an implicit Scalar 2 to pow, which the finalizer could free
-            // between autograd saving it and the kernel reading it (NaN gradients, seen in Law 5 and Law 7).
-            var y = Net.Forward(RandomInput(4));
-            var loss = y.mul(y).mean();
-            loss.backward();
+            Optimizer.Flat.Gradients.uniform_(-1, 1, Generator);
             Optimizer.Step();
         }
     }
