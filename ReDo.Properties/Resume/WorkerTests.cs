@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
 using ReDo.Shell.Runs;
@@ -19,7 +18,7 @@ public class WorkerTests
     public void A_killed_and_restarted_worker_finishes_the_queue_with_exact_results()
     {
         var queue = new QueueFolders(TinyRuns.NewFolder("queue"));
-        var config = JsonSerializer.SerializeToElement(JsonDocument.Parse(ConfigLoader.ToJson(TinyRuns.Config(frames: 1_500))).RootElement);
+        var config = ConfigLoader.ToJsonElement(TinyRuns.Config(frames: 1_500));
         var specs = new[] { 21, 22, 23 }.Select(seed => new RunSpec($"tiny-seed{seed}", "tests", config, [], seed)).ToList();
         foreach (var spec in specs) RunSpecFiles.Write(spec, queue.Root);
         RunSpecFiles.Write(new RunSpec("z-bad", "tests", config, ["Agent:ReplayRato=2"], 1), queue.Root);
@@ -57,7 +56,7 @@ public class WorkerTests
     public void Run_spec_is_idempotent_finished_runs_are_reported_not_redone()
     {
         var folder = TinyRuns.NewFolder("spec");
-        var config = JsonSerializer.SerializeToElement(JsonDocument.Parse(ConfigLoader.ToJson(TinyRuns.Config(frames: 600))).RootElement);
+        var config = ConfigLoader.ToJsonElement(TinyRuns.Config(frames: 600));
         var spec = new RunSpec("tiny-once", "tests", config, [], 3);
         var first = SpecRunner.Run(spec, folder, TextWriter.Null, CancellationToken.None);
         var notes = new StringWriter();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReDo.MinAtar;
 using ReDo.Pure.Collections;
@@ -48,7 +47,7 @@ public sealed class ParallelBenchmark : IBenchmark
         try
         {
             var queue = new QueueFolders(root);
-            var json = JsonSerializer.SerializeToElement(JsonDocument.Parse(ConfigLoader.ToJson(config)).RootElement);
+            var json = ConfigLoader.ToJsonElement(config);
             for (int k = 1; k <= jobs; k++) RunSpecFiles.Write(new RunSpec($"bench-seed{k}", "bench", json, ValueList<string>.Empty, k), queue.Root);
             var clock = Stopwatch.StartNew();
             int code = new QueueWorker(queue, NullLogger.Instance, exitWhenEmpty: true, parallel: jobs).Run(CancellationToken.None);

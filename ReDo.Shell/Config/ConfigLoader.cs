@@ -97,6 +97,9 @@ public static class ConfigLoader
     /// <summary>The resolved configuration as written into a run folder (and read back by resume/evaluate).</summary>
     public static string ToJson(ExperimentConfig config) => JsonSerializer.Serialize(config, JsonOptions);
 
+    /// <summary>The config as a JSON element, as a run spec embeds it.</summary>
+    public static JsonElement ToJsonElement(ExperimentConfig config) => JsonDocument.Parse(ToJson(config)).RootElement.Clone();
+
     public static ExperimentConfig FromRunFolder(string runFolder)
     {
         var path = Path.Combine(runFolder, "config.json");
