@@ -19,6 +19,8 @@ public static class AgentFactory
     /// </summary>
     public static IInteraction Create(ExperimentConfig config)
     {
+        if (config.Agent.Kind != AgentSettings.Dqn)
+            throw new NotSupportedException($"Agent:Kind = {config.Agent.Kind} cannot train through the runner yet (docs/sac.md: the SAC agent's runner branch is not built); use Agent:Kind = {AgentSettings.Dqn}");
         var game = config.Run.GameId();
         var options = config.Env.ToEnvironmentOptions();
         var env = MinAtarEnvironment.Create(game, (uint)config.Run.Seed, options);
