@@ -40,8 +40,8 @@ public sealed class TrainedRun : IDisposable
     /// </summary>
     public static TrainedRun Load(string folder, long? frames = null)
     {
-        var configPath = Path.Combine(folder, TrainingLoop.ConfigFile);
-        if (!File.Exists(configPath)) throw new CliError($"'{folder}' is not a run folder: it has no {TrainingLoop.ConfigFile} (`redo train` writes one).");
+        var configPath = Path.Combine(folder, Runner.ConfigFile);
+        if (!File.Exists(configPath)) throw new CliError($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
         var json = File.ReadAllText(configPath);
         var config = ConfigLoader.LoadJson(json, [], configPath);
         var store = new CheckpointStore(folder, DiskRunFiles.Instance, Sha256Text.Of(json));
@@ -53,7 +53,7 @@ public sealed class TrainedRun : IDisposable
         set_num_threads(config.Run.Threads);   // as the run trained: one core unless its config says otherwise
         var env = new MinAtarEnvironment(config.Run.GameId(), config.Env.ToEnvironmentOptions());
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
-        try { AgentParts.Restore(agent, checkpoint.Parts); }
+        try { DqnParts.Restore(agent, checkpoint.Parts); }
         catch (InvalidDataException e)
         {
             agent.Dispose();
