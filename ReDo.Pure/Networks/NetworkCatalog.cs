@@ -9,6 +9,20 @@ namespace ReDo.Pure.Networks;
 public static class NetworkCatalog
 {
     /// <summary>
+    /// The one profile-to-spec table. <paramref name="inputs"/>: MinAtar's planes for the MinAtar
+    /// profiles, the input size for the MLP (the Nature profiles take 84×84×4 frames).
+    /// </summary>
+    public static NetworkSpec For(NetworkProfile profile, int inputs, int actions) => profile switch
+    {
+        NetworkProfile.MinAtar => MinAtarDqn(inputs, actions),
+        NetworkProfile.MinAtarDueling => MinAtarDueling(inputs, actions),
+        NetworkProfile.Nature => NatureCnn(actions),
+        NetworkProfile.NatureDueling => NatureCnnDueling(actions),
+        NetworkProfile.Mlp => Mlp(inputs, [64, 64], actions),
+        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "not a catalog network"),
+    };
+
+    /// <summary>
     /// MinAtar DQN (Young &amp; Tian 2019): Conv 16 3×3 stride 1 VALID on 10×10 → 128 → |A|, starting
     /// as PyTorch does by default (the MinAtar code) unless a profile says otherwise.
     /// </summary>

@@ -64,8 +64,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         var a = config.Agent;
         ActionCount = actions;
         _schedules = Schedules.From(config);
-        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping),
-            RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(config.Redo.Redraw) });
+        _recycleSettings = new RecycleSettings(config.Redo.Tau, config.Redo.Mapping, RecycleOptions.Reference with { Redraw = config.Redo.Redraw });
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         MetricLayers = [.. Spec.ScoredLayers.Select(l => l.Name)];
@@ -93,7 +92,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         _actions = new HostTensor<long>(ScalarType.Int64, a.BatchSize);
         _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
         _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
-        if (a.Augment == "shift")
+        if (a.Augment == Augmentation.Shift)
             _shift = Spec.Input.Shape.Count == 3 ? new BatchShift(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2])
                 : throw new ArgumentException($"Agent:Augment = shift needs image input; the {Spec.Name} network takes vectors");
         _batch = new TransitionBatch(_states.Tensor, _actions.Tensor, _returns.Tensor, _nextStates.Tensor, _discounts.Tensor);
@@ -200,7 +199,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
             }
         }
         if (planned.Reset && _resetPlan is not null)
-            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, Enum.Parse<Redraw>(_config.Reset.Redraw));
+            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, _config.Reset.Redraw);
         return report;
     }
 
