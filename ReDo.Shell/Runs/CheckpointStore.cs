@@ -98,6 +98,16 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         return new LoadedCheckpoint(choice.Chosen, m, parts, choice.Skipped);
     }
 
+    /// <summary>One named checkpoint, verified like a resume's (the §3 analyses read a chosen one, not only the newest).</summary>
+    public LoadedCheckpoint Load(string name)
+    {
+        if (!Names().Contains(name)) throw new CheckpointRefusedException($"there is no checkpoint {name}; the run keeps {string.Join(", ", Names())}");
+        var (observation, manifest, bytes) = Observe(name);
+        var verdict = CheckpointVerdict.Judge(observation, configHash);
+        return verdict.IsGood ? new LoadedCheckpoint(name, manifest!, bytes, [])
+            : throw new CheckpointRefusedException($"checkpoint {name} is unusable: {verdict.Reason}");
+    }
+
     (CheckpointObservation, CheckpointManifest?, Dictionary<string, byte[]>) Observe(string name)
     {
         var folder = Path.Combine(Folder, name);
