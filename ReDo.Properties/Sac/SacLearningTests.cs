@@ -30,7 +30,7 @@ public class SacLearningTests
         var random = new RandomState(3);
         var randomReturn = SacEpisodes.Evaluate(evalEnv, 10, _ => [2 * random.Rand() - 1]);
         var settings = new SacSettings { WidthMultiplier = 0.25, BatchSize = 64, InitialRandomSteps = 500, ReplayCapacity = 20_000 };
-        using var agent = new SacAgent(settings, env.ObservationSize, env.ActionSize, seed: 0);
+        using var agent = new SacAgent(SacConfig.Of(settings, seed: 0, task: "inverted_pendulum"), env.ObservationSize, env.ActionSize);
         SacEpisodes.Train(env, agent, 4000);
         var learned = SacEpisodes.Evaluate(evalEnv, 5, obs => agent.Act(obs, greedy: true));
         Assert.True(randomReturn > 0 && learned > 10 * randomReturn, $"greedy return {learned:F1} vs random {randomReturn:F1}");

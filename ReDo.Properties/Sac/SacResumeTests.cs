@@ -1,5 +1,6 @@
 using ReDo.Properties.MuJoCo;
 using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
@@ -19,8 +20,9 @@ public class SacResumeTests
     static readonly SacSettings Settings = new()
     {
         WidthMultiplier = 0.125, BatchSize = 16, ReplayCapacity = 150, InitialRandomSteps = 40,
-        RedoEnabled = true, RedoTau = 0.1, RedoPeriod = 30, DormancyLogPeriod = 15, ResetPeriod = 170, WeightDecay = 1e-4,
+        WeightDecay = 1e-4,
     };
+    static readonly RedoSettings Redo = new() { Enabled = true, Tau = 0.1, Period = 30, LogPeriod = 15 };
 
     /// <summary>Steps the loop a training run takes; returns every reward and the losses of every update.</summary>
     static List<double> Drive(ControlEnvironment env, SacAgent agent, int steps) => Drive(env, agent, steps, out _, out _);
@@ -54,7 +56,7 @@ public class SacResumeTests
         var task = ControlTasks.Hopper;
 
         using var env = new ControlEnvironment(task, seed: 5);
-        using var agent = new SacAgent(Settings, env.ObservationSize, env.ActionSize, seed: 5);
+        using var agent = new SacAgent(SacConfig.Of(Settings, 5, Redo, resetPeriod: 170), env.ObservationSize, env.ActionSize);
         env.Reset();
         Drive(env, agent, before);
         var parts = SacParts.Capture(agent).ToDictionary(p => p.Name, p => p.Bytes);
@@ -64,7 +66,7 @@ public class SacResumeTests
 
         // A different seed everywhere: whatever the restore misses shows up as a difference.
         using var env2 = new ControlEnvironment(task, seed: 99);
-        using var agent2 = new SacAgent(Settings, env2.ObservationSize, env2.ActionSize, seed: 99);
+        using var agent2 = new SacAgent(SacConfig.Of(Settings, 99, Redo, resetPeriod: 170), env2.ObservationSize, env2.ActionSize);
         env2.Reset();
         SacParts.Restore(agent2, parts);
         env2.Restore(environment);

@@ -1,5 +1,6 @@
 using ReDo.Properties.MuJoCo;
 using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
@@ -44,9 +45,9 @@ public class SacTests
         Assert.Equal([-20.0, 2.0], logStd.to(ScalarType.Float64).data<double>().ToArray());
     }
 
-    static SacAgent FilledAgent(SacSettings settings, int seed = 1)
+    static SacAgent FilledAgent(SacSettings settings, int seed = 1, RedoSettings? redo = null)
     {
-        var agent = new SacAgent(settings, observationSize: 3, actionSize: 2, seed);
+        var agent = new SacAgent(SacConfig.Of(settings, seed, redo), observationSize: 3, actionSize: 2);
         var random = new RandomState(7);
         for (int i = 0; i < 64; i++)
             agent.Replay.Add([random.Rand(), random.Rand(), random.Rand()], [2 * random.Rand() - 1, 2 * random.Rand() - 1], random.Rand(), [random.Rand(), random.Rand(), random.Rand()], i % 10 == 9);
@@ -105,7 +106,7 @@ public class SacTests
     [Fact]
     public void Redo_scores_every_layer_and_recycles_only_hidden_ones_with_tau_zero_leaving_outputs_unchanged()
     {
-        using var agent = FilledAgent(Small with { RedoEnabled = true, RedoPeriod = 1, DormancyLogPeriod = 1 });
+        using var agent = FilledAgent(Small, redo: new() { Enabled = true, Tau = 0, Period = 1, LogPeriod = 1 });
         var u = agent.Update(1);
         Assert.NotNull(u.Dormancy);
         Assert.Equal(SacAgent.NetworkNames, u.Dormancy!.Keys.OrderBy(k => k));

@@ -1,46 +1,46 @@
 namespace ReDo.Pure.Agents;
 
 /// <summary>
-/// SAC's hyperparameters (the paper's Table 4 / TF-Agents sac_train_eval defaults) and the ReDo,
-/// Reset and weight-decay options (App. B). <see cref="RewardScale"/> multiplies the environment
-/// reward inside the critics' TD target only (TF-Agents reward_scale_factor); reported returns are
-/// unscaled.
+/// Section "Sac" of a run configuration (Agent:Kind = sac): SAC's hyperparameters, the paper's
+/// Table 4 and TF-Agents' sac_train_eval defaults (docs/sac.md). ReDo, Reset and dormancy logging
+/// come from the shared "Redo" and "Reset" sections (<see cref="SacClock"/>).
 /// </summary>
 public sealed record SacSettings
 {
+    /// <summary>Scales both hidden layers of actor and critics (Table 6: 0.25, 0.5, 1 = (256, 256)).</summary>
     public double WidthMultiplier { get; init; } = 1.0;
-    public double LearningRate { get; init; } = 3e-4;       // actor, critics and α
+    public double ActorLearningRate { get; init; } = 3e-4;
+    public double CriticLearningRate { get; init; } = 3e-4;
+    /// <summary>Adam's learning rate for log α (the learned temperature).</summary>
+    public double AlphaLearningRate { get; init; } = 3e-4;
     public double Discount { get; init; } = 0.99;
-    public double TargetSmoothing { get; init; } = 0.005;   // soft target update, every gradient step
+    /// <summary>τ of the soft target update θ̄ ← (1 − τ)·θ̄ + τ·θ after every gradient step.</summary>
+    public double TargetSmoothing { get; init; } = 0.005;
+    /// <summary>
+    /// Multiplies the environment reward inside the critics' TD target only (TF-Agents
+    /// reward_scale_factor): y = RewardScale·r + γ·d·(…). Reported returns are unscaled.
+    /// </summary>
     public double RewardScale { get; init; } = 0.1;
+    /// <summary>Transitions per gradient step; also the batch ReDo scores (the paper's probe of 256).</summary>
     public int BatchSize { get; init; } = 256;
     public int ReplayCapacity { get; init; } = 1_000_000;
+    /// <summary>Environment steps with uniformly random actions before the first update (the initial collect).</summary>
     public int InitialRandomSteps { get; init; } = 10_000;
+    /// <summary>Gradient updates per environment step after the initial collect (1, 2, 4 … or 1/n).</summary>
     public double ReplayRatio { get; init; } = 1.0;
+    /// <summary>log α at the start (TF-Agents initial_log_alpha 0: α = 1).</summary>
     public double InitialLogAlpha { get; init; } = 0.0;
-    /// <summary>L2 added to the actor's and critics' gradients before Adam (weight-decay baseline); 0 = off.</summary>
+    /// <summary>L2 added to the actor's and critics' gradients before Adam (the weight-decay baseline); 0 = off.</summary>
     public double WeightDecay { get; init; } = 0.0;
+    /// <summary>A greedy evaluation (the mean action tanh(μ)) every this many environment steps; 0 = none during training.</summary>
+    public long EvalPeriod { get; init; } = 10_000;
+    /// <summary>Episodes per periodic evaluation (TF-Agents num_eval_episodes 30).</summary>
+    public int EvalEpisodes { get; init; } = 30;
 
-    public bool RedoEnabled { get; init; }
-    public double RedoTau { get; init; } = 0.0;
-    public long RedoPeriod { get; init; } = 200_000;        // gradient steps
-    public long DormancyLogPeriod { get; init; } = 10_000;  // gradient steps (TF-Agents log_interval)
-
-    /// <summary>Reset baseline (Nikishin et al.): every layer of actor and critics re-drawn every this many environment steps; 0 = off.</summary>
-    public long ResetPeriod { get; init; }
-
+    /// <summary>Itself when every knob is in range; otherwise an exception naming each bad key (the same words as config validation).</summary>
     public SacSettings Validate()
     {
-        static void Positive(double x, string name) { if (!(x > 0) || double.IsInfinity(x)) throw new ArgumentOutOfRangeException(name, x, $"{name} must be a positive number"); }
-        Positive(WidthMultiplier, nameof(WidthMultiplier)); Positive(LearningRate, nameof(LearningRate)); Positive(RewardScale, nameof(RewardScale));
-        if (!(Discount is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(Discount), Discount, "Discount must be in [0, 1]");
-        if (!(TargetSmoothing is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(TargetSmoothing), TargetSmoothing, "TargetSmoothing must be in (0, 1]");
-        if (BatchSize < 1 || ReplayCapacity < BatchSize) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be ≥ 1 and ≤ ReplayCapacity");
-        if (InitialRandomSteps < 0) throw new ArgumentOutOfRangeException(nameof(InitialRandomSteps), InitialRandomSteps, "InitialRandomSteps must be ≥ 0");
-        if (!Agents.ReplayRatio.IsRealisable(ReplayRatio)) throw new ArgumentOutOfRangeException(nameof(ReplayRatio), ReplayRatio, "ReplayRatio must be a whole number ≥ 1 or 1/n");
-        if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be ≥ 0");
-        if (!(RedoTau >= 0) || RedoPeriod < 1 || DormancyLogPeriod < 1 || ResetPeriod < 0)
-            throw new ArgumentOutOfRangeException(nameof(RedoPeriod), "RedoTau ≥ 0, RedoPeriod ≥ 1, DormancyLogPeriod ≥ 1 and ResetPeriod ≥ 0 are required");
-        return this;
+        var problems = Config.ConfigValidation.ValidateSac(this);
+        return problems.Count == 0 ? this : throw new ArgumentException(string.Join("; ", problems));
     }
 }

@@ -1,4 +1,5 @@
 using ReDo.Pure.Agents;
+using ReDo.Pure.Control;
 using ReDo.Pure.Networks;
 
 namespace ReDo.Pure.Config;
@@ -8,12 +9,22 @@ public static class ConfigValidation
 {
     public static readonly string[] Games = ["asterix", "breakout", "freeway", "seaquest", "space_invaders"];
 
+    /// <summary>The layers SAC's Reset may name (each of actor, critic_1 and critic_2 has them: docs/sac.md).</summary>
+    public static readonly string[] SacLayers = ["Dense_0", "Dense_1", "final_layer"];
+
     public static IReadOnlyList<string> Validate(ExperimentConfig c)
     {
         var e = new List<string>();
         void Check(bool ok, string key, object? value, string allowed) { if (!ok) e.Add($"{key} = {value}: allowed {allowed}"); }
+        bool sac = c.Agent.Kind == AgentSettings.Sac;
 
-        Check(Games.Contains(c.Run.Game), "Run:Game", c.Run.Game, string.Join(", ", Games));
+        Check(c.Agent.Kind is AgentSettings.Dqn or AgentSettings.Sac, "Agent:Kind", c.Agent.Kind, "dqn (MinAtar), sac (MuJoCo)");
+        if (sac)
+            Check(ControlTasks.Find(c.Run.Game) is not null, "Run:Game", c.Run.Game,
+                $"a MuJoCo task with Agent:Kind = sac: {string.Join(", ", ControlTasks.Names)}" + (Games.Contains(c.Run.Game) ? " (MinAtar games need Agent:Kind = dqn)" : ""));
+        else
+            Check(Games.Contains(c.Run.Game), "Run:Game", c.Run.Game,
+                string.Join(", ", Games) + (ControlTasks.Find(c.Run.Game) is not null ? " (MuJoCo tasks need Agent:Kind = sac)" : ""));
         Check(c.Run.Frames > 0, "Run:Frames", c.Run.Frames, "> 0");
         Check(c.Run.Seed >= 0, "Run:Seed", c.Run.Seed, "≥ 0");
         Check(c.Run.Threads is >= 1 and <= 256, "Run:Threads", c.Run.Threads, "1 … 256");
@@ -51,7 +62,7 @@ public static class ConfigValidation
         Check(c.Redo.Tau >= 0 && double.IsFinite(c.Redo.Tau), "Redo:Tau", c.Redo.Tau, "a finite number ≥ 0");
         Check(c.Redo.Period >= 1, "Redo:Period", c.Redo.Period, "≥ 1 gradient step");
         Check(c.Redo.ProbeSize is >= 1 and <= 65_536, "Redo:ProbeSize", c.Redo.ProbeSize, "1 … 65536");
-        Check(c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
+        Check(sac || c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
         Check(c.Redo.StartStep >= 0 && c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, "> Redo:StartStep ≥ 0");
         Check(c.Redo.Mapping is "ChannelsFirst" or "DopamineCompat", "Redo:Mapping", c.Redo.Mapping, "ChannelsFirst, DopamineCompat");
         Check(c.Redo.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Redo:Redraw", c.Redo.Redraw, "Layer, Xavier");
@@ -61,6 +72,35 @@ public static class ConfigValidation
         Check(c.Reset.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Reset:Redraw", c.Reset.Redraw, "Layer, Xavier");
         Check(c.Reset.Layers.Count > 0, "Reset:Layers", "[]", "at least one layer name");
         Check(!(c.Reset.Enabled && c.Redo.Enabled), "Reset:Enabled", c.Reset.Enabled, "false while Redo:Enabled is true (the paper compares them, never combines them)");
+        if (sac)
+        {
+            Check(c.Reset.Layers.All(SacLayers.Contains) && c.Reset.Layers.Distinct().Count() == c.Reset.Layers.Count, "Reset:Layers", $"[{string.Join(", ", c.Reset.Layers)}]",
+                $"distinct names of SAC's layers ({string.Join(", ", SacLayers)}: every one for the paper's full reset)");
+            e.AddRange(ValidateSac(c.Sac));
+        }
+        return e;
+    }
+
+    /// <summary>The checks of section "Sac" (Agent:Kind = sac), each naming its key.</summary>
+    public static IReadOnlyList<string> ValidateSac(SacSettings s)
+    {
+        var e = new List<string>();
+        void Check(bool ok, string key, object? value, string allowed) { if (!ok) e.Add($"Sac:{key} = {value}: allowed {allowed}"); }
+        Check(s.WidthMultiplier is >= 1.0 / 256 and <= 16, "WidthMultiplier", s.WidthMultiplier, "1/256 … 16 (Table 6: 0.25, 0.5, 1; 1 = hidden layers of 256)");
+        Check(s.ActorLearningRate is > 0 and < 10, "ActorLearningRate", s.ActorLearningRate, "0 < lr < 10");
+        Check(s.CriticLearningRate is > 0 and < 10, "CriticLearningRate", s.CriticLearningRate, "0 < lr < 10");
+        Check(s.AlphaLearningRate is > 0 and < 10, "AlphaLearningRate", s.AlphaLearningRate, "0 < lr < 10");
+        Check(s.Discount is >= 0 and <= 1, "Discount", s.Discount, "0 … 1");
+        Check(s.TargetSmoothing is > 0 and <= 1, "TargetSmoothing", s.TargetSmoothing, "0 < τ ≤ 1 (1 copies the critics every step)");
+        Check(s.RewardScale > 0 && double.IsFinite(s.RewardScale), "RewardScale", s.RewardScale, "a finite number > 0 (it multiplies the reward in the TD target)");
+        Check(s.BatchSize is >= 1 and <= 65_536, "BatchSize", s.BatchSize, "1 … 65536");
+        Check(s.ReplayCapacity >= s.BatchSize, "ReplayCapacity", s.ReplayCapacity, $"≥ Sac:BatchSize ({s.BatchSize})");
+        Check(s.InitialRandomSteps >= 0, "InitialRandomSteps", s.InitialRandomSteps, "≥ 0 environment steps");
+        Check(ReplayRatio.IsRealisable(s.ReplayRatio), "ReplayRatio", s.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
+        Check(double.IsFinite(s.InitialLogAlpha) && Math.Abs(s.InitialLogAlpha) <= 20, "InitialLogAlpha", s.InitialLogAlpha, "−20 … 20");
+        Check(s.WeightDecay >= 0 && double.IsFinite(s.WeightDecay), "WeightDecay", s.WeightDecay, "a finite number ≥ 0");
+        Check(s.EvalPeriod >= 0, "EvalPeriod", s.EvalPeriod, "≥ 0 environment steps (0 = no evaluation during training)");
+        Check(s.EvalEpisodes is >= 1 and <= 10_000, "EvalEpisodes", s.EvalEpisodes, "1 … 10000");
         return e;
     }
 }

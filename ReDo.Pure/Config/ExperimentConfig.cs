@@ -7,9 +7,13 @@ namespace ReDo.Pure.Config;
 /// <summary>Section "Run".</summary>
 public sealed record RunSettings
 {
-    /// <summary>MinAtar game: asterix, breakout, freeway, seaquest, space_invaders.</summary>
+    /// <summary>
+    /// The environment: a MinAtar game (asterix, breakout, freeway, seaquest, space_invaders) for
+    /// Agent:Kind = dqn, a MuJoCo task (halfcheetah, hopper, walker2d, ant, humanoid,
+    /// inverted_pendulum) for Agent:Kind = sac.
+    /// </summary>
     public string Game { get; init; } = "breakout";
-    /// <summary>Environment frames (= agent steps; MinAtar has no frame skip).</summary>
+    /// <summary>Environment frames = agent steps (MinAtar has no frame skip; a MuJoCo agent step is the task's frame skip of physics steps).</summary>
     public long Frames { get; init; } = 5_000_000;
     public int Seed { get; init; } = 0;
     /// <summary>libtorch intra-op threads (results depend on it; resume with the same count).</summary>
@@ -38,9 +42,12 @@ public sealed record EnvSettings
     public bool ClipRewards { get; init; } = false;
 }
 
-/// <summary>Section "Agent": DQN.</summary>
+/// <summary>Section "Agent": which agent, and DQN's settings (SAC's are in section "Sac").</summary>
 public sealed record AgentSettings
 {
+    public const string Dqn = "dqn", Sac = "sac";
+    /// <summary>dqn (DQN and DrQ(ε) on MinAtar: the rest of this section) or sac (SAC on MuJoCo: section "Sac", docs/sac.md).</summary>
+    public string Kind { get; init; } = Dqn;
     /// <summary>minatar (Conv 16 3×3 → 128 → |A|), minatar-dueling (the same torso, advantage and value heads: DrQ(ε), docs/drq.md) or nature (Dopamine's Nature CNN, needs 84×84×4 inputs).</summary>
     public string Network { get; init; } = "minatar";
     public const string ProfileInit = "Profile";
@@ -78,7 +85,10 @@ public sealed record AgentSettings
     public string Augment { get; init; } = "none";
 }
 
-/// <summary>Section "Redo": recycling dormant neurons, and dormancy logging.</summary>
+/// <summary>
+/// Section "Redo": recycling dormant neurons, and dormancy logging (both agents; SAC scores the
+/// training batch of Sac:BatchSize, so ProbeSize, Mapping and Redraw are DQN's alone).
+/// </summary>
 public sealed record RedoSettings
 {
     public bool Enabled { get; init; } = false;
@@ -96,7 +106,7 @@ public sealed record RedoSettings
     public long LogPeriod { get; init; } = 1_000;
 }
 
-/// <summary>Section "Reset": the periodic layer-reset baseline.</summary>
+/// <summary>Section "Reset": the periodic layer-reset baseline (DQN: Period in gradient steps; SAC: in environment steps, the named layers of actor and both critics).</summary>
 public sealed record ResetSettings
 {
     public bool Enabled { get; init; } = false;
@@ -116,4 +126,5 @@ public sealed record ExperimentConfig
     public AgentSettings Agent { get; init; } = new();
     public RedoSettings Redo { get; init; } = new();
     public ResetSettings Reset { get; init; } = new();
+    public Agents.SacSettings Sac { get; init; } = new();
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
@@ -46,7 +47,13 @@ public sealed class MuJoCoBenchmark : IBenchmark
         foreach (var task in new[] { ControlTasks.Hopper, ControlTasks.Ant })
         {
             using var env = new ControlEnvironment(task, 0);
-            using var agent = new SacAgent(new SacSettings { WidthMultiplier = width, InitialRandomSteps = 0, ReplayCapacity = 10_000 }, env.ObservationSize, env.ActionSize, 0);
+            var config = new ExperimentConfig
+            {
+                Run = new() { Game = ControlTasks.ConfigName(task.Id) },
+                Agent = new() { Kind = AgentSettings.Sac },
+                Sac = new() { WidthMultiplier = width, InitialRandomSteps = 0, ReplayCapacity = 10_000 },
+            };
+            using var agent = new SacAgent(config, env.ObservationSize, env.ActionSize);
             var random = new RandomState(1);
             var obs = new double[env.ObservationSize]; var act = new double[env.ActionSize];
             for (int i = 0; i < 1000; i++)

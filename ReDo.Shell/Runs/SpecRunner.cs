@@ -18,7 +18,9 @@ public static class SpecRunner
         var configPath = Path.Combine(runFolder, TrainingLoop.ConfigFile);
         if (File.Exists(configPath))
         {
-            if (File.ReadAllText(configPath) != ConfigLoader.ToJson(config))
+            // Compared as bound configs, not as text: a config.json written before a key existed
+            // (e.g. Agent:Kind, section Sac) binds to that key's default and is the same run.
+            if (!SameRun(File.ReadAllText(configPath), configPath, config))
                 throw new CliError($"run folder '{runFolder}' holds a run of another configuration than spec {spec.Name}; move it away or give the spec another name.");
             if (Trainer.FinishedSummary(runFolder) is { } done)
             {
@@ -30,5 +32,11 @@ public static class SpecRunner
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
             throw new CliError($"run folder '{runFolder}' holds files but no {TrainingLoop.ConfigFile}; it is not this spec's run. Move it away.");
         return CrashRecovery.Train(config, runFolder, notes, stop, report: report);
+    }
+
+    internal static bool SameRun(string writtenJson, string path, Pure.Config.ExperimentConfig config)
+    {
+        try { return ConfigLoader.ToJson(ConfigLoader.LoadJson(writtenJson, [], path)) == ConfigLoader.ToJson(config); }
+        catch (CliError) { return false; }
     }
 }

@@ -1,6 +1,7 @@
 using ReDo.Shell.Torch;
 using ReDo.Shell.Optimizers;
 using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
 using ReDo.MinAtar.Random;
@@ -32,16 +33,21 @@ public sealed class SacAgent : IDisposable
     public static readonly string[] NetworkNames = ["actor", "critic_1", "critic_2"];
 
     readonly SacSettings _s;
-    readonly SacClock _clock;
+    readonly RedoSettings _redo;
+    readonly ResetSettings _reset;
     readonly SquashedGaussian _policy = new();
     readonly float[] _obs, _next, _actions, _rewards, _discounts, _single;
     readonly Scalar _tau, _oneMinusTau, _gamma, _rewardScale, _half, _targetEntropy;
     readonly RecycleSettings _recycle;
 
-    public SacAgent(SacSettings settings, int observationSize, int actionSize, int seed)
+    /// <summary>The agent of a validated config with Agent:Kind = sac (sections Sac, Redo, Reset; seeded with Run:Seed).</summary>
+    public SacAgent(ExperimentConfig config, int observationSize, int actionSize)
     {
-        _s = settings.Validate();
-        _clock = new SacClock(_s);
+        _s = config.Sac.Validate();
+        _redo = config.Redo;
+        _reset = config.Reset;
+        Clock = new SacClock(_s, config.Redo, config.Reset);
+        int seed = config.Run.Seed;
         ObservationSize = observationSize; ActionSize = actionSize;
         TargetEntropy = -actionSize;
         Generator = new Generator((ulong)seed, CPU);
@@ -53,9 +59,9 @@ public sealed class SacAgent : IDisposable
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
         LogAlpha = new Parameter(tensor(new[] { (float)_s.InitialLogAlpha }));
         // Our own Adam (issue 15: TorchSharp's optimizers make finalizer-freed Scalars); β and ε are Adam's defaults, as the reference's optax.adam.
-        ActorOptimizer = new ReDo.Shell.Optimizers.Adam(Actor.parameters(), _s.LearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
-        CriticOptimizer = new ReDo.Shell.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.LearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
-        AlphaOptimizer = new ReDo.Shell.Optimizers.Adam([LogAlpha], _s.LearningRate, 0.9, 0.999, 1e-8);
+        ActorOptimizer = new ReDo.Shell.Optimizers.Adam(Actor.parameters(), _s.ActorLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        CriticOptimizer = new ReDo.Shell.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.CriticLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        AlphaOptimizer = new ReDo.Shell.Optimizers.Adam([LogAlpha], _s.AlphaLearningRate, 0.9, 0.999, 1e-8);
         ActorMoments = new OptimizerMoments(ActorOptimizer);
         CriticMoments = new OptimizerMoments(CriticOptimizer);
         Replay = new ContinuousReplay(_s.ReplayCapacity, observationSize, actionSize);
@@ -66,9 +72,12 @@ public sealed class SacAgent : IDisposable
         _tau = _s.TargetSmoothing.ToScalar(); _oneMinusTau = (1 - _s.TargetSmoothing).ToScalar();
         _gamma = _s.Discount.ToScalar(); _rewardScale = _s.RewardScale.ToScalar(); _half = 0.5.ToScalar();
         _targetEntropy = TargetEntropy.ToScalar();
-        _recycle = new RecycleSettings(_s.RedoTau);
+        _recycle = new RecycleSettings(_redo.Tau, Options: RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(_redo.Redraw) });
     }
 
+    /// <summary>The pure schedule this agent follows (warm-up, updates, ReDo, dormancy logging, Reset, evaluation).</summary>
+    public SacClock Clock { get; }
+    public SacSettings Settings => _s;
     public int ObservationSize { get; }
     public int ActionSize { get; }
     /// <summary>−|A| (Haarnoja et al. 2018b).</summary>
@@ -116,7 +125,7 @@ public sealed class SacAgent : IDisposable
     public double[] Act(ReadOnlySpan<double> observation, bool greedy = false)
     {
         var action = new double[ActionSize];
-        if (!greedy && _clock.IsRandomStep(EnvironmentSteps))
+        if (!greedy && Clock.IsRandomStep(EnvironmentSteps))
         {
             for (int i = 0; i < ActionSize; i++) action[i] = 2 * Random.Rand() - 1;
             return action;
@@ -137,9 +146,9 @@ public sealed class SacAgent : IDisposable
     {
         Replay.Add(observation, action, reward, next, terminated);
         var updates = new List<SacUpdate>();
-        foreach (var g in _clock.Updates(EnvironmentSteps)) updates.Add(Update(g));
+        foreach (var g in Clock.Updates(EnvironmentSteps)) updates.Add(Update(g));
         EnvironmentSteps++;
-        if (_clock.Resets(EnvironmentSteps)) ResetNetworks();
+        if (Clock.Resets(EnvironmentSteps)) ResetNetworks();
         return updates;
     }
 
@@ -194,13 +203,13 @@ public sealed class SacAgent : IDisposable
         if (!double.IsFinite(update.CriticLoss) || !double.IsFinite(update.ActorLoss))
             throw new NonFiniteLossException(gradientStep, (float)(update.CriticLoss + update.ActorLoss));
         var measured = new[] { ("actor", Actor, actorStats, ActorMoments), ("critic_1", Critic1, critic1Stats, CriticMoments), ("critic_2", Critic2, critic2Stats, CriticMoments) };
-        if (_clock.LogsDormancy(gradientStep))
+        if (Clock.LogsDormancy(gradientStep))
             update = update with
             {
                 Dormancy = measured.ToDictionary(m => m.Item1, m =>
-                    (DormancyReport.Assess(m.Item2.Spec, m.Item3, 0, includeOutputs: true), DormancyReport.Assess(m.Item2.Spec, m.Item3, _s.RedoTau, includeOutputs: true))),
+                    (DormancyReport.Assess(m.Item2.Spec, m.Item3, 0, includeOutputs: true), DormancyReport.Assess(m.Item2.Spec, m.Item3, _redo.Tau, includeOutputs: true))),
             };
-        if (_clock.Recycles(gradientStep))
+        if (Clock.Recycles(gradientStep))
         {
             int recycled = 0;
             foreach (var (_, net, stats, moments) in measured)
@@ -236,11 +245,11 @@ public sealed class SacAgent : IDisposable
         foreach (var (o, t) in from.parameters().Zip(to.parameters())) t.copy_(o);
     }
 
-    /// <summary>Reset baseline (Nikishin et al. 2022; App. B): every layer of actor and critics re-drawn, their kernel moments zeroed, targets copied.</summary>
+    /// <summary>Reset baseline (Nikishin et al. 2022; App. B): the Reset:Layers of actor and both critics re-drawn (all of them in the paper), their kernel moments zeroed, targets copied.</summary>
     void ResetNetworks()
     {
         foreach (var (_, net) in ScoredNetworks)
-            DormantNeuronRecycler.Reset(net, net == Actor ? ActorMoments : CriticMoments, LayerResetPlan.Named(net.Spec, net.Spec.Layers.Select(l => l.Name).ToList()), Generator);
+            DormantNeuronRecycler.Reset(net, net == Actor ? ActorMoments : CriticMoments, LayerResetPlan.Named(net.Spec, _reset.Layers), Generator, Enum.Parse<Redraw>(_reset.Redraw));
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
     }
 
