@@ -70,8 +70,7 @@ public sealed class DqnAgent : IDisposable
         _recycle = new RecycleSchedule(config.Redo.Period, config.Redo.StartStep, config.Redo.EndStep);
         _dormancyLog = new LoggingSchedule(config.Redo.LogPeriod);
         _reset = new RecycleSchedule(config.Reset.Period);
-        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping),
-            RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(config.Redo.Redraw) });
+        _recycleSettings = RecycleSettings.From(config.Redo, config.Run.Seed);
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         if (config.Reset.Enabled)
@@ -167,7 +166,7 @@ public sealed class DqnAgent : IDisposable
             ActivationStatistics statistics;
             if (recycle)
             {
-                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator);
+                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator, gradientStep);
                 statistics = result.Statistics;
                 stats = stats.WithRecycle(result.Outcome);
             }
