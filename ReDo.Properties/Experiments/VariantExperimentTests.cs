@@ -16,7 +16,7 @@ public class VariantExperimentTests
     [Theory]
     [InlineData("selection", "quick", 20)]
     [InlineData("selection", "full", 125)]
-    [InlineData("sensitivity", "quick", 36)]
+    [InlineData("sensitivity", "quick", 18)]
     [InlineData("sensitivity", "full", 450)]
     public void Variant_experiments_plan_valid_runs(string name, string size, int runs)
     {
