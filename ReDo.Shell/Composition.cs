@@ -1,14 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ReDo.Shell.Cli;
+using ReDo.Shell.Runs;
 
 namespace ReDo.Shell;
 
-/// <summary>The one place where commands and benchmarks are registered (see <see cref="ICliCommand"/> for how to add one).</summary>
+/// <summary>The one place where services, commands and benchmarks are registered (see <see cref="ICliCommand"/> for how to add one).</summary>
 public static class Composition
 {
+    /// <summary>The application's host: console logging, the run service and its shutdown timeout, the commands.</summary>
+    public static HostApplicationBuilder AddReDo(this HostApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        // Long enough for the final checkpoint of every run a stopping worker holds.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
+        builder.Services.AddReDoCommands();
+        return builder;
+    }
+
     public static IServiceCollection AddReDoCommands(this IServiceCollection services)
     {
         services.AddSingleton<RedoCli>();
+        // The one hosted service: long jobs (train, resume, run-spec, worker) run on its thread.
+        services.AddSingleton<RunService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunService>());
         // ReDo core
         services.AddSingleton<ICliCommand, ScoreCommand>();
         services.AddSingleton<IBenchmark, RecycleBenchmark>();

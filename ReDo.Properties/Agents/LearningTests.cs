@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using ReDo.Properties.Readme;
 using ReDo.Pure.Config;
 using ReDo.Shell.Config;
@@ -43,7 +44,7 @@ public class LearningTests
         var folder = Path.Combine(Path.GetTempPath(), "redo-learning-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var summary = Trainer.Run(config, folder, TextWriter.Null);
+            var summary = Runner.Train(config, folder, TextWriter.Null);
             Assert.Equal(config.Run.Frames, summary.Frames);
             Assert.True(summary.EvalMeanReturn > summary.RandomPolicyMeanReturn,
                 $"greedy {summary.EvalMeanReturn} should beat random {summary.RandomPolicyMeanReturn}");

@@ -84,6 +84,17 @@ public class SupervisedTests
         Assert.Contains(rows, r => r.StartsWith("shuffled+redo,1,3,"));
         foreach (var png in new[] { "dormant.png", "accuracy.png" })
             Assert.True(ReDo.Properties.Metrics.PngDecoder.Decode(File.ReadAllBytes(Path.Combine(output, png))).Width > 0);
+
+        // --replot redraws the same plots from the CSV alone (a stopped run's), without data or training.
+        var text = File.ReadAllText(Path.Combine(output, "supervised.csv"));
+        Assert.Equal(text, SupervisedControl.CsvHeader + string.Concat(SupervisedControl.ParseCsv(text, "x").Select(SupervisedControl.CsvLine)));
+        File.Delete(Path.Combine(output, "dormant.png"));
+        Assert.Equal(0, CliRun.Invoke(new SupervisedCommand(), "supervised", "--data-dir", "/nonexistent", "--redo", "--replot", "--out", output).Exit);
+        Assert.True(ReDo.Properties.Metrics.PngDecoder.Decode(File.ReadAllBytes(Path.Combine(output, "dormant.png"))).Width > 0);
+        File.AppendAllText(Path.Combine(output, "supervised.csv"), "fixed,0,x,1,1,1,1,1,0\n");
+        var (exit, _, error) = CliRun.Invoke(new SupervisedCommand(), "supervised", "--replot", "--out", output);
+        Assert.Equal(2, exit);
+        Assert.Contains($"line {2 + 2 * 2 * 4} is damaged", error);
     }
 
     [Fact]

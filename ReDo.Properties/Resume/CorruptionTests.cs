@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using System.Text.Json.Nodes;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Cli;
@@ -46,7 +47,7 @@ public class CorruptionTests
                 break;
         }
         var notes = new StringWriter();
-        Trainer.Resume(folder, notes);
+        Runner.Resume(folder, notes);
 
         Assert.Contains($"checkpoint {Newest} is unusable: {reason}", notes.ToString());
         Assert.Contains($"resuming {folder} from checkpoint {Previous}", notes.ToString());
@@ -61,8 +62,8 @@ public class CorruptionTests
         var checkpoints = Path.Combine(folder, "checkpoints");
         Directory.Move(Path.Combine(checkpoints, Newest), Path.Combine(checkpoints, ".old-" + Newest));
         var notes = new StringWriter();
-        using (var loop = ReDo.Shell.Runs.TrainingLoop.Resume(folder, ReDo.Shell.Metrics.DiskRunFiles.Instance, notes.WriteLine))
-            Assert.Equal(Newest, loop.LastCheckpoint);
+        using (var runner = Runner.OpenResume(folder, ReDo.Shell.Metrics.DiskRunFiles.Instance, notes.WriteLine))
+            Assert.Equal(Newest, runner.LastCheckpoint);
         Assert.False(Directory.Exists(Path.Combine(checkpoints, ".old-" + Newest)));
     }
 
@@ -72,7 +73,7 @@ public class CorruptionTests
         var (_, folder) = FinishedRunWithoutResults();
         foreach (var checkpoint in Directory.GetDirectories(Path.Combine(folder, "checkpoints")))
             File.Delete(Path.Combine(checkpoint, "state.json"));
-        var e = Assert.Throws<CliError>(() => Trainer.Resume(folder, TextWriter.Null));
+        var e = Assert.Throws<CliError>(() => Runner.Resume(folder, TextWriter.Null));
         Assert.Contains("no usable checkpoint", e.Message);
         Assert.Contains($"{Newest}: state.json is missing", e.Message);
         Assert.Contains($"{Previous}: state.json is missing", e.Message);
@@ -84,7 +85,7 @@ public class CorruptionTests
         var (_, folder) = FinishedRunWithoutResults();
         var configPath = Path.Combine(folder, "config.json");
         File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"EvalEpisodes\": 1", "\"EvalEpisodes\": 2"));
-        var e = Assert.Throws<CliError>(() => Trainer.Resume(folder, TextWriter.Null));
+        var e = Assert.Throws<CliError>(() => Runner.Resume(folder, TextWriter.Null));
         Assert.Contains("another configuration", e.Message);
         Assert.Contains(Newest, e.Message);
     }
@@ -95,7 +96,7 @@ public class CorruptionTests
         var reference = TinyRuns.Reference(TinyRuns.Config());
         var folder = TinyRuns.NewFolder("corrupt");
         TinyRuns.CopyFolder(reference, folder);
-        foreach (var f in new[] { Trainer.SummaryFile, Trainer.WeightsFile }) File.Delete(Path.Combine(folder, f));
+        foreach (var f in new[] { Runner.SummaryFile, Runner.WeightsFile }) File.Delete(Path.Combine(folder, f));
         Assert.Equal([Previous, Newest], Directory.GetDirectories(Path.Combine(folder, "checkpoints")).Select(Path.GetFileName).Order().TakeLast(2));
         return (reference, folder);
     }

@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using ReDo.Shell.Agents;
 using Xunit;
 
@@ -22,10 +23,10 @@ public class ExactResumeTests
         var folder = TinyRuns.NewFolder("stop");
         using var stop = new CancellationTokenSource();
         if (stopAfterMs == 0) stop.Cancel(); else stop.CancelAfter(stopAfterMs);
-        var first = Trainer.Run(config, folder, TextWriter.Null, stop.Token);
-        if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, Trainer.WeightsFile)));
+        var first = Runner.Train(config, folder, TextWriter.Null, stop.Token);
+        if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, Runner.WeightsFile)));
 
-        var resumed = first.Finished ? first : Trainer.Resume(folder, TextWriter.Null);
+        var resumed = first.Finished ? first : Runner.Resume(folder, TextWriter.Null);
         Assert.True(resumed.Finished);
         TinyRuns.AssertSameResult(reference, folder);
     }
@@ -39,8 +40,8 @@ public class ExactResumeTests
         var reference = TinyRuns.Reference(config);
         var folder = TinyRuns.NewFolder("drq-stop");
         using var stop = new CancellationTokenSource(stopAfterMs);
-        var first = Trainer.Run(config, folder, TextWriter.Null, stop.Token);
-        var resumed = first.Finished ? first : Trainer.Resume(folder, TextWriter.Null);
+        var first = Runner.Train(config, folder, TextWriter.Null, stop.Token);
+        var resumed = first.Finished ? first : Runner.Resume(folder, TextWriter.Null);
         Assert.True(resumed.Finished);
         TinyRuns.AssertSameResult(reference, folder);
     }
@@ -57,7 +58,7 @@ public class ExactResumeTests
         Assert.Contains("stopped at frame", child.Output);
         Assert.Contains("redo resume", child.Output);
 
-        Trainer.Resume(folder, TextWriter.Null);
+        Runner.Resume(folder, TextWriter.Null);
         TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
     }
 
@@ -75,7 +76,7 @@ public class ExactResumeTests
             child.KillHard();
             child.WaitForExit(TimeSpan.FromSeconds(30));
         }
-        if (Trainer.FinishedSummary(folder) is null) Trainer.Resume(folder, TextWriter.Null);
+        if (Runner.FinishedSummary(folder) is null) Runner.Resume(folder, TextWriter.Null);
         TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
     }
 

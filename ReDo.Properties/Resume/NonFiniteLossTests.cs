@@ -15,17 +15,18 @@ public class NonFiniteLossTests
     public void A_nan_loss_stops_the_run_and_keeps_the_last_good_checkpoint()
     {
         var folder = TinyRuns.NewFolder("nan");
-        using var loop = TrainingLoop.StartNew(TinyRuns.Config(), folder, DiskRunFiles.Instance, _ => { });
+        using var runner = Runner.OpenNew(TinyRuns.Config(), folder, DiskRunFiles.Instance);
         using (no_grad())
         using (var nan = double.NaN.ToScalar())
-            foreach (var p in loop.Agent.Online.parameters()) p.fill_(nan);   // what a diverged update leaves behind
+            foreach (var (_, network) in runner.Agent.ScoredNetworks)
+                foreach (var p in network.parameters()) p.fill_(nan);   // what a diverged update leaves behind
 
-        var e = Assert.Throws<RunHaltedException>(() => Trainer.Continue(loop, TextWriter.Null, CancellationToken.None, DiskRunFiles.Instance, null));
+        var e = Assert.Throws<RunHaltedException>(() => runner.Run(TextWriter.Null, CancellationToken.None, null));
 
         Assert.False(e.Resumable);
         Assert.Contains("the loss became NaN at gradient step", e.Message);
         Assert.Contains("the last good checkpoint ckpt-000000000000 is kept", e.Message);
         Assert.Equal(["ckpt-000000000000"], Directory.GetDirectories(Path.Combine(folder, "checkpoints")).Select(Path.GetFileName));
-        Assert.False(File.Exists(Path.Combine(folder, Trainer.WeightsFile)));
+        Assert.False(File.Exists(Path.Combine(folder, Runner.WeightsFile)));
     }
 }

@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using ReDo.Pure.Metrics;
 using ReDo.Shell.Agents;
 using Xunit;
@@ -38,7 +39,7 @@ public class ReturnLast100Tests
             }
         }
         Assert.True(episodes > 0, "the tiny run finished no episode; the test checks nothing");
-        var summary = Trainer.FinishedSummary(folder)!;
+        var summary = Runner.FinishedSummary(folder)!;
         Assert.Equal(rows[^1].ReturnLast100, summary.ReturnLast100);
         Assert.False(double.IsNaN(summary.EvalMeanReturn) || double.IsNaN(summary.RandomPolicyMeanReturn));
     }

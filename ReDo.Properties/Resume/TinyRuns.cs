@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using System.Collections.Concurrent;
 using ReDo.Pure.Config;
 using ReDo.Shell.Agents;
@@ -42,7 +43,7 @@ public static class TinyRuns
         References.GetOrAdd(ConfigLoader.ToJson(config), _ => new Lazy<string>(() =>
         {
             var folder = NewFolder("reference");
-            Trainer.Run(config, folder, TextWriter.Null);
+            Runner.Train(config, folder, TextWriter.Null);
             return folder;
         })).Value;
 
@@ -59,8 +60,8 @@ public static class TinyRuns
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, "metrics.csv"))), $"metrics.csv of {actualFolder} differs from {expectedFolder}");
         Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, ReDo.Shell.Analyses.DormancyLog.FileName)).AsSpan()
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, ReDo.Shell.Analyses.DormancyLog.FileName))), $"{ReDo.Shell.Analyses.DormancyLog.FileName} of {actualFolder} differs from {expectedFolder}");
-        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Trainer.WeightsFile)).AsSpan()
-            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Trainer.WeightsFile))), $"{Trainer.WeightsFile} of {actualFolder} differs from {expectedFolder}");
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Runner.WeightsFile)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Runner.WeightsFile))), $"{Runner.WeightsFile} of {actualFolder} differs from {expectedFolder}");
     }
 
     public static void CopyFolder(string from, string to)

@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using ReDo.Properties.Resume;
 using ReDo.Shell.Agents;
 using Xunit;
@@ -21,11 +22,11 @@ public class ConcurrentDeterminismTests
     {
         var config = TinyRuns.Config(frames: 2_000, seed: 31);
         var alone = TinyRuns.NewFolder("alone");
-        Trainer.Run(config, alone, TextWriter.Null);
+        Runner.Train(config, alone, TextWriter.Null);
 
         var churned = TinyRuns.NewFolder("churned");
         using (new Churn())
-            Trainer.Run(config, churned, TextWriter.Null);
+            Runner.Train(config, churned, TextWriter.Null);
         TinyRuns.AssertSameResult(alone, churned);
     }
 

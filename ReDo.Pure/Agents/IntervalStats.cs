@@ -20,6 +20,19 @@ public sealed record IntervalStats(
     public IntervalStats WithRecycle(RecycleOutcome o) => this with { NeuronsRecycled = NeuronsRecycled + o.Total, MaxOutputChange = Math.Max(MaxOutputChange, o.MaxOutputChange) };
     public IntervalStats WithDormancy(DormancyReport atZero, DormancyReport atTau) => this with { AtZero = atZero, AtTau = atTau };
 
+    /// <summary>Adds an agent step's updates in the order they ran: each one's loss, then its recycling, then its dormancy.</summary>
+    public IntervalStats With(StepReport step)
+    {
+        var stats = this;
+        foreach (var u in step.Updates)
+        {
+            stats = stats.WithLoss(u.Loss);
+            if (u.Recycled is { } recycled) stats = stats.WithRecycle(recycled);
+            if (u.AtZero is { } atZero && u.AtTau is { } atTau) stats = stats.WithDormancy(atZero, atTau);
+        }
+        return stats;
+    }
+
     /// <param name="returnLast100">Mean return of the last 100 training episodes so far (NaN before the first).</param>
     public MetricsRow ToRow(long frames, long gradientSteps, IReadOnlyList<string> scoredLayers, double returnLast100 = double.NaN) => new(
         frames, gradientSteps, Episodes,

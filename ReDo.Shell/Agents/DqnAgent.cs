@@ -10,6 +10,7 @@ using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
 using ReDo.Shell.Analyses;
+using ReDo.Shell.Environments;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
@@ -21,11 +22,12 @@ namespace ReDo.Shell.Agents;
 /// <summary>
 /// DQN as in the paper's Dopamine agent, with ReDo, Reset and weight decay as options; with
 /// Agent:DoubleDqn, Agent:Augment = shift and the minatar-dueling network it is DrQ(ε) (docs/drq.md). One call of
-/// <see cref="Observe"/> per agent step stores the transition and runs Dopamine's _train_step: after
+/// <see cref="Step"/> per agent step stores the transition and runs Dopamine's _train_step: after
 /// the warm-up, k updates every update period (the replay ratio), each followed by dormancy logging
 /// and recycling when the reference's gradient-step counter says so; then the target sync.
+/// Its checkpoint parts are <see cref="DqnParts"/>.
 /// </summary>
-public sealed class DqnAgent : IDisposable
+public sealed class DqnAgent : IAgent<MinAtarObservation, int>
 {
     readonly ExperimentConfig _config;
     readonly ReplayRatio _replayRatio;
@@ -57,8 +59,8 @@ public sealed class DqnAgent : IDisposable
     /// <summary>Gradient updates actually performed.</summary>
     public long Updates { get; private set; }
     public int ActionCount { get; }
-    /// <summary>Called at every dormancy logging step with the masks and feature ranks (the run keeps them in dormancy-log.txt).</summary>
-    public Action<DormancyLogEntry>? DormancyLogged { get; set; }
+    public IReadOnlyList<(string Name, SpecNetwork Network)> ScoredNetworks => [("online", Online)];
+    public IReadOnlyList<string> MetricLayers { get; }
 
     public DqnAgent(ExperimentConfig config, int channels, int actions)
     {
@@ -73,6 +75,7 @@ public sealed class DqnAgent : IDisposable
         _recycleSettings = RecycleSettings.From(config.Redo, config.Run.Seed);
 
         Spec = AgentNetworks.Spec(a, channels, actions);
+        MetricLayers = [.. Spec.ScoredLayers.Select(l => l.Name)];
         if (config.Reset.Enabled)
         {
             var unknown = config.Reset.Layers.Where(n => !Spec.Layers.Any(l => l.Name == n)).ToList();
@@ -118,28 +121,51 @@ public sealed class DqnAgent : IDisposable
         return (int)Online.Forward(_single.Tensor).argmax(1).item<long>();
     }
 
-    /// <summary>Stores (s, a, r, terminal) and runs one train step; returns the interval stats with this step's effects added.</summary>
-    public IntervalStats Observe(ReadOnlySpan<byte> observationBits, int action, float reward, bool terminal, IntervalStats stats)
+    public int Act(MinAtarObservation observation) => Act(observation.Planes);
+
+    /// <summary>
+    /// Stores (s, a, r, terminal) and runs one train step. The agent learns from clipped rewards where
+    /// Env:ClipRewards says so (Dopamine); the runner's returns stay raw.
+    /// </summary>
+    public StepReport Step(Transition<MinAtarObservation, int> t)
     {
-        Replay.Add(observationBits, action, reward, terminal);
+        float reward = (float)t.Reward;
+        Replay.Add(t.Observation.Bits, t.Action, _config.Env.ClipRewards ? RewardClipping.Clip(reward) : reward, t.Terminated);
+        var report = StepReport.None;
         if (Replay.AddCount > _config.Agent.MinReplayHistory)
         {
             if (_replayRatio.IsUpdateStep(TrainingSteps))
-                for (int u = 0; u < _replayRatio.UpdatesPerStep; u++)
-                    stats = GradientStep(_replayRatio.GradientStep(TrainingSteps, u), stats);
+            {
+                var updates = new UpdateReport[_replayRatio.UpdatesPerStep];
+                for (int u = 0; u < updates.Length; u++)
+                    updates[u] = GradientStep(_replayRatio.GradientStep(TrainingSteps, u));
+                report = new StepReport([.. updates]);
+            }
             if (TrainingSteps % _config.Agent.TargetUpdatePeriod == 0) AgentNetworks.CopyInto(Online, Target);
         }
         TrainingSteps++;
-        return stats;
+        return report;
     }
 
-    /// <summary>Puts the schedule counters back to where a checkpoint left them.</summary>
-    internal void RestoreCounters(long trainingSteps, long updates) => (TrainingSteps, Updates) = (trainingSteps, updates);
+    public AgentState Capture() => new(TrainingSteps, Updates, Replay.AddCount, Random.Capture());
+
+    public IEnumerable<(string Name, byte[] Bytes)> Bundle() => DqnParts.Capture(this);
+
+    public void Unbundle(IReadOnlyDictionary<string, byte[]> parts, AgentState state)
+    {
+        DqnParts.Restore(this, parts);
+        if (Replay.AddCount != state.ReplayAddCount)
+            throw new InvalidDataException($"the replay buffer holds {Replay.AddCount} transitions, the checkpoint's state says {state.ReplayAddCount}");
+        (TrainingSteps, Updates) = (state.TrainingSteps, state.Updates);
+        Random.Restore(state.Random);
+    }
+
+    public void SaveWeights(BinaryWriter writer) => Online.save(writer);
 
     /// <summary>One isolated gradient update (no schedules), for benchmarks.</summary>
-    internal IntervalStats UpdateOnce(IntervalStats stats) => GradientStep(-1, stats);
+    internal UpdateReport UpdateOnce() => GradientStep(-1);
 
-    IntervalStats GradientStep(long gradientStep, IntervalStats stats)
+    UpdateReport GradientStep(long gradientStep)
     {
         var a = _config.Agent;
         Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states.Span, _actions.Span, _returns.Span, _nextStates.Span, _discounts.Span);
@@ -153,7 +179,7 @@ public sealed class DqnAgent : IDisposable
         if (!float.IsFinite(loss))
             throw new NonFiniteLossException(gradientStep, loss);
         Updates++;
-        stats = stats.WithLoss(loss);
+        var report = new UpdateReport(gradientStep, loss);
 
         bool recycle = _config.Redo.Enabled && _recycle.IsRecycleStep(gradientStep);
         bool log = _dormancyLog.IsLoggingStep(gradientStep);
@@ -162,27 +188,29 @@ public sealed class DqnAgent : IDisposable
             Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe.Span);
             var probe = _probe.Tensor;
             // Ranks of the penultimate features (Table 7), measured on the same network state as the scores.
-            double[]? singularValues = log && DormancyLogged is not null ? PenultimateFeatures.SingularValues(Online, probe) : null;
+            double[]? singularValues = log ? PenultimateFeatures.SingularValues(Online, probe) : null;
             ActivationStatistics statistics;
             if (recycle)
             {
                 var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator, gradientStep);
                 statistics = result.Statistics;
-                stats = stats.WithRecycle(result.Outcome);
+                report = report with { Recycled = result.Outcome };
             }
             else statistics = ActivationProbe.Measure(Online, probe);
             if (log)
             {
                 var (atZero, atTau) = (DormancyReport.Assess(Spec, statistics, 0), DormancyReport.Assess(Spec, statistics, _config.Redo.Tau));
-                stats = stats.WithDormancy(atZero, atTau);
-                if (singularValues is not null)
-                    DormancyLogged!(new DormancyLogEntry(Updates, DormantMasks.From(gradientStep, atZero, atTau),
-                        SingularValueRank.SRank(singularValues), SingularValueRank.Entropy(singularValues)));
+                report = report with
+                {
+                    AtZero = atZero, AtTau = atTau,
+                    LogEntry = new DormancyLogEntry(Updates, DormantMasks.From(gradientStep, atZero, atTau),
+                        SingularValueRank.SRank(singularValues!), SingularValueRank.Entropy(singularValues!)),
+                };
             }
         }
         if (_resetPlan is not null && _reset.IsRecycleStep(gradientStep))
             DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, Enum.Parse<Redraw>(_config.Reset.Redraw));
-        return stats;
+        return report;
     }
 
     public void Dispose()

@@ -24,17 +24,31 @@ public static class GreedyEvaluation
         var random = new RandomState((uint)seed + SeedOffset);
         var observation = new float[ObservationLayout.FloatCount(env.Channels)];
         double total = 0;
-        for (int e = 0; e < episodes; e++)
-        {
-            env.Reset();
-            for (int t = 0; t < MaxEpisodeSteps; t++)
-            {
-                env.WriteObservation(observation);
-                var result = env.Act(agent.Act(observation, epsilon, random));
-                total += result.Reward;
-                if (result.Terminal) break;
-            }
-        }
+        for (int e = 0; e < episodes; e++) total += Play(agent, env, random, epsilon, observation);
         return total / episodes;
+    }
+
+    /// <summary>
+    /// One episode on an environment and an ε generator both seeded with <paramref name="seed"/>, so two
+    /// networks given the same seed meet the same episode randomness (the paired comparison of paper Fig. 6).
+    /// </summary>
+    public static double EpisodeReturn(DqnAgent agent, GameId game, EnvironmentOptions options, uint seed, double epsilon)
+    {
+        var env = MinAtarEnvironment.Create(game, seed, options);
+        return Play(agent, env, new RandomState(seed), epsilon, new float[ObservationLayout.FloatCount(env.Channels)]);
+    }
+
+    static double Play(DqnAgent agent, MinAtarEnvironment env, RandomState random, double epsilon, float[] observation)
+    {
+        double total = 0;
+        env.Reset();
+        for (int t = 0; t < MaxEpisodeSteps; t++)
+        {
+            env.WriteObservation(observation);
+            var result = env.Act(agent.Act(observation, epsilon, random));
+            total += result.Reward;
+            if (result.Terminal) break;
+        }
+        return total;
     }
 }

@@ -108,8 +108,9 @@ public static class SupervisedControl
         var all = new List<SupervisedEpoch>();
         int total = seeds.Count * 2 * s.Epochs, done = 0;
         var clock = Stopwatch.StartNew();
-        foreach (var shuffled in new[] { false, true })
-            foreach (var seed in seeds)
+        // Seed-major, so that a stopped run has both conditions for the seeds it finished.
+        foreach (var seed in seeds)
+            foreach (var shuffled in new[] { false, true })
                 Run(s, train, test, seed, shuffled, e =>
                 {
                     File.AppendAllText(csv, CsvLine(e));
@@ -119,8 +120,36 @@ public static class SupervisedControl
                     progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{e.Condition} seed {e.Seed} epoch {e.Epoch}/{s.Epochs}  loss {e.Loss:0.000}  train acc {e.TrainAccuracy:P1}  test acc {e.TestAccuracy:P1}  dormant(τ=0) {e.DormantAtZero:P1}  dormant(τ={s.Tau}) {e.DormantAtTau:P1}  {rate * 60:0.0} epochs/min  ETA {Eta.Text(Eta.For(total - done, rate))}"));
                 });
-        foreach (var chart in SupervisedCharts.All(all, s.Tau))
-            Rendering.RunPlots.Save(chart.Spec, Path.Combine(outFolder, chart.File));
+        Plot(all, s.Tau, outFolder);
         return csv;
+    }
+
+    /// <summary>dormant.png and accuracy.png from the rows (e.g. of a stopped run's supervised.csv).</summary>
+    public static void Plot(IReadOnlyList<SupervisedEpoch> rows, double tau, string outFolder)
+    {
+        foreach (var chart in SupervisedCharts.All(rows, tau))
+            Rendering.RunPlots.Save(chart.Spec, Path.Combine(outFolder, chart.File));
+    }
+
+    /// <summary>The rows of a supervised.csv this class wrote; a damaged line is named.</summary>
+    public static IReadOnlyList<SupervisedEpoch> ParseCsv(string text, string source)
+    {
+        var lines = text.Split('\n');
+        if (lines[0] + "\n" != CsvHeader) throw new Cli.CliError($"{source} is not a supervised.csv: its first line is not '{CsvHeader.TrimEnd()}'.");
+        var rows = new List<SupervisedEpoch>();
+        for (int n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Length == 0) continue;
+            var f = lines[n].Split(',');
+            try
+            {
+                double D(int i) => double.Parse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+                int I(int i) => int.Parse(f[i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+                if (f.Length != 9) throw new FormatException($"{f.Length} fields, expected 9");
+                rows.Add(new SupervisedEpoch(f[0], I(1), I(2), D(3), D(4), D(5), D(6), D(7), I(8)));
+            }
+            catch (FormatException e) { throw new Cli.CliError($"{source} line {n + 1} is damaged ({e.Message}); delete it and run --replot again."); }
+        }
+        return rows;
     }
 }

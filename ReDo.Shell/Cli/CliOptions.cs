@@ -9,6 +9,9 @@ public static class CliOptions
     public static Option<int> Int(string name, string description, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
         Ranged(new Option<int>(name) { Description = description, DefaultValueFactory = _ => fallback }, min, max);
 
+    public static Option<long> Long(string name, string description, long fallback, long min = long.MinValue, long max = long.MaxValue) =>
+        Ranged(new Option<long>(name) { Description = description, DefaultValueFactory = _ => fallback }, min, max);
+
     public static Option<double> Double(string name, string description, double fallback, double min = double.MinValue, double max = double.MaxValue) =>
         Ranged(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback }, min, max);
 

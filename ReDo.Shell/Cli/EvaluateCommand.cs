@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using System.CommandLine;
 using ReDo.Pure.Config;
 using ReDo.MinAtar;
@@ -29,8 +30,8 @@ public sealed class EvaluateCommand : ICliCommand
         var config = ConfigLoader.FromRunFolder(folder);
         int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
         double epsilon = p.Epsilon ?? config.Agent.EpsilonEval;
-        var weights = Path.Combine(folder, Trainer.WeightsFile);
-        if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Trainer.WeightsFile}; it is written when training finishes.");
+        var weights = Path.Combine(folder, Runner.WeightsFile);
+        if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");
 
         var game = config.Run.GameId();
         var options = config.Env.ToEnvironmentOptions();

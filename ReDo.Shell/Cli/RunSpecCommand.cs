@@ -4,7 +4,7 @@ using ReDo.Shell.Runs;
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo run-spec &lt;spec.json&gt; [--out folder]</c>: one spec as one job (a Slurm array task, a Kubernetes indexed Job); rerunning it resumes.</summary>
-public sealed class RunSpecCommand : ICliCommand
+public sealed class RunSpecCommand(RunService runs) : ICliCommand
 {
     public Command Definition()
     {
@@ -15,12 +15,12 @@ public sealed class RunSpecCommand : ICliCommand
         return command;
     }
 
-    public static int Run(string specFile, string? outFolder)
+    public int Run(string specFile, string? outFolder)
     {
         var spec = RunSpecFiles.Load(specFile);
         RunSpecFiles.Resolve(spec);   // a bad spec fails here, before the host starts
         var folder = outFolder ?? Path.Combine("runs", spec.Name);
         Console.WriteLine($"run spec {spec.Name} → {folder}");
-        return HostedTraining.Run((output, stop) => SpecRunner.Run(spec, folder, output, stop));
+        return runs.Train((output, stop) => SpecRunner.Run(spec, folder, output, stop));
     }
 }

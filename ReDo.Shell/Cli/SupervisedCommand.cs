@@ -10,7 +10,7 @@ namespace ReDo.Shell.Cli;
 /// </summary>
 public sealed class SupervisedCommand : ICliCommand
 {
-    public sealed record Parameters(string Dataset, string? DataDir, SupervisedSettings Settings, int Seeds, int FirstSeed, string? Out);
+    public sealed record Parameters(string Dataset, string? DataDir, SupervisedSettings Settings, int Seeds, int FirstSeed, string? Out, bool Replot = false);
 
     public Command Definition()
     {
@@ -29,20 +29,30 @@ public sealed class SupervisedCommand : ICliCommand
         var seeds = CliOptions.Int("--seeds", "number of seeds", 3, 1, 100);
         var seed = CliOptions.Int("--seed", "first seed", 0, 0);
         var output = CliOptions.Text("--out", "output folder (default runs/supervised-<dataset>[-redo])");
+        var replot = CliOptions.Flag("--replot", "no training: redraw dormant.png and accuracy.png from the output folder's supervised.csv (e.g. of a stopped run)");
         var command = new Command("supervised", "supervised control, fixed vs shuffled labels (paper Fig. 3): writes supervised.csv, dormant.png, accuracy.png")
-        { dataset, dataDir, images, epochs, shuffleEvery, batch, lr, probe, tau, redo, testImages, seeds, seed, output };
+        { dataset, dataDir, images, epochs, shuffleEvery, batch, lr, probe, tau, redo, testImages, seeds, seed, output, replot };
         command.SetAction(r => Run(new Parameters(r.GetValue(dataset)!, r.GetValue(dataDir),
             new SupervisedSettings(Images: r.GetValue(images), Epochs: r.GetValue(epochs), ShuffleEvery: r.GetValue(shuffleEvery), BatchSize: r.GetValue(batch),
                 LearningRate: r.GetValue(lr), ProbeSize: r.GetValue(probe), Tau: r.GetValue(tau), Redo: r.GetValue(redo), TestImages: r.GetValue(testImages)),
-            r.GetValue(seeds), r.GetValue(seed), r.GetValue(output))));
+            r.GetValue(seeds), r.GetValue(seed), r.GetValue(output), r.GetValue(replot))));
         return command;
     }
 
     public static int Run(Parameters p)
     {
-        var (dataset, dir, s, seeds, firstSeed, _) = p;
+        var (dataset, dir, s, seeds, firstSeed, _, _) = p;
         var output = p.Out ?? Path.Combine("runs", $"supervised-{dataset}{(s.Redo ? "-redo" : "")}");
+        if (p.Replot)
+        {
+            var path = Path.Combine(output, "supervised.csv");
+            if (!File.Exists(path)) throw new CliError($"--replot: {path} does not exist; run `redo supervised` with this --out first.");
+            SupervisedControl.Plot(SupervisedControl.ParseCsv(File.ReadAllText(path), path), s.Tau, output);
+            Console.WriteLine($"wrote {Path.Combine(output, "dormant.png")} and {Path.Combine(output, "accuracy.png")} from {path}");
+            return 0;
+        }
         var (train, test) = SupervisedData.Load(dataset, dir);
+        TorchSharp.torch.set_num_threads(1);   // one core, as training runs (Run:Threads = 1): the machine is shared
         Console.WriteLine($"supervised control on {dataset}: {Math.Min(s.Images, train.Count):N0} training images, {s.Epochs} epochs, seeds {firstSeed}…{firstSeed + seeds - 1}, " +
                           $"labels fixed vs shuffled every {s.ShuffleEvery} epochs, SGD lr {s.LearningRate}, batch {s.BatchSize}, ReDo {(s.Redo ? $"on (τ = {s.Tau}, every epoch)" : "off")} → {output}");
         var csv = SupervisedControl.RunAll(s, train, test, Enumerable.Range(firstSeed, seeds).ToList(), output, Console.Out);

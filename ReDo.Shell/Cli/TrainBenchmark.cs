@@ -1,3 +1,4 @@
+using ReDo.Shell.Runs;
 using System.CommandLine;
 using ReDo.Shell.Config;
 using System.Diagnostics;
@@ -59,7 +60,7 @@ public sealed class TrainBenchmark : IBenchmark
         try
         {
             var sw = Stopwatch.StartNew();
-            var summary = Trainer.Run(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, TextWriter.Null);
+            var summary = Runner.Train(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, TextWriter.Null);
             // Wall time of the whole run over the frames that train: the random warm-up frames cost almost nothing.
             return (summary.FramesPerSecond, summary.Updates, sw.Elapsed.TotalMilliseconds / Math.Max(summary.Frames - config.Agent.MinReplayHistory, 1));
         }
@@ -72,7 +73,6 @@ public sealed class TrainBenchmark : IBenchmark
         var env = MinAtarEnvironment.Create(config.Run.GameId(), 0);
         using var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         var bits = new byte[ObservationLayout.ByteCount(env.Channels)];
-        var stats = IntervalStats.Empty;
         for (int t = 0; t <= config.Agent.MinReplayHistory; t++)
         {
             env.WriteObservationBits(bits);
@@ -84,7 +84,7 @@ public sealed class TrainBenchmark : IBenchmark
         for (int i = 0; i < 2000; i++)
         {
             var sw = Stopwatch.StartNew();
-            stats = agent.UpdateOnce(stats);
+            agent.UpdateOnce();
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
         return times.Skip(200).Order().ElementAt(900);

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo train &lt;config.json&gt; [--set Section:Key=value …] [--out folder]</c>.</summary>
-public sealed class TrainCommand : ICliCommand
+public sealed class TrainCommand(RunService runs) : ICliCommand
 {
     public Command Definition()
     {
@@ -18,7 +17,7 @@ public sealed class TrainCommand : ICliCommand
         return command;
     }
 
-    public static int Run(string configPath, IReadOnlyList<string> sets, string? outFolder)
+    public int Run(string configPath, IReadOnlyList<string> sets, string? outFolder)
     {
         var config = ConfigLoader.Load(configPath, sets);
         outFolder ??= Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(configPath)}-seed{config.Run.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
@@ -26,6 +25,6 @@ public sealed class TrainCommand : ICliCommand
             throw new CliError($"run folder '{outFolder}' already holds files; choose another --out (nothing was overwritten).");
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");
         // Ctrl+C / SIGTERM: the host cancels, the loop finishes its frame and checkpoints, exit 0.
-        return HostedTraining.Run((output, stop) => CrashRecovery.Train(config, outFolder, output, stop));
+        return runs.Train((output, stop) => CrashRecovery.Train(config, outFolder, output, stop));
     }
 }

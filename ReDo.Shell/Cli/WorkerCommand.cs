@@ -4,7 +4,7 @@ using ReDo.Shell.Runs;
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo worker --queue &lt;folder&gt; [--parallel N] [--exit-when-empty] [--poll seconds]</c>: the hosted worker for long runs (N at once: one per core).</summary>
-public sealed class WorkerCommand : ICliCommand
+public sealed class WorkerCommand(RunService runs) : ICliCommand
 {
     public sealed record Parameters(string Queue, bool ExitWhenEmpty, double PollSeconds, int Parallel = 1);
 
@@ -19,9 +19,9 @@ public sealed class WorkerCommand : ICliCommand
         return command;
     }
 
-    public static int Run(Parameters p)
+    public int Run(Parameters p)
     {
         var (queue, exitWhenEmpty, poll, parallel) = p;
-        return TrainingHost.Run((stop, log) => new QueueWorker(new QueueFolders(queue), log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
+        return runs.Run((stop, log) => new QueueWorker(new QueueFolders(queue), log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Analyses;
 using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Runs;
@@ -12,7 +13,8 @@ public sealed record LoadedCheckpoint(string Name, CheckpointManifest Manifest, 
 /// .tmp-&lt;name&gt;/ (each flushed to the device), the manifest last, then one rename of the folder, so
 /// a crash leaves either the old set or the old set plus a complete new one; only then are
 /// checkpoints beyond the newest K deleted. Loading verifies lengths and SHA-256 and falls back to
-/// older checkpoints, naming each one it skips.
+/// older checkpoints, naming each one it skips. On resume it also cuts the run's outputs back to the
+/// checkpoint it loaded.
 /// </summary>
 public sealed class CheckpointStore(string runFolder, IRunFiles files, string configHash)
 {
@@ -96,6 +98,16 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         return new LoadedCheckpoint(choice.Chosen, m, parts, choice.Skipped);
     }
 
+    /// <summary>One named checkpoint, verified like a resume's (the §3 analyses read a chosen one, not only the newest).</summary>
+    public LoadedCheckpoint Load(string name)
+    {
+        if (!Names().Contains(name)) throw new CheckpointRefusedException($"there is no checkpoint {name}; the run keeps {string.Join(", ", Names())}");
+        var (observation, manifest, bytes) = Observe(name);
+        var verdict = CheckpointVerdict.Judge(observation, configHash);
+        return verdict.IsGood ? new LoadedCheckpoint(name, manifest!, bytes, [])
+            : throw new CheckpointRefusedException($"checkpoint {name} is unusable: {verdict.Reason}");
+    }
+
     (CheckpointObservation, CheckpointManifest?, Dictionary<string, byte[]>) Observe(string name)
     {
         var folder = Path.Combine(Folder, name);
@@ -118,6 +130,32 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         }
         var seen = bytes.ToDictionary(kv => kv.Key, kv => ((long)kv.Value.Length, Sha256Text.Of(kv.Value)));
         return (new CheckpointObservation(name, manifest, problem, seen), manifest, bytes);
+    }
+
+    /// <summary>
+    /// Resume: metrics.csv and the TensorBoard file are cut back to their lengths at the checkpoint, and
+    /// dormancy-log.txt to its gradient steps. A file shorter than at the checkpoint lost rows that cannot be rebuilt.
+    /// </summary>
+    public void CutBackOutputs(CheckpointManifest manifest)
+    {
+        CutBack(Path.Combine(runFolder, CsvMetricsWriter.FileName), manifest.MetricsBytes);
+        CutBack(Path.Combine(runFolder, manifest.TensorBoardFile), manifest.TensorBoardBytes);
+        new DormancyLog(runFolder, files).CutBack(manifest.GradientSteps);
+    }
+
+    /// <summary>A run folder without any checkpoint starts over: its TensorBoard files go, metrics.csv and dormancy-log.txt are emptied.</summary>
+    public void ClearOutputs()
+    {
+        foreach (var f in files.Files(runFolder, "events.out.tfevents.*")) files.Delete(Path.Combine(runFolder, f));
+        foreach (var f in new[] { CsvMetricsWriter.FileName, DormancyLog.FileName }) if (files.Exists(Path.Combine(runFolder, f))) files.Truncate(Path.Combine(runFolder, f), 0);
+    }
+
+    void CutBack(string path, long length)
+    {
+        long now = files.Length(path);
+        if (now > length) files.Truncate(path, length);
+        else if (now < length)
+            throw new Cli.CliError($"{path} has {now} bytes but had {length} at the checkpoint: rows were lost outside this program. Restore the file or start a new run (`redo train`) instead of resuming {runFolder}.");
     }
 
     void TryDelete(string folder)

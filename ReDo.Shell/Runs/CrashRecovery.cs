@@ -16,21 +16,21 @@ namespace ReDo.Shell.Runs;
 public static class CrashRecovery
 {
     /// <summary>`redo train`: a new run; after a native failure, resumes.</summary>
-    public static TrainingSummary Train(ExperimentConfig config, string runFolder, TextWriter notes, CancellationToken stop,
+    public static RunSummary Train(ExperimentConfig config, string runFolder, TextWriter notes, CancellationToken stop,
         IRunFiles? files = null, Action<TrainingProgress>? report = null) =>
         Run(runFolder, config.Run.MaxRestarts, notes,
-            () => Trainer.Run(config, runFolder, notes, stop, files, report),
-            () => Trainer.Resume(runFolder, notes, stop, files, report));
+            () => Runner.Train(config, runFolder, notes, stop, files, report),
+            () => Runner.Resume(runFolder, notes, stop, files, report));
 
     /// <summary>`redo resume` and the worker's started runs.</summary>
-    public static TrainingSummary Resume(string runFolder, TextWriter notes, CancellationToken stop,
+    public static RunSummary Resume(string runFolder, TextWriter notes, CancellationToken stop,
         IRunFiles? files = null, Action<TrainingProgress>? report = null)
     {
-        TrainingSummary Again() => Trainer.Resume(runFolder, notes, stop, files, report);
+        RunSummary Again() => Runner.Resume(runFolder, notes, stop, files, report);
         return Run(runFolder, MaxRestartsOf(runFolder), notes, Again, Again);
     }
 
-    static TrainingSummary Run(string runFolder, int maxRestarts, TextWriter notes, Func<TrainingSummary> first, Func<TrainingSummary> resume)
+    static RunSummary Run(string runFolder, int maxRestarts, TextWriter notes, Func<RunSummary> first, Func<RunSummary> resume)
     {
         var attempt = first;
         for (int restarts = 0; ; restarts++)
@@ -47,9 +47,9 @@ public static class CrashRecovery
 
     static int MaxRestartsOf(string runFolder)
     {
-        var path = Path.Combine(runFolder, TrainingLoop.ConfigFile);
+        var path = Path.Combine(runFolder, Runner.ConfigFile);
         try { return ConfigLoader.LoadJson(File.ReadAllText(path), [], path).Run.MaxRestarts; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cli.CliError) { return new RunSettings().MaxRestarts; }  // Trainer.Resume names the problem
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cli.CliError) { return new RunSettings().MaxRestarts; }  // Runner.Resume names the problem
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar.Random;
+using ReDo.Shell.Agents;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.Networks;
 using TorchSharp;
@@ -8,7 +9,7 @@ using static TorchSharp.torch;
 namespace ReDo.Shell.Runs;
 
 /// <summary>
-/// The binary checkpoint parts of a <see cref="SacAgent"/>, as <see cref="AgentParts"/> writes DQN's:
+/// The binary checkpoint parts of a <see cref="SacAgent"/>, as <see cref="DqnParts"/> writes DQN's:
 /// actor, critics, target critics and log α; the three optimizers (moments and step counts); the
 /// filled part of the replay buffer; the libtorch generator (initialisation, policy noise, ReDo and
 /// Reset draws); and the counters with the replay/initial-collect generator. Everything loads in place,
@@ -20,14 +21,14 @@ public static class SacParts
 
     public static IEnumerable<(string Name, byte[] Bytes)> Capture(SacAgent agent)
     {
-        yield return (Networks, AgentParts.Write(w =>
+        yield return (Networks, CheckpointParts.Write(w =>
         {
             foreach (var net in NetworksOf(agent)) net.save(w);
             w.Write(agent.LogAlpha.item<float>());
         }));
-        yield return (Optimizers, AgentParts.Write(w => { foreach (var o in OptimizersOf(agent)) o.Save(w); }));
-        yield return (Replay, AgentParts.Write(agent.Replay.Save));
-        yield return (Generators, AgentParts.Write(w =>
+        yield return (Optimizers, CheckpointParts.Write(w => { foreach (var o in OptimizersOf(agent)) o.Save(w); }));
+        yield return (Replay, CheckpointParts.Write(agent.Replay.Save));
+        yield return (Generators, CheckpointParts.Write(w =>
         {
             w.Write(agent.EnvironmentSteps);
             w.Write(agent.Updates);
@@ -36,29 +37,29 @@ public static class SacParts
             w.Write(random.Key.Length);
             foreach (var k in random.Key) w.Write(k);
             using var state = agent.Generator.get_state();
-            AgentParts.WriteBytes(w, state.data<byte>().ToArray());
+            CheckpointParts.WriteBytes(w, state.data<byte>().ToArray());
         }));
     }
 
     public static void Restore(SacAgent agent, IReadOnlyDictionary<string, byte[]> parts)
     {
-        AgentParts.Read(parts, Networks, r =>
+        CheckpointParts.Read(parts, Networks, r =>
         {
             foreach (var net in NetworksOf(agent)) net.load(r);
             using var logAlpha = ((double)r.ReadSingle()).ToScalar();
             using var _ = no_grad();
             agent.LogAlpha.fill_(logAlpha);
         });
-        AgentParts.Read(parts, Optimizers, r => { foreach (var o in OptimizersOf(agent)) o.Load(r); });
-        AgentParts.Read(parts, Replay, agent.Replay.Load);
-        AgentParts.Read(parts, Generators, r =>
+        CheckpointParts.Read(parts, Optimizers, r => { foreach (var o in OptimizersOf(agent)) o.Load(r); });
+        CheckpointParts.Read(parts, Replay, agent.Replay.Load);
+        CheckpointParts.Read(parts, Generators, r =>
         {
             long steps = r.ReadInt64(), updates = r.ReadInt64();
             int position = r.ReadInt32(), keys = r.ReadInt32();
             var key = ImmutableArray.CreateBuilder<uint>(keys);
             for (int i = 0; i < keys; i++) key.Add(r.ReadUInt32());
             agent.Random.Restore(new RandomStateSnapshot(key.MoveToImmutable(), position));
-            using var state = tensor(AgentParts.ReadBytes(r));
+            using var state = tensor(CheckpointParts.ReadBytes(r));
             agent.Generator.set_state(state);
             agent.RestoreCounters(steps, updates);
         });

@@ -12,17 +12,17 @@ namespace ReDo.Shell.Runs;
 /// </summary>
 public static class SpecRunner
 {
-    public static TrainingSummary Run(RunSpec spec, string runFolder, TextWriter notes, CancellationToken stop, Action<TrainingProgress>? report = null)
+    public static RunSummary Run(RunSpec spec, string runFolder, TextWriter notes, CancellationToken stop, Action<TrainingProgress>? report = null)
     {
         var config = RunSpecFiles.Resolve(spec);
-        var configPath = Path.Combine(runFolder, TrainingLoop.ConfigFile);
+        var configPath = Path.Combine(runFolder, Runner.ConfigFile);
         if (File.Exists(configPath))
         {
             // Compared as bound configs, not as text: a config.json written before a key existed
             // (e.g. Agent:Kind, section Sac) binds to that key's default and is the same run.
             if (!SameRun(File.ReadAllText(configPath), configPath, config))
                 throw new CliError($"run folder '{runFolder}' holds a run of another configuration than spec {spec.Name}; move it away or give the spec another name.");
-            if (Trainer.FinishedSummary(runFolder) is { } done)
+            if (Runner.FinishedSummary(runFolder) is { } done)
             {
                 notes.WriteLine($"{spec.Name} is already finished in {runFolder}.");
                 return done;
@@ -30,7 +30,7 @@ public static class SpecRunner
             return CrashRecovery.Resume(runFolder, notes, stop, report: report);
         }
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
-            throw new CliError($"run folder '{runFolder}' holds files but no {TrainingLoop.ConfigFile}; it is not this spec's run. Move it away.");
+            throw new CliError($"run folder '{runFolder}' holds files but no {Runner.ConfigFile}; it is not this spec's run. Move it away.");
         return CrashRecovery.Train(config, runFolder, notes, stop, report: report);
     }
 

@@ -1,17 +1,18 @@
 using ReDo.MinAtar.Replay;
-using ReDo.Shell.Agents;
+using ReDo.Shell.Runs;
+using static ReDo.Shell.Runs.CheckpointParts;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Agents;
 
 /// <summary>
-/// The binary parts of a checkpoint that belong to the agent and libtorch: both networks, the
+/// The binary checkpoint parts of a <see cref="DqnAgent"/> (its <see cref="IAgent.Bundle"/>): both networks, the
 /// optimizer state (every moment and step count, in the byte layout of TorchSharp's save_state_dict), the filled part of the
 /// replay buffer, and the states of libtorch's global generator and of the redraw generator.
 /// Everything is loaded in place, so parameter handles (and the optimizer's view of them) stay valid.
 /// </summary>
-public static class AgentParts
+public static class DqnParts
 {
     public const string Networks = "networks.bin", Optimizer = "optimizer.bin", Replay = "replay.bin", Generators = "generators.bin";
 
@@ -72,22 +73,4 @@ public static class AgentParts
         for (int i = 0; i < filled; i++) terminals[i] = r.ReadBoolean();
         replay.RestoreCount(addCount);
     }
-
-    internal static byte[] Write(Action<BinaryWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(w);
-        return stream.ToArray();
-    }
-
-    internal static void Read(IReadOnlyDictionary<string, byte[]> parts, string name, Action<BinaryReader> read)
-    {
-        if (!parts.TryGetValue(name, out var bytes)) throw new InvalidDataException($"the checkpoint has no {name}");
-        using var r = new BinaryReader(new MemoryStream(bytes));
-        read(r);
-        if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException($"{name} has {bytes.Length - r.BaseStream.Position} bytes more than this build reads");
-    }
-
-    internal static void WriteBytes(BinaryWriter w, byte[] bytes) { w.Write(bytes.Length); w.Write(bytes); }
-    internal static byte[] ReadBytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
 }

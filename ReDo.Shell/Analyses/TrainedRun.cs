@@ -1,0 +1,87 @@
+using ReDo.MinAtar;
+using ReDo.MinAtar.Random;
+using ReDo.Pure.Config;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Cli;
+using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
+using ReDo.Shell.Runs;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Analyses;
+
+/// <summary>
+/// A run's agent as one of its checkpoints left it (networks, optimizer state, replay buffer), for the
+/// paper's §3 analyses that need a trained network and the states it saw: pruning (Fig. 6), fitting
+/// targets (Fig. 8) and offline training (Fig. 4). The run folder is only read.
+/// </summary>
+public sealed class TrainedRun : IDisposable
+{
+    public string Folder { get; }
+    public string Name => MetricsFile.RunName(Folder);
+    public ExperimentConfig Config { get; }
+    public string Checkpoint { get; }
+    public CheckpointManifest Manifest { get; }
+    public DqnAgent Agent { get; }
+    public GameId Game { get; }
+    public EnvironmentOptions Options { get; }
+
+    TrainedRun(string folder, ExperimentConfig config, LoadedCheckpoint checkpoint, DqnAgent agent)
+    {
+        (Folder, Config, Checkpoint, Manifest, Agent) = (folder, config, checkpoint.Name, checkpoint.Manifest, agent);
+        Game = config.Run.GameId();
+        Options = config.Env.ToEnvironmentOptions();
+    }
+
+    /// <summary>
+    /// Loads the checkpoint written at <paramref name="frames"/> (null: the newest good one). Errors name
+    /// the run folder and the checkpoints it keeps.
+    /// </summary>
+    public static TrainedRun Load(string folder, long? frames = null)
+    {
+        var configPath = Path.Combine(folder, Runner.ConfigFile);
+        if (!File.Exists(configPath)) throw new CliError($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
+        var json = File.ReadAllText(configPath);
+        var config = ConfigLoader.LoadJson(json, [], configPath);
+        var store = new CheckpointStore(folder, DiskRunFiles.Instance, Sha256Text.Of(json));
+        if (store.Names().Count == 0)
+            throw new CliError($"{folder} has no checkpoint: the analysis needs its networks and replay buffer, which `redo train` keeps in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
+        LoadedCheckpoint checkpoint;
+        try { checkpoint = frames is { } f ? store.Load(CheckpointNames.For(f)) : store.LoadNewestGood()!; }
+        catch (CheckpointRefusedException e) { throw new CliError($"{folder}: {e.Message}"); }
+        set_num_threads(config.Run.Threads);   // as the run trained: one core unless its config says otherwise
+        var env = new MinAtarEnvironment(config.Run.GameId(), config.Env.ToEnvironmentOptions());
+        var agent = new DqnAgent(config, env.Channels, env.ActionCount);
+        try { DqnParts.Restore(agent, checkpoint.Parts); }
+        catch (InvalidDataException e)
+        {
+            agent.Dispose();
+            throw new CliError($"{folder}: checkpoint {checkpoint.Name} does not fit this run's config ({e.Message}).");
+        }
+        return new TrainedRun(folder, config, checkpoint, agent);
+    }
+
+    /// <summary>The kept checkpoint whose frame count is nearest to <paramref name="fraction"/> of the run's frames (ties: the earlier).</summary>
+    public static long NearestCheckpoint(string folder, double fraction)
+    {
+        var config = ConfigLoader.FromRunFolder(folder);
+        var frames = Directory.Exists(Path.Combine(folder, CheckpointNames.Folder))
+            ? Directory.GetDirectories(Path.Combine(folder, CheckpointNames.Folder)).Select(d => CheckpointNames.Frames(Path.GetFileName(d))).OfType<long>().Order().ToList()
+            : [];
+        if (frames.Count == 0) throw new CliError($"{folder} has no checkpoint: `redo train` keeps them in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
+        double wanted = fraction * config.Run.Frames;
+        return frames.MinBy(f => Math.Abs(f - wanted));
+    }
+
+    /// <summary><paramref name="size"/> states drawn uniformly from the replay buffer with their own generator (never the agent's).</summary>
+    public Tensor SampleStates(int size, uint seed)
+    {
+        var shape = Agent.Spec.Input.Shape.Select(d => (long)d).ToArray();
+        var states = new float[size * shape.Aggregate(1L, (a, b) => a * b)];
+        Agent.Replay.SampleStates(new RandomState(seed), size, Config.Agent.UpdateHorizon, states);
+        return tensor(states, [size, .. shape]);
+    }
+
+    public void Dispose() => Agent.Dispose();
+}

@@ -1,0 +1,23 @@
+namespace ReDo.Shell.Runs;
+
+/// <summary>How an agent writes and reads a binary checkpoint part: a length-checked stream of its own layout.</summary>
+public static class CheckpointParts
+{
+    public static byte[] Write(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(w);
+        return stream.ToArray();
+    }
+
+    public static void Read(IReadOnlyDictionary<string, byte[]> parts, string name, Action<BinaryReader> read)
+    {
+        if (!parts.TryGetValue(name, out var bytes)) throw new InvalidDataException($"the checkpoint has no {name}");
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        read(r);
+        if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException($"{name} has {bytes.Length - r.BaseStream.Position} bytes more than this build reads");
+    }
+
+    public static void WriteBytes(BinaryWriter w, byte[] bytes) { w.Write(bytes.Length); w.Write(bytes); }
+    public static byte[] ReadBytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
+}

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
+using ReDo.Pure.Metrics;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Agents;
+using ReDo.Shell.Analyses;
+using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
+using ReDo.Shell.Rendering;
+using static TorchSharp.torch;
+
+namespace ReDo.Shell.Runs;
+
+public enum RunOutcome { Finished, Stopped }
+
+/// <summary>
+/// One training run, as Dopamine's Runner: open (a new run, or resume from the newest good checkpoint)
+/// → train (frames, metrics.csv, TensorBoard, progress lines, a checkpoint every Run:CheckpointEvery
+/// gradient steps, at the start, at the end and when stopped) → finish (online.weights, PNG plots, a
+/// greedy evaluation, summary.json). The agent and its environment come from <see cref="AgentFactory"/>
+/// and are seen only through <see cref="IInteraction"/>; the agent bundles its own checkpoint parts.
+/// A resumed run is bit-identical to an uninterrupted one.
+/// Single-threaded by design: libtorch's dispose scopes and grad mode are per thread.
+/// </summary>
+public sealed class Runner : IDisposable
+{
+    public const string ConfigFile = "config.json";
+    public const string WeightsFile = "online.weights";
+    public const string SummaryFile = "summary.json";
+    const string StatePart = "state.json";
+
+    readonly IRunFiles _files;
+    readonly CheckpointStore _checkpoints;
+    readonly string _configHash;
+    readonly IInteraction _interaction;
+    readonly IReadOnlyList<string> _layers;
+    readonly CsvMetricsWriter _csv;
+    readonly TensorBoardWriter _tensorBoard;
+    readonly DormancyLog _dormancyLog;
+    IntervalStats _stats = IntervalStats.Empty;
+    Queue<double> _recentReturns = new();
+    double _episodeReturn, _lastDormant = double.NaN;
+    int _rows;
+    long _checkpointedAt = -1;
+
+    public ExperimentConfig Config { get; }
+    public string RunFolder { get; }
+    public IAgent Agent => _interaction.Agent;
+    public long Frame { get; private set; }
+    /// <summary>Mean return of the last 100 finished training episodes (raw, unclipped rewards); NaN before the first.</summary>
+    public double ReturnLast100 => _recentReturns.Count == 0 ? double.NaN : _recentReturns.Average();
+    /// <summary>The checkpoint this runner last wrote or was restored from.</summary>
+    public string? LastCheckpoint { get; private set; }
+
+    Runner(ExperimentConfig config, string runFolder, string configHash, IRunFiles files, string? tensorBoardFile)
+    {
+        Config = config;
+        RunFolder = runFolder;
+        _files = files;
+        _configHash = configHash;
+        _checkpoints = new CheckpointStore(runFolder, files, configHash);
+        set_num_threads(config.Run.Threads);
+        manual_seed(config.Run.Seed);
+        _interaction = AgentFactory.Create(config);
+        _layers = Agent.MetricLayers;
+        _csv = new CsvMetricsWriter(runFolder, _layers, files);
+        _tensorBoard = tensorBoardFile is null ? new TensorBoardWriter(runFolder, files) : TensorBoardWriter.Continue(Path.Combine(runFolder, tensorBoardFile), files);
+        _dormancyLog = new DormancyLog(runFolder, files);
+    }
+
+    // ── Whole runs ────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>A new run from start to end (or to a stop request, which leaves a checkpoint).</summary>
+    /// <param name="progress">Notes (checkpoint fallbacks, retries, the end) and, unless <paramref name="report"/> takes them, the progress lines.</param>
+    public static RunSummary Train(ExperimentConfig config, string runFolder, TextWriter progress, CancellationToken cancel = default,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    {
+        files ??= DefaultFiles(progress);
+        using var runner = OpenNew(config, runFolder, files);
+        return runner.Run(progress, cancel, report);
+    }
+
+    /// <summary>Continues a stopped or killed run from its newest good checkpoint.</summary>
+    public static RunSummary Resume(string runFolder, TextWriter progress, CancellationToken cancel = default,
+        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    {
+        files ??= DefaultFiles(progress);
+        using var runner = OpenResume(runFolder, files, progress.WriteLine);
+        return runner.Run(progress, cancel, report);
+    }
+
+    /// <summary>The disk behind retries; retries are reported on the progress writer.</summary>
+    public static IRunFiles DefaultFiles(TextWriter progress) => new ResilientRunFiles(DiskRunFiles.Instance, onRetry: progress.WriteLine);
+
+    /// <summary>The finished run's summary.json, or null while the run is unfinished.</summary>
+    public static RunSummary? FinishedSummary(string runFolder)
+    {
+        var path = Path.Combine(runFolder, SummaryFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(path), CheckpointStore.Json) : null;
+    }
+
+    // ── Open ──────────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>A new run in an empty (or absent) folder: writes config.json and the frame-0 checkpoint.</summary>
+    public static Runner OpenNew(ExperimentConfig config, string runFolder, IRunFiles files)
+    {
+        files.CreateDirectory(runFolder);
+        var json = ConfigLoader.ToJson(config);
+        files.WriteDurable(Path.Combine(runFolder, ConfigFile), System.Text.Encoding.UTF8.GetBytes(json));
+        var runner = new Runner(config, runFolder, Sha256Text.Of(json), files, tensorBoardFile: null);
+        runner.Checkpoint();
+        return runner;
+    }
+
+    /// <summary>
+    /// The run in <paramref name="runFolder"/> at its newest good checkpoint (named, with every newer
+    /// one that was unusable and why); the checkpoint store cuts metrics.csv, the TensorBoard file and
+    /// dormancy-log.txt back to it. A folder without any checkpoint starts over from frame 0.
+    /// </summary>
+    public static Runner OpenResume(string runFolder, IRunFiles files, Action<string> note)
+    {
+        var configPath = Path.Combine(runFolder, ConfigFile);
+        if (!files.Exists(configPath)) throw new Cli.CliError($"'{runFolder}' is not a run folder: it has no {ConfigFile} (train writes one).");
+        var json = files.ReadAllText(configPath);
+        var config = ConfigLoader.LoadJson(json, [], configPath);
+        var hash = Sha256Text.Of(json);
+        var store = new CheckpointStore(runFolder, files, hash);
+        store.CleanLeftovers();
+        LoadedCheckpoint? checkpoint;
+        try { checkpoint = store.LoadNewestGood(); }
+        catch (CheckpointRefusedException e) { throw new Cli.CliError($"{runFolder}: {e.Message}"); }
+        foreach (var skipped in checkpoint?.Skipped ?? [])
+            note($"checkpoint {skipped.Name} is unusable: {skipped.Reason}; trying an older one");
+        if (checkpoint is null)
+        {
+            note($"{runFolder} has no checkpoint yet: starting the run from frame 0");
+            store.ClearOutputs();
+            var fresh = new Runner(config, runFolder, hash, files, tensorBoardFile: null);
+            fresh.Checkpoint();
+            return fresh;
+        }
+        var m = checkpoint.Manifest;
+        store.CutBackOutputs(m);
+        var runner = new Runner(config, runFolder, hash, files, m.TensorBoardFile);
+        runner.Restore(checkpoint);
+        note($"resuming {runFolder} from checkpoint {checkpoint.Name} (frame {m.Frames:N0} of {config.Run.Frames:N0}, {m.GradientSteps:N0} gradient steps)");
+        return runner;
+    }
+
+    // ── Train ─────────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>Trains to the end and finishes, or stops with a checkpoint when <paramref name="cancel"/> is set; halting errors name the checkpoint kept.</summary>
+    public RunSummary Run(TextWriter progress, CancellationToken cancel, Action<TrainingProgress>? report)
+    {
+        var clock = Stopwatch.StartNew();
+        long startFrame = Frame;
+        RunOutcome outcome;
+        try { outcome = Train(cancel, report ?? (p => progress.WriteLine(p.Line()))); }
+        catch (Exception e) when (e is NonFiniteLossException or DiskFullException) { throw RunHaltedException.From(e, RunFolder, LastCheckpoint); }
+        catch (System.Runtime.InteropServices.ExternalException e) { throw new NativeFailureException(Frame, RunFolder, LastCheckpoint, e); }
+        double fps = (Frame - startFrame) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        if (outcome == RunOutcome.Stopped)
+        {
+            progress.WriteLine($"stopped at frame {Frame:N0} of {Config.Run.Frames:N0}; checkpoint {LastCheckpoint} written. Continue with: redo resume {RunFolder}");
+            return new RunSummary(Frame, Agent.Updates, fps, double.NaN, double.NaN, RunFolder, Finished: false, ReturnLast100);
+        }
+        return Finish(progress, fps);
+    }
+
+    /// <summary>Steps until the configured frame count (→ Finished) or until <paramref name="stop"/> is set (→ Stopped, after a checkpoint).</summary>
+    public RunOutcome Train(CancellationToken stop, Action<TrainingProgress>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var intervalClock = Stopwatch.StartNew();
+        long sessionStart = Frame, intervalStart = Frame;
+        var progressPath = Path.Combine(RunFolder, ProgressRow.FileName);
+        if (!_files.Exists(progressPath)) _files.AppendText(progressPath, ProgressRow.Header);
+        int session = ProgressRow.NextSession(_files.ReadAllText(progressPath));
+        while (Frame < Config.Run.Frames)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                Checkpoint();
+                return RunOutcome.Stopped;
+            }
+            long updatesBefore = Agent.Updates;
+            Step();
+            if (Frame % Config.Run.LogEvery == 0 || Frame == Config.Run.Frames)
+            {
+                var fps = (Frame - intervalStart) / Math.Max(intervalClock.Elapsed.TotalSeconds, 1e-9);   // a resumed session's first interval is partial
+                intervalClock.Restart();
+                intervalStart = Frame;
+                var row = _stats.ToRow(Frame, Agent.Updates, _layers, ReturnLast100);
+                _csv.Write(row);
+                _tensorBoard.Write(row);
+                _rows++;
+                var sessionFps = (Frame - sessionStart) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                _files.AppendText(progressPath, new ProgressRow(Frame, Agent.Updates, session, clock.Elapsed.TotalSeconds, fps).Format());
+                if (!double.IsNaN(row.DormantAtTau)) _lastDormant = row.DormantAtTau;
+                progress?.Invoke(new TrainingProgress(Frame, Config.Run.Frames, Agent.Updates, fps, sessionFps, _recentReturns.Count,
+                    ReturnLast100, Config.Redo.Tau, _lastDormant, Agent.Epsilon, row.Loss));
+                _stats = IntervalStats.Empty;
+            }
+            if (CheckpointSchedule.IsDue(updatesBefore, Agent.Updates, Config.Run.CheckpointEvery)) Checkpoint();
+        }
+        Checkpoint();
+        return RunOutcome.Finished;
+    }
+
+    /// <summary>One environment frame (the body of Dopamine's run_one_episode loop) and its bookkeeping.</summary>
+    void Step()
+    {
+        var frame = _interaction.Frame();
+        _stats = _stats.With(frame.Report);
+        foreach (var update in frame.Report.Updates)
+            if (update.LogEntry is { } entry) _dormancyLog.Append(entry);
+        _episodeReturn += frame.Reward;
+        if (frame.EpisodeEnded)
+        {
+            _stats = _stats.WithEpisode(_episodeReturn);
+            _recentReturns.Enqueue(_episodeReturn);
+            if (_recentReturns.Count > 100) _recentReturns.Dequeue();
+            _episodeReturn = 0;
+        }
+        Frame++;
+    }
+
+    // ── Checkpoints ───────────────────────────────────────────────────────────────────────────
+
+    /// <summary>Writes a checkpoint of the current frame (once per frame): the agent's parts, then state.json.</summary>
+    public void Checkpoint()
+    {
+        if (_checkpointedAt == Frame) return;
+        var agent = Agent.Capture();
+        var state = new RunnerState(Frame, agent.TrainingSteps, agent.Updates, agent.ReplayAddCount, _episodeReturn, _lastDormant,
+            [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), IntervalStatsState.From(_stats));
+        var parts = new List<(string, byte[])>(Agent.Bundle())
+        {
+            (StatePart, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointStore.Json)),
+        };
+        var header = new CheckpointManifest(CheckpointManifest.CurrentFormat, _configHash, Frame, Agent.Updates,
+            _files.Length(_csv.Path), _rows, Path.GetFileName(_tensorBoard.Path), _files.Length(_tensorBoard.Path), []);
+        LastCheckpoint = _checkpoints.Write(header, parts, Config.Run.KeepCheckpoints);
+        _checkpointedAt = Frame;
+    }
+
+    void Restore(LoadedCheckpoint checkpoint)
+    {
+        var state = JsonSerializer.Deserialize<RunnerState>(checkpoint.Parts[StatePart], CheckpointStore.Json)
+                    ?? throw new InvalidDataException($"{StatePart} of {checkpoint.Name} is empty");
+        Agent.Unbundle(checkpoint.Parts, state.AgentState());
+        _interaction.RestoreEnvironment(state.Environment);
+        _stats = state.Stats.ToStats();
+        _recentReturns = new Queue<double>(state.RecentReturns);
+        _episodeReturn = state.EpisodeReturn;
+        _lastDormant = state.LastDormant;
+        Frame = state.Frames;
+        _rows = checkpoint.Manifest.MetricsRows;
+        _checkpointedAt = Frame;
+        LastCheckpoint = checkpoint.Name;
+    }
+
+    // ── Finish ────────────────────────────────────────────────────────────────────────────────
+
+    RunSummary Finish(TextWriter progress, double fps)
+    {
+        _files.WriteDurable(Path.Combine(RunFolder, WeightsFile), CheckpointParts.Write(Agent.SaveWeights));
+        RunPlots.Write(RunFolder);
+        var (eval, random) = _interaction.Evaluate(Config.Run.EvalEpisodes);
+        var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
+        _files.WriteDurable(Path.Combine(RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
+        progress.WriteLine($"done: {Frame:N0} frames, {Agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {ReturnLast100:0.00}; " +
+                           $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy (ε = {Config.Agent.EpsilonEval}) mean return {eval:0.00}, random policy {random:0.00}");
+        return summary;
+    }
+
+    public void Dispose() => _interaction.Dispose();
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using ReDo.MinAtar.Random;
+using ReDo.Pure.Runs;
+using ReDo.Shell.Agents;
+
+namespace ReDo.Shell.Runs;
+
+/// <summary>
+/// The managed part of a checkpoint (state.json): where the runner stood (frames, the open episode's
+/// return, the last 100 returns, the open logging interval's accumulators), the agent's
+/// <see cref="AgentState"/> (its counters and MT19937) and the environment's own state. Tensors,
+/// replay and libtorch generators are the agent's binary parts.
+/// </summary>
+public sealed record RunnerState(
+    long Frames,
+    long TrainingSteps,
+    long Updates,
+    long ReplayAddCount,
+    double EpisodeReturn,
+    double LastDormant,
+    double[] RecentReturns,
+    RandomStateSnapshot AgentRandom,
+    JsonElement Environment,
+    IntervalStatsState Stats)
+{
+    public AgentState AgentState() => new(TrainingSteps, Updates, ReplayAddCount, AgentRandom);
+}
