@@ -6,6 +6,7 @@ using ReDo.Pure.Agents;
 using ReDo.Pure.Dormancy;
 using ReDo.Properties.Resume;
 using ReDo.Shell.Config;
+using ReDo.Shell.Environments;
 using ReDo.Shell.Recycling;
 using ReDo.Properties.Generators;
 using ReDo.Pure.Networks;
@@ -210,7 +211,6 @@ public class DrqTests
         });
         var observation = new float[sample];
         var bits = new byte[ObservationLayout.ByteCount(env.Channels)];
-        var stats = IntervalStats.Empty;
         env.Reset();
         for (long frame = 0; frame < config.Run.Frames; frame++)
         {
@@ -219,7 +219,8 @@ public class DrqTests
             observed.Add(string.Concat(observation.Select(v => v > 0 ? '1' : '0')));
             int action = agent.Act(observation);
             var result = env.Act(action);
-            stats = agent.Observe(bits, action, result.Reward, result.Terminal, stats);
+            var planes = (float[])observation.Clone();
+            agent.Step(new Transition<MinAtarObservation, int>(new MinAtarObservation(planes, (byte[])bits.Clone()), action, result.Reward, result.Terminal, false, new MinAtarObservation(planes, bits)));
             if (result.Terminal) env.Reset();
         }
         hook.remove();

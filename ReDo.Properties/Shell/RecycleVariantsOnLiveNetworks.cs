@@ -7,6 +7,7 @@ using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Recycling;
+using ReDo.Shell.Runs;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -206,7 +207,7 @@ public class RecycleVariantsOnLiveNetworks
         var folder = Path.Combine(Path.GetTempPath(), $"redo-variant-{name}-{Guid.NewGuid():N}");
         try
         {
-            Trainer.Run(config, folder, TextWriter.Null);
+            Runner.Train(config, folder, TextWriter.Null);
             var rows = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
             int column = Array.IndexOf(rows[0].Split(','), "neurons_recycled");
             long recycled = rows.Skip(1).Sum(r => long.Parse(r.Split(',')[column]));
