@@ -15,3 +15,12 @@ public sealed record LoggingSchedule(long Period)
 {
     public bool IsLoggingStep(long gradientStep) => Period > 0 && gradientStep % Period == 0;
 }
+
+/// <summary>
+/// When the Reset baseline re-draws its layers: every Period gradient steps, never at step 0
+/// (Nikishin et al. 2022, as the paper's §4 baseline; a period of 0 never resets).
+/// </summary>
+public sealed record ResetSchedule(long Period)
+{
+    public bool IsResetStep(long gradientStep) => Period > 0 && gradientStep > 0 && gradientStep % Period == 0;
+}

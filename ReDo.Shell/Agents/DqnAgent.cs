@@ -22,19 +22,15 @@ namespace ReDo.Shell.Agents;
 /// <summary>
 /// DQN as in the paper's Dopamine agent, with ReDo, Reset and weight decay as options; with
 /// Agent:DoubleDqn, Agent:Augment = shift and the minatar-dueling network it is DrQ(ε) (docs/drq.md). One call of
-/// <see cref="Step"/> per agent step stores the transition and runs Dopamine's _train_step: after
-/// the warm-up, k updates every update period (the replay ratio), each followed by dormancy logging
-/// and recycling when the reference's gradient-step counter says so; then the target sync.
-/// Its checkpoint parts are <see cref="DqnParts"/>.
+/// <see cref="Step"/> per agent step stores the transition and carries out Dopamine's _train_step as
+/// the pure <see cref="StepPlan"/> decides it from the agent's clock: the updates (each followed by
+/// dormancy logging, recycling and Reset where planned), then the target sync. This class does no
+/// schedule arithmetic of its own. Its checkpoint parts are <see cref="DqnParts"/>.
 /// </summary>
 public sealed class DqnAgent : IAgent<MinAtarObservation, int>
 {
     readonly ExperimentConfig _config;
-    readonly ReplayRatio _replayRatio;
-    readonly EpsilonSchedule _epsilon;
-    readonly RecycleSchedule _recycle;
-    readonly LoggingSchedule _dormancyLog;
-    readonly RecycleSchedule _reset;
+    readonly Schedules _schedules;
     readonly RecycleSettings _recycleSettings;
     readonly LayerResetPlan? _resetPlan;
     // Input tensors allocated once; the replay samples straight into them (issue 10: no tensors per update).
@@ -54,10 +50,10 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     public RandomState Random { get; }
     /// <summary>libtorch generator for recycling and reset redraws.</summary>
     public Generator RedrawGenerator { get; }
-    /// <summary>Dopamine's training_steps: calls of the train step so far (warm-up included).</summary>
-    public long TrainingSteps { get; private set; }
-    /// <summary>Gradient updates actually performed.</summary>
-    public long Updates { get; private set; }
+    /// <summary>Training steps (Dopamine's training_steps: calls of the train step so far, warm-up included) and gradient updates performed.</summary>
+    public AgentClock Clock { get; private set; } = AgentClock.Start;
+    public long TrainingSteps => Clock.TrainingSteps;
+    public long Updates => Clock.Updates;
     public int ActionCount { get; }
     public IReadOnlyList<(string Name, SpecNetwork Network)> ScoredNetworks => [("online", Online)];
     public IReadOnlyList<string> MetricLayers { get; }
@@ -67,13 +63,8 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         _config = config;
         var a = config.Agent;
         ActionCount = actions;
-        _replayRatio = new ReplayRatio(a.ReplayRatio);
-        _epsilon = new EpsilonSchedule(a.MinReplayHistory, a.EpsilonDecayPeriod, a.EpsilonEnd);
-        _recycle = new RecycleSchedule(config.Redo.Period, config.Redo.StartStep, config.Redo.EndStep);
-        _dormancyLog = new LoggingSchedule(config.Redo.LogPeriod);
-        _reset = new RecycleSchedule(config.Reset.Period);
-        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping),
-            RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(config.Redo.Redraw) });
+        _schedules = Schedules.From(config);
+        _recycleSettings = RecycleSettings.From(config.Redo, config.Run.Seed);
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         MetricLayers = [.. Spec.ScoredLayers.Select(l => l.Name)];
@@ -107,7 +98,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         _batch = new TransitionBatch(_states.Tensor, _actions.Tensor, _returns.Tensor, _nextStates.Tensor, _discounts.Tensor);
     }
 
-    public double Epsilon => _epsilon.At(TrainingSteps);
+    public double Epsilon => StepPlan.EpsilonAt(Clock, _schedules);
 
     /// <summary>ε-greedy at the training schedule's ε.</summary>
     public int Act(ReadOnlySpan<float> observation) => Act(observation, Epsilon, Random);
@@ -132,19 +123,17 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     {
         float reward = (float)t.Reward;
         Replay.Add(t.Observation.Bits, t.Action, _config.Env.ClipRewards ? RewardClipping.Clip(reward) : reward, t.Terminated);
+        var plan = StepPlan.Next(Clock, _schedules);
         var report = StepReport.None;
-        if (Replay.AddCount > _config.Agent.MinReplayHistory)
+        if (plan.Updates.Count > 0)
         {
-            if (_replayRatio.IsUpdateStep(TrainingSteps))
-            {
-                var updates = new UpdateReport[_replayRatio.UpdatesPerStep];
-                for (int u = 0; u < updates.Length; u++)
-                    updates[u] = GradientStep(_replayRatio.GradientStep(TrainingSteps, u));
-                report = new StepReport([.. updates]);
-            }
-            if (TrainingSteps % _config.Agent.TargetUpdatePeriod == 0) AgentNetworks.CopyInto(Online, Target);
+            var updates = new UpdateReport[plan.Updates.Count];
+            for (int u = 0; u < updates.Length; u++)
+                updates[u] = GradientStep(plan.Updates[u], updatesAfter: Clock.Updates + u + 1);
+            report = new StepReport([.. updates]);
         }
-        TrainingSteps++;
+        if (plan.SyncTarget) AgentNetworks.CopyInto(Online, Target);
+        Clock = plan.NextClock;
         return report;
     }
 
@@ -157,17 +146,19 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         DqnParts.Restore(this, parts);
         if (Replay.AddCount != state.ReplayAddCount)
             throw new InvalidDataException($"the replay buffer holds {Replay.AddCount} transitions, the checkpoint's state says {state.ReplayAddCount}");
-        (TrainingSteps, Updates) = (state.TrainingSteps, state.Updates);
+        Clock = new AgentClock(state.TrainingSteps, state.Updates);
         Random.Restore(state.Random);
     }
 
     public void SaveWeights(BinaryWriter writer) => Online.save(writer);
 
     /// <summary>One isolated gradient update (no schedules), for benchmarks.</summary>
-    internal UpdateReport UpdateOnce() => GradientStep(-1);
+    internal UpdateReport UpdateOnce() => GradientStep(new PlannedUpdate(-1, Recycle: false, LogDormancy: false, Reset: false), Updates);
 
-    UpdateReport GradientStep(long gradientStep)
+    /// <summary>One planned update: sample, learn, then measure / recycle / reset as planned.</summary>
+    UpdateReport GradientStep(PlannedUpdate planned, long updatesAfter)
     {
+        long gradientStep = planned.GradientStep;
         var a = _config.Agent;
         Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states.Span, _actions.Span, _returns.Span, _nextStates.Span, _discounts.Span);
         if (_shift is not null)
@@ -179,11 +170,9 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         float loss = QLearningUpdate.Step(Online, Target, Optimizer, _batch, a.DoubleDqn);
         if (!float.IsFinite(loss))
             throw new NonFiniteLossException(gradientStep, loss);
-        Updates++;
         var report = new UpdateReport(gradientStep, loss);
 
-        bool recycle = _config.Redo.Enabled && _recycle.IsRecycleStep(gradientStep);
-        bool log = _dormancyLog.IsLoggingStep(gradientStep);
+        bool recycle = planned.Recycle, log = planned.LogDormancy;
         if (recycle || log)
         {
             Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe.Span);
@@ -193,7 +182,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
             ActivationStatistics statistics;
             if (recycle)
             {
-                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator);
+                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator, gradientStep);
                 statistics = result.Statistics;
                 report = report with { Recycled = result.Outcome };
             }
@@ -204,12 +193,12 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
                 report = report with
                 {
                     AtZero = atZero, AtTau = atTau,
-                    LogEntry = new DormancyLogEntry(Updates, DormantMasks.From(gradientStep, atZero, atTau),
+                    LogEntry = new DormancyLogEntry(updatesAfter, DormantMasks.From(gradientStep, atZero, atTau),
                         SingularValueRank.SRank(singularValues!), SingularValueRank.Entropy(singularValues!)),
                 };
             }
         }
-        if (_resetPlan is not null && _reset.IsRecycleStep(gradientStep))
+        if (planned.Reset && _resetPlan is not null)
             DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, Enum.Parse<Redraw>(_config.Reset.Redraw));
         return report;
     }

@@ -1,0 +1,71 @@
+using ReDo.Pure.Collections;
+using ReDo.Pure.Config;
+using ReDo.Pure.Schedules;
+
+namespace ReDo.Pure.Agents;
+
+/// <summary>
+/// The agent's clock, all a checkpoint needs to continue the schedules: Dopamine's training_steps
+/// (agent steps so far, warm-up included) and the gradient updates performed.
+/// </summary>
+public sealed record AgentClock(long TrainingSteps, long Updates)
+{
+    public static AgentClock Start { get; } = new(0, 0);
+}
+
+/// <summary>
+/// Every schedule of DQN's train step (Dopamine's _train_step with the paper's additions): the replay
+/// ratio, the warm-up (Agent:MinReplayHistory), the target sync period, ε, ReDo's recycle window and
+/// period F (null: ReDo off), dormancy logging every LogPeriod gradient steps, and the Reset baseline
+/// (null: off).
+/// </summary>
+public sealed record Schedules(
+    ReplayRatio ReplayRatio, long MinReplayHistory, long TargetUpdatePeriod, EpsilonSchedule Epsilon,
+    RecycleSchedule? Recycle, LoggingSchedule DormancyLog, ResetSchedule? Reset)
+{
+    public static Schedules From(ExperimentConfig c) => new(
+        new ReplayRatio(c.Agent.ReplayRatio), c.Agent.MinReplayHistory, c.Agent.TargetUpdatePeriod,
+        new EpsilonSchedule(c.Agent.MinReplayHistory, c.Agent.EpsilonDecayPeriod, c.Agent.EpsilonEnd),
+        c.Redo.Enabled ? new RecycleSchedule(c.Redo.Period, c.Redo.StartStep, c.Redo.EndStep) : null,
+        new LoggingSchedule(c.Redo.LogPeriod),
+        c.Reset.Enabled ? new ResetSchedule(c.Reset.Period) : null);
+}
+
+/// <summary>One gradient update of a step: its number in the reference's counting, and what follows it.</summary>
+public sealed record PlannedUpdate(long GradientStep, bool Recycle, bool LogDormancy, bool Reset);
+
+/// <summary>
+/// What the agent does at one agent step, decided from its clock alone: the updates (k every update
+/// period once the warm-up is over, numbered (t // period)·k + u as the reference counts them; each
+/// recycles inside ReDo's window every F steps, logs dormancy every LogPeriod steps from step 0, resets
+/// every Reset:Period steps), whether the target network syncs (every TargetUpdatePeriod agent steps
+/// after the warm-up), the ε to act with, and the clock after the step.
+/// </summary>
+public sealed record StepPlan(ValueList<PlannedUpdate> Updates, bool SyncTarget, double Epsilon, AgentClock NextClock)
+{
+    /// <summary>
+    /// The plan of the agent step at <paramref name="clock"/>. The warm-up is over once the replay holds
+    /// more than MinReplayHistory transitions; it receives one per agent step, so from training step
+    /// MinReplayHistory on.
+    /// </summary>
+    public static StepPlan Next(AgentClock clock, Schedules s)
+    {
+        long t = clock.TrainingSteps;
+        bool trains = t >= s.MinReplayHistory;
+        var updates = ValueList<PlannedUpdate>.Empty;
+        if (trains && s.ReplayRatio.IsUpdateStep(t))
+        {
+            var planned = new PlannedUpdate[s.ReplayRatio.UpdatesPerStep];
+            for (int u = 0; u < planned.Length; u++)
+            {
+                long g = s.ReplayRatio.GradientStep(t, u);
+                planned[u] = new PlannedUpdate(g, s.Recycle?.IsRecycleStep(g) ?? false, s.DormancyLog.IsLoggingStep(g), s.Reset?.IsResetStep(g) ?? false);
+            }
+            updates = [.. planned];
+        }
+        return new StepPlan(updates, trains && t % s.TargetUpdatePeriod == 0, EpsilonAt(clock, s), new AgentClock(t + 1, clock.Updates + updates.Count));
+    }
+
+    /// <summary>ε for the action at <paramref name="clock"/> (1 through the warm-up, then Dopamine's linear decay).</summary>
+    public static double EpsilonAt(AgentClock clock, Schedules s) => s.Epsilon.At(clock.TrainingSteps);
+}
