@@ -20,12 +20,12 @@ public static class OptimizerOpProfile
         using var scope = NewDisposeScope();
         using var generator = new Generator(7, CPU);
         using Scalar alpha = 0.95.ToScalar(), oneMinusAlpha = 0.05.ToScalar(), minusOne = (-1.0).ToScalar(), eps = 0.01.ToScalar(), minusLr = (-2.5e-4).ToScalar(),
-            gradScale = 1e-3.ToScalar(), weightScale = 0.05.ToScalar(), fraction = denormalFraction.ToScalar();
+            gradScale = 1e-3.ToScalar(), weightScale = 0.05.ToScalar(), fraction = denormalFraction.ToScalar(), denormal = 1e-40f.ToScalar();
         var g = randn([count], generator: generator).mul_(gradScale);
         var dead = rand([count], generator: generator).lt(fraction);
         g.masked_fill_(dead, Scalars.Zero);                          // dormant entries: zero gradient
         var alive = dead.logical_not();
-        var tiny = full([count], 1e-40f);                            // a denormal float32
+        var tiny = full([count], denormal, ScalarType.Float32);      // a denormal float32
         var zero = zeros([count]);
         var sqKept = g.mul(g).where(alive, tiny);
         var gaKept = g.where(alive, tiny);
