@@ -1,6 +1,7 @@
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
 using ReDo.Pure.Networks;
+using ReDo.Pure.Recycling.Variants;
 
 namespace ReDo.Pure.Config;
 
@@ -58,6 +59,7 @@ public static class ConfigValidation
         Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
         Check(c.Agent.Augment is "none" or "shift", "Agent:Augment", c.Agent.Augment, "none, shift");
         Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
+        Check(c.Agent.WidthMultiplier is > 0 and <= 16, "Agent:WidthMultiplier", c.Agent.WidthMultiplier, "0 < m ≤ 16 (the paper's width study uses 1, 2, 4)");
 
         Check(c.Redo.Tau >= 0 && double.IsFinite(c.Redo.Tau), "Redo:Tau", c.Redo.Tau, "a finite number ≥ 0");
         Check(c.Redo.Period >= 1, "Redo:Period", c.Redo.Period, "≥ 1 gradient step");
@@ -67,6 +69,12 @@ public static class ConfigValidation
         Check(c.Redo.Mapping is "ChannelsFirst" or "DopamineCompat", "Redo:Mapping", c.Redo.Mapping, "ChannelsFirst, DopamineCompat");
         Check(c.Redo.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Redo:Redraw", c.Redo.Redraw, "Layer, Xavier");
         Check(c.Redo.LogPeriod >= 1, "Redo:LogPeriod", c.Redo.LogPeriod, "≥ 1 gradient step");
+        Check(c.Redo.Selection is "threshold" or "fraction", "Redo:Selection", c.Redo.Selection, "threshold, fraction");
+        Check(ScoreTypes.Names.Contains(c.Redo.ScoreType), "Redo:ScoreType", c.Redo.ScoreType, string.Join(", ", ScoreTypes.Names));
+        Check(c.Redo.RecycleRate is >= 0 and <= 1, "Redo:RecycleRate", c.Redo.RecycleRate, "0 … 1");
+        Check(c.Redo.Selection != "fraction" || c.Redo.EndStep < long.MaxValue, "Redo:EndStep", "∞",
+            "a finite gradient step with Redo:Selection = fraction: the cosine schedule falls to 0 there (set it to the run's gradient steps, about Run:Frames × Agent:ReplayRatio)");
+        Check(c.Redo.Outgoing is "zero" or "random", "Redo:Outgoing", c.Redo.Outgoing, "zero, random");
 
         Check(c.Reset.Period >= 1, "Reset:Period", c.Reset.Period, "≥ 1 gradient step");
         Check(c.Reset.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Reset:Redraw", c.Reset.Redraw, "Layer, Xavier");

@@ -69,9 +69,19 @@ public static class NetworkCatalog
             LayerSpec.Linear("Dense_0", flatten.Features, hidden, Activation.Relu, LayerRole.Hidden, "Conv_0", flatten)];
     }
 
+    /// <summary>MinAtar's widths scaled by a width multiplier (paper Fig. 12 scales every hidden layer): Conv_0 channels and Dense_0 units.</summary>
+    public static (int Channels, int Hidden) MinAtarWidths(double widthMultiplier) => (Widened(16, widthMultiplier), Widened(128, widthMultiplier));
+
+    /// <summary>A layer of <paramref name="units"/> at width × <paramref name="widthMultiplier"/>, rounded up (at least 1).</summary>
+    public static int Widened(int units, double widthMultiplier)
+    {
+        if (!(widthMultiplier > 0) || double.IsInfinity(widthMultiplier)) throw new ArgumentOutOfRangeException(nameof(widthMultiplier), widthMultiplier, "the width multiplier must be a positive number");
+        return Math.Max(1, (int)Math.Ceiling(units * widthMultiplier));
+    }
+
     static NetworkSpec NatureTorso(string name, int actions, double widthMultiplier, bool dueling)
     {
-        int Scaled(int n) => (int)Math.Ceiling(n * widthMultiplier);
+        int Scaled(int n) => Widened(n, widthMultiplier);
         int c0 = Scaled(32), c1 = Scaled(64), c2 = Scaled(64), d0 = Scaled(512);
         var layers = new List<LayerSpec>
         {

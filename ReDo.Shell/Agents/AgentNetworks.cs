@@ -16,11 +16,12 @@ public static class AgentNetworks
     /// </summary>
     public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
     {
+        var (width, hidden) = NetworkCatalog.MinAtarWidths(agent.WidthMultiplier);
         var spec = agent.Network switch
         {
-            "minatar" => NetworkCatalog.MinAtarDqn(channels, actions),
-            "minatar-dueling" => NetworkCatalog.MinAtarDueling(channels, actions),
-            "nature" => NetworkCatalog.NatureCnn(actions),
+            "minatar" => NetworkCatalog.MinAtarDqn(channels, actions, width, hidden),
+            "minatar-dueling" => NetworkCatalog.MinAtarDueling(channels, actions, width, hidden),
+            "nature" => NetworkCatalog.NatureCnn(actions, agent.WidthMultiplier),
             _ => throw new ArgumentException($"unknown network profile '{agent.Network}'"),
         };
         return agent.Init == AgentSettings.ProfileInit ? spec : spec.WithInitializer(Enum.Parse<Initializer>(agent.Init));

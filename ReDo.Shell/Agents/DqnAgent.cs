@@ -64,8 +64,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         var a = config.Agent;
         ActionCount = actions;
         _schedules = Schedules.From(config);
-        _recycleSettings = new RecycleSettings(config.Redo.Tau, Enum.Parse<FlattenMapping>(config.Redo.Mapping),
-            RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(config.Redo.Redraw) });
+        _recycleSettings = RecycleSettings.From(config.Redo, config.Run.Seed);
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         MetricLayers = [.. Spec.ScoredLayers.Select(l => l.Name)];
@@ -183,7 +182,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
             ActivationStatistics statistics;
             if (recycle)
             {
-                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator);
+                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator, gradientStep);
                 statistics = result.Statistics;
                 report = report with { Recycled = result.Outcome };
             }
