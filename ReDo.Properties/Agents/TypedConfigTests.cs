@@ -2,6 +2,7 @@ using ReDo.Properties.Readme;
 using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
+using ReDo.Pure.Recycling.Variants;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using Xunit;
@@ -20,11 +21,14 @@ public class TypedConfigTests
     [Fact]
     public void Enum_keys_are_written_by_name_and_read_back_to_the_same_config()
     {
-        var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-drq-redo.json"), ["Redo:Mapping=DopamineCompat", "Reset:Redraw=Xavier"]);
+        var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-drq-redo.json"),
+            ["Redo:Mapping=DopamineCompat", "Reset:Redraw=Xavier", "Redo:Selection=fraction", "Redo:EndStep=1000", "Redo:ScoreType=redo_inverted", "Redo:Outgoing=RANDOM"]);
         Assert.Equal((NetworkProfile.MinAtarDueling, OptimizerKind.Adam, Augmentation.Shift, FlattenMapping.DopamineCompat, Redraw.Xavier),
             (c.Agent.Network, c.Agent.Optimizer, c.Agent.Augment, c.Redo.Mapping, c.Reset.Redraw));
+        Assert.Equal((RecycleSelection.Fraction, ScoreType.RedoInverted, OutgoingInit.Random), (c.Redo.Selection, c.Redo.ScoreType, c.Redo.Outgoing));
         var json = ConfigLoader.ToJson(c);
-        foreach (var written in new[] { "\"Network\": \"minatar-dueling\"", "\"Optimizer\": \"adam\"", "\"Augment\": \"shift\"", "\"Mapping\": \"DopamineCompat\"", "\"Redraw\": \"Xavier\"" })
+        foreach (var written in new[] { "\"Network\": \"minatar-dueling\"", "\"Optimizer\": \"adam\"", "\"Augment\": \"shift\"", "\"Mapping\": \"DopamineCompat\"", "\"Redraw\": \"Xavier\"",
+                     "\"Selection\": \"fraction\"", "\"ScoreType\": \"redo_inverted\"", "\"Outgoing\": \"random\"" })
             Assert.Contains(written, json);
         Assert.Equal(c, ConfigLoader.LoadJson(json, [], "config.json"));
     }
@@ -39,6 +43,9 @@ public class TypedConfigTests
         }
         Assert.Equal(["rmsprop", "adam"], ConfigName.All<OptimizerKind>());
         Assert.Equal(["minatar", "minatar-dueling", "nature", "nature-dueling", "mlp"], ConfigName.All<NetworkProfile>());
+        Assert.Equal(["threshold", "fraction"], ConfigName.All<RecycleSelection>());
+        Assert.Equal(["redo", "random", "redo_inverted", "cbp"], ConfigName.All<ScoreType>());
+        Assert.Equal(["zero", "random"], ConfigName.All<OutgoingInit>());
     }
 
     [Theory]
@@ -48,6 +55,9 @@ public class TypedConfigTests
     [InlineData("Redo:Mapping=HWC", "Redo:Mapping", "ChannelsFirst, DopamineCompat")]
     [InlineData("Reset:Redraw=Glorot", "Reset:Redraw", "Layer, Xavier")]
     [InlineData("Agent:Network=mlp", "Agent:Network", "takes vectors")]
+    [InlineData("Redo:Selection=top", "Redo:Selection", "threshold, fraction")]
+    [InlineData("Redo:ScoreType=inverted", "Redo:ScoreType", "redo, random, redo_inverted, cbp")]
+    [InlineData("Redo:Outgoing=xavier", "Redo:Outgoing", "zero, random")]
     public void A_bad_word_is_refused_naming_the_key_and_the_valid_words(string set, string key, string valid)
     {
         var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));

@@ -18,9 +18,10 @@ public class MetricsCsvProperties
     public Property Format_then_parse_gives_the_rows_back_bit_identically() =>
         Prop.ForAll(MetricsGenerators.Tables(), t =>
         {
-            var text = MetricsCsv.Format(t.Layers, t.Rows);
+            var text = MetricsCsv.Format(t.Layers, t.Rows, t.Extras);
             var table = MetricsCsv.Parse(text);
             Assert.Equal(t.Layers, table.Layers);
+            Assert.Equal(t.Extras, table.Extras);
             Assert.Equal(t.Rows.Length, table.Rows.Count);
             for (int i = 0; i < t.Rows.Length; i++)
             {
@@ -29,7 +30,7 @@ public class MetricsCsvProperties
                 var actual = MetricsGenerators.Doubles(table.Rows[i]).ToList();
                 for (int k = 0; k < expected.Count; k++) BitIdentical(expected[k], actual[k], $"row {i}, double {k}");
             }
-            Assert.Equal(text, MetricsCsv.Format(table.Layers, table.Rows));   // and the text is a fixed point
+            Assert.Equal(text, MetricsCsv.Format(table.Layers, table.Rows, table.Extras));   // and the text is a fixed point
         });
 
     [Law(Runs = 1000)]
@@ -69,6 +70,25 @@ public class MetricsCsvProperties
             "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/Conv_0,dormant_pct_tau0/Dense_0,dormant_pct_tau/Conv_0,dormant_pct_tau/Dense_0,neurons_recycled,output_change,return_last100\n" +
             "20000,4999,3,1.5,,25,50,12.5,30,25,,12,0.0142,1.25\n",
             MetricsCsv.Format(["Conv_0", "Dense_0"], [row]));
+    }
+
+    [Fact]
+    public void An_agent_s_own_columns_follow_return_last100()
+    {
+        var row = new MetricsRow(20_000, 10_000, 7, -3.5, 0.75, 0.1, 0.1, ValueList.Of(new LayerFraction("actor", 0.125)), ValueList.Of(new LayerFraction("actor", 0.125)), 0, 0, 12.5)
+        {
+            Extras = ValueList.Of(new NamedValue("eval_return", 1234.5), new NamedValue("alpha", double.NaN)),
+        };
+        var text = MetricsCsv.Format(["actor"], [row], ["eval_return", "alpha"]);
+        Assert.Equal(
+            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/actor,dormant_pct_tau/actor,neurons_recycled,output_change,return_last100,eval_return,alpha\n" +
+            "20000,10000,7,-3.5,0.75,10,10,12.5,12.5,0,0,12.5,1234.5,\n", text);
+        Assert.Equal(row, MetricsCsv.Parse(text).Rows[0]);
+        Assert.Throws<ArgumentException>(() => MetricsCsv.FormatRow(row, ["actor"], ["alpha", "eval_return"]));
+        Assert.Throws<ArgumentException>(() => MetricsCsv.Header(["actor"], ["loss"]));
+        Assert.Throws<ArgumentException>(() => MetricsCsv.Header(["actor"], ["dormant_pct_tau/x"]));
+        Assert.Throws<ArgumentException>(() => MetricsCsv.Header(["actor"], ["alpha", "alpha"]));
+        Assert.Contains("appears twice", Assert.Throws<MetricsCsvException>(() => MetricsCsv.Parse(text.Replace("eval_return,alpha\n", "alpha,alpha\n"))).Message);
     }
 
     [Fact]

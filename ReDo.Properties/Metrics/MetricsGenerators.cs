@@ -28,29 +28,35 @@ public static class MetricsGenerators
     public static readonly Gen<string[]> Layers =
         Gen.Choose(0, 4).SelectMany(n => Gen.Constant(Enumerable.Range(0, n).Select(i => i == 0 ? "Conv_0" : $"Dense_{i - 1}").ToArray()));
 
+    /// <summary>An agent's own columns: none (DQN) or some of SAC's, in any order.</summary>
+    public static readonly Gen<string[]> Extras =
+        Gen.Shuffle(new[] { "eval_return", "alpha", "actor_loss", "alpha_loss", "entropy" }).SelectMany(all => Gen.Choose(0, all.Length).Select(n => all.Take(n).ToArray()));
+
     static Gen<long> Long => from hi in Gen.Choose(0, int.MaxValue) from lo in Gen.Choose(int.MinValue, int.MaxValue) select ((long)hi << 32) | (uint)lo;
 
-    public static Gen<MetricsRow> Row(string[] layers) =>
+    public static Gen<MetricsRow> Row(string[] layers, string[] extras) =>
         from frames in Long
         from steps in Long
         from episodes in Gen.Choose(0, int.MaxValue)
         from doubles in Gen.ArrayOf(Double, 4)
         from fractions in Gen.ArrayOf(Fraction, 2 + 2 * layers.Length)
         from recycled in Gen.Choose(0, int.MaxValue)
+        from own in Gen.ArrayOf(Double, extras.Length)
         select new MetricsRow(frames, steps, episodes, doubles[0], doubles[1], fractions[0], fractions[1],
             layers.Select((l, i) => new LayerFraction(l, fractions[2 + i])).ToValueList(),
             layers.Select((l, i) => new LayerFraction(l, fractions[2 + layers.Length + i])).ToValueList(),
-            recycled, doubles[2], doubles[3]);
+            recycled, doubles[2], doubles[3]) { Extras = extras.Select((x, i) => new NamedValue(x, own[i])).ToValueList() };
 
-    public static Arbitrary<(string[] Layers, MetricsRow[] Rows)> Tables() =>
+    public static Arbitrary<(string[] Layers, string[] Extras, MetricsRow[] Rows)> Tables() =>
         (from layers in Layers
+         from extras in Extras
          from n in Gen.Choose(0, 8)
-         from rows in Gen.ArrayOf(Row(layers), n)
-         select (layers, rows)).ToArbitrary();
+         from rows in Gen.ArrayOf(Row(layers, extras), n)
+         select (layers, extras, rows)).ToArbitrary();
 
     /// <summary>Every double of a row, in column order (for bit-level comparison).</summary>
     public static IEnumerable<double> Doubles(MetricsRow r) =>
-        [r.MeanReturn, r.Loss, r.DormantAtZero, r.DormantAtTau, .. r.LayersAtZero.Select(l => l.Fraction), .. r.LayersAtTau.Select(l => l.Fraction), r.OutputChange, r.ReturnLast100];
+        [r.MeanReturn, r.Loss, r.DormantAtZero, r.DormantAtTau, .. r.LayersAtZero.Select(l => l.Fraction), .. r.LayersAtTau.Select(l => l.Fraction), r.OutputChange, r.ReturnLast100, .. r.Extras.Select(x => x.Value)];
 }
 
 /// <summary>A plausible run for plots and writer tests: returns rising with noise, dormancy growing, recycles every 4th interval.</summary>

@@ -14,3 +14,12 @@ public sealed class MuJoCoFactAttribute : FactAttribute
         if (!MuJoCoNative.IsAvailable(out var reason)) Skip = "MuJoCo tests skipped: " + reason;
     }
 }
+
+/// <summary>A theory that needs Debian's libmujoco 2.2.2 (skipped with the reason when absent, as <see cref="MuJoCoFactAttribute"/>).</summary>
+public sealed class MuJoCoTheoryAttribute : TheoryAttribute
+{
+    public MuJoCoTheoryAttribute()
+    {
+        if (!MuJoCoNative.IsAvailable(out var reason)) Skip = "MuJoCo tests skipped: " + reason;
+    }
+}

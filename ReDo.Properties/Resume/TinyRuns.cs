@@ -18,7 +18,43 @@ public static class TinyRuns
     static readonly string Root = Directory.CreateTempSubdirectory("redo-resume-tests-").FullName;
     static readonly ConcurrentDictionary<string, Lazy<string>> References = new();
 
-    static TinyRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Root, true); } catch (IOException) { } };
+    static TinyRuns()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Root, true); } catch (IOException) { } };
+        File.WriteAllText(Path.Combine(Root, OwnerFile), Environment.ProcessId.ToString());
+        SweepOrphans();
+    }
+
+    const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// A killed test process never runs ProcessExit, and its ≈ 300 MB of runs stayed in /tmp until the
+    /// disk filled (it did, on a shared machine). Each new process removes the folders whose owner
+    /// is gone: a recorded pid that no longer runs, or no record and untouched for 6 hours.
+    /// </summary>
+    static void SweepOrphans()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "redo-resume-tests-*"))
+        {
+            if (folder == Root) continue;
+            try
+            {
+                var owner = Path.Combine(folder, OwnerFile);
+                bool orphan = File.Exists(owner)
+                    ? int.TryParse(File.ReadAllText(owner), out var pid) && !Running(pid)
+                    : Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-6);
+                if (orphan) Directory.Delete(folder, true);
+            }
+            catch (IOException) { }               // another process is sweeping or writing it: leave it
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static bool Running(int pid)
+    {
+        try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
 
     public static ExperimentConfig Config(long frames = 2_000, int seed = 5) => new()
     {

@@ -1,6 +1,7 @@
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
 using ReDo.Pure.Networks;
+using ReDo.Pure.Recycling.Variants;
 
 namespace ReDo.Pure.Config;
 
@@ -36,7 +37,7 @@ public static class ConfigValidation
 
         Check(c.Env.StickyActionProbability is >= 0 and <= 1, "Env:StickyActionProbability", c.Env.StickyActionProbability, "0 … 1");
 
-        // Enum-typed keys (Network, Optimizer, Augment, Mapping, Redraw) are checked by the binder, which names the valid words (ConfigName).
+        // Enum-typed keys (Network, Optimizer, Augment, Mapping, Redraw, Selection, ScoreType, Outgoing) are checked by the binder, which names the valid words (ConfigName).
         Check(c.Agent.Network is NetworkProfile.MinAtar or NetworkProfile.MinAtarDueling, "Agent:Network", ConfigName.Of(c.Agent.Network),
             "minatar or minatar-dueling for MinAtar's 10×10 frames (the Nature CNNs need 84×84×4 Atari frames, which this project cannot produce; the MLP takes vectors)");
         Check(c.Agent.Init is AgentSettings.ProfileInit or nameof(Initializer.TorchDefault) or nameof(Initializer.XavierUniform), "Agent:Init", c.Agent.Init, "Profile, TorchDefault, XavierUniform");
@@ -56,6 +57,7 @@ public static class ConfigValidation
         Check(c.Agent.RmsAlpha is > 0 and < 1, "Agent:RmsAlpha", c.Agent.RmsAlpha, "0 < α < 1");
         Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
         Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
+        Check(c.Agent.WidthMultiplier is > 0 and <= 16, "Agent:WidthMultiplier", c.Agent.WidthMultiplier, "0 < m ≤ 16 (the paper's width study uses 1, 2, 4)");
 
         Check(c.Redo.Tau >= 0 && double.IsFinite(c.Redo.Tau), "Redo:Tau", c.Redo.Tau, "a finite number ≥ 0");
         Check(c.Redo.Period >= 1, "Redo:Period", c.Redo.Period, "≥ 1 gradient step");
@@ -63,6 +65,9 @@ public static class ConfigValidation
         Check(sac || c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
         Check(c.Redo.StartStep >= 0 && c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, "> Redo:StartStep ≥ 0");
         Check(c.Redo.LogPeriod >= 1, "Redo:LogPeriod", c.Redo.LogPeriod, "≥ 1 gradient step");
+        Check(c.Redo.RecycleRate is >= 0 and <= 1, "Redo:RecycleRate", c.Redo.RecycleRate, "0 … 1");
+        Check(c.Redo.Selection != RecycleSelection.Fraction || c.Redo.EndStep < long.MaxValue, "Redo:EndStep", "∞",
+            "a finite gradient step with Redo:Selection = fraction: the cosine schedule falls to 0 there (set it to the run's gradient steps, about Run:Frames × Agent:ReplayRatio)");
 
         Check(c.Reset.Period >= 1, "Reset:Period", c.Reset.Period, "≥ 1 gradient step");
         Check(c.Reset.Layers.Count > 0, "Reset:Layers", "[]", "at least one layer name");

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
+using ReDo.Pure.Recycling.Variants;
 namespace ReDo.Pure.Config;
 
 // Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
@@ -84,6 +85,11 @@ public sealed record AgentSettings
     public bool DoubleDqn { get; init; } = false;
     /// <summary>none, or shift: DrQ's random shift on s and s′ of every training batch, scaled to 10×10 planes (docs/drq.md). The probe batch is never augmented.</summary>
     public Augmentation Augment { get; init; } = Augmentation.None;
+    /// <summary>
+    /// Scales the MinAtar networks' hidden widths (Conv_0 16 and Dense_0 128 channels/units, rounded
+    /// up), as the paper's width study (Fig. 12) scales the Nature CNN.
+    /// </summary>
+    public double WidthMultiplier { get; init; } = 1.0;
 }
 
 /// <summary>
@@ -107,6 +113,22 @@ public sealed record RedoSettings
     public Redraw Redraw { get; init; } = Redraw.Layer;
     /// <summary>Dormancy (at τ = 0 and τ) is measured every this many gradient steps, ReDo on or off.</summary>
     public long LogPeriod { get; init; } = 1_000;
+    /// <summary>
+    /// threshold (ReDo: every τ-dormant neuron) or fraction (the scheduled variant, paper Fig. 15:
+    /// max(1, round(n·f)) neurons per layer ranked by <see cref="ScoreType"/>, f = RecycleRate ·
+    /// cos(π/2 · step / EndStep)).
+    /// </summary>
+    public RecycleSelection Selection { get; init; } = RecycleSelection.Threshold;
+    /// <summary>Ranking of the fraction selection: redo, random, redo_inverted or cbp.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<ScoreType>))]
+    public ScoreType ScoreType { get; init; } = ScoreType.Redo;
+    /// <summary>The fraction recycled at step 0 by the fraction selection (paper: 0.1).</summary>
+    public double RecycleRate { get; init; } = 0.1;
+    /// <summary>zero (the paper) or random: a recycled neuron's outgoing weights redrawn from the consumer's initial distribution (Fig. 22).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<OutgoingInit>))]
+    public OutgoingInit Outgoing { get; init; } = OutgoingInit.Zero;
+    /// <summary>Rescale each recycled neuron's fresh incoming vector to the mean L2 norm of the layer's kept neurons' (App. C.2, Fig. 23).</summary>
+    public bool WeightScaling { get; init; } = false;
 }
 
 /// <summary>Section "Reset": the periodic layer-reset baseline (DQN: Period in gradient steps; SAC: in environment steps, the named layers of actor and both critics).</summary>

@@ -7,8 +7,9 @@ namespace ReDo.Pure.Metrics;
 /// <summary>
 /// metrics.csv as pure text: one header line, then one line per <see cref="MetricsRow"/>, every line
 /// ending in "\n". Dormant columns are percentages (see <see cref="PercentText"/>), other doubles
-/// use <see cref="NumberText"/>; NaN is an empty field. The same rows always give the same bytes,
-/// and <see cref="Parse"/> gives back the rows bit for bit.
+/// use <see cref="NumberText"/>; NaN is an empty field. An agent may add its own columns after
+/// return_last100 (<see cref="MetricsRow.Extras"/>, e.g. SAC's eval_return and alpha). The same rows
+/// always give the same bytes, and <see cref="Parse"/> gives back the rows bit for bit.
 /// </summary>
 public static class MetricsCsv
 {
@@ -18,21 +19,33 @@ public static class MetricsCsv
     static readonly string[] Leading = ["frames", "gradient_steps", "episodes", "mean_return", "loss", AtZeroPrefix, AtTauPrefix];
     static readonly string[] Trailing = ["neurons_recycled", "output_change", "return_last100"];
 
-    public static IReadOnlyList<string> Columns(IReadOnlyList<string> layers)
+    public static IReadOnlyList<string> Columns(IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null)
     {
         foreach (var layer in layers)
             if (layer.Length == 0 || layer.IndexOfAny([',', '"', '\n', '\r']) >= 0)
                 throw new ArgumentException($"layer name '{layer}' cannot be a CSV column: it must be non-empty and free of commas, quotes and line breaks");
-        return [.. Leading, .. layers.Select(l => $"{AtZeroPrefix}/{l}"), .. layers.Select(l => $"{AtTauPrefix}/{l}"), .. Trailing];
+        extras ??= [];
+        foreach (var extra in extras)
+            if (ExtraProblem(extra) is { } problem) throw new ArgumentException($"column name '{extra}' cannot be an agent's column: {problem}");
+        if (extras.Distinct().Count() != extras.Count) throw new ArgumentException($"the agent's columns [{string.Join(", ", extras)}] name one column twice");
+        return [.. Leading, .. layers.Select(l => $"{AtZeroPrefix}/{l}"), .. layers.Select(l => $"{AtTauPrefix}/{l}"), .. Trailing, .. extras];
     }
 
-    public static string Header(IReadOnlyList<string> layers) => string.Join(',', Columns(layers)) + "\n";
+    /// <summary>Why <paramref name="name"/> cannot be an agent's own column, or null: it must be non-empty, CSV-safe, and not look like a standard column.</summary>
+    static string? ExtraProblem(string name) =>
+        name.Length == 0 || name.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "it must be non-empty and free of commas, quotes and line breaks"
+        : name.StartsWith(AtTauPrefix, StringComparison.Ordinal) || Leading.Contains(name) || Trailing.Contains(name) ? "it is, or looks like, one of the standard columns"
+        : null;
+
+    public static string Header(IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null) => string.Join(',', Columns(layers, extras)) + "\n";
 
     /// <summary>One line (with its "\n"); the row must name exactly <paramref name="layers"/>, in order, at τ = 0 and at τ.</summary>
-    public static string FormatRow(MetricsRow row, IReadOnlyList<string> layers)
+    public static string FormatRow(MetricsRow row, IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null)
     {
         RequireLayers(row.LayersAtZero, layers, "at τ = 0");
         RequireLayers(row.LayersAtTau, layers, "at τ");
+        if (!row.Extras.Select(x => x.Name).SequenceEqual(extras ?? []))
+            throw new ArgumentException($"the row's own columns [{string.Join(", ", row.Extras.Select(x => x.Name))}] differ from the file's [{string.Join(", ", extras ?? [])}]");
         IEnumerable<string> fields =
         [
             row.Frames.ToString(CultureInfo.InvariantCulture),
@@ -47,15 +60,16 @@ public static class MetricsCsv
             row.NeuronsRecycled.ToString(CultureInfo.InvariantCulture),
             NumberText.Format(row.OutputChange),
             NumberText.Format(row.ReturnLast100),
+            .. row.Extras.Select(x => NumberText.Format(x.Value)),
         ];
         return string.Join(',', fields) + "\n";
     }
 
     /// <summary>The whole file: header (layers taken from <paramref name="layers"/>) and rows.</summary>
-    public static string Format(IReadOnlyList<string> layers, IEnumerable<MetricsRow> rows)
+    public static string Format(IReadOnlyList<string> layers, IEnumerable<MetricsRow> rows, IReadOnlyList<string>? extras = null)
     {
-        var b = new StringBuilder(Header(layers));
-        foreach (var row in rows) b.Append(FormatRow(row, layers));
+        var b = new StringBuilder(Header(layers, extras));
+        foreach (var row in rows) b.Append(FormatRow(row, layers, extras));
         return b.ToString();
     }
 
@@ -73,42 +87,48 @@ public static class MetricsCsv
         // Every line ends in "\n"; a last line without one is a write that was cut off.
         if (lines[^1].Length != 0)
             throw new MetricsCsvException(lines.Length, lines[^1].Length + 1, "the last line has no line end: the file was cut off while being written; delete that line");
-        var layers = ParseHeader(lines[0].TrimEnd('\r'));
-        var columns = Columns(layers);
+        var (layers, extras) = ParseHeader(lines[0].TrimEnd('\r'));
+        var columns = Columns(layers, extras);
         var rows = new List<MetricsRow>();
         for (int i = 1; i < lines.Length - 1; i++)
-            rows.Add(ParseRow(lines[i].TrimEnd('\r'), i + 1, layers, columns));
-        return new MetricsTable(layers, rows.ToValueList());
+            rows.Add(ParseRow(lines[i].TrimEnd('\r'), i + 1, layers, extras, columns));
+        return new MetricsTable(layers, rows.ToValueList()) { Extras = extras };
     }
 
-    static ValueList<string> ParseHeader(string header)
+    static (ValueList<string> Layers, ValueList<string> Extras) ParseHeader(string header)
     {
         var names = header.Split(',');
-        int n = names.Length - Leading.Length - Trailing.Length;
         for (int c = 0; c < Leading.Length; c++)
             if (c >= names.Length || names[c] != Leading[c])
                 throw new MetricsCsvException(1, c + 1, $"expected column '{Leading[c]}' but found '{(c < names.Length ? names[c] : "")}'; is this a ReDo metrics.csv?");
-        if (n < 0 || n % 2 != 0)
-            throw new MetricsCsvException(1, names.Length, $"the header has {names.Length} columns; expected {Leading.Length + Trailing.Length} plus two per layer");
+        // The per-layer columns at τ = 0 follow the leading ones; as many at τ, the trailing ones, then the agent's own.
+        var prefix = AtZeroPrefix + "/";
         var layers = new List<string>();
-        for (int k = 0; k < n / 2; k++)
+        for (int c = Leading.Length; c < names.Length && names[c].StartsWith(prefix, StringComparison.Ordinal); c++)
         {
-            int c = Leading.Length + k;
-            var prefix = AtZeroPrefix + "/";
-            if (!names[c].StartsWith(prefix, StringComparison.Ordinal) || names[c].Length == prefix.Length)
+            if (names[c].Length == prefix.Length)
                 throw new MetricsCsvException(1, c + 1, $"expected a per-layer column '{prefix}<layer>' but found '{names[c]}'");
             if (names[c].Contains('"'))
                 throw new MetricsCsvException(1, c + 1, $"column '{names[c]}': quoted names are not part of this format");
             layers.Add(names[c][prefix.Length..]);
         }
-        var expected = Columns(layers);
+        int standard = Leading.Length + 2 * layers.Count + Trailing.Length;
+        if (names.Length < standard)
+            throw new MetricsCsvException(1, names.Length, $"the header has {names.Length} columns; expected {Leading.Length + Trailing.Length} plus two per layer ({layers.Count} layers), then the agent's own");
+        var extras = names[standard..];
+        for (int k = 0; k < extras.Length; k++)
+            if (ExtraProblem(extras[k]) is { } problem)
+                throw new MetricsCsvException(1, standard + k + 1, $"column '{extras[k]}' cannot be an agent's column: {problem}");
+        if (extras.GroupBy(x => x).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new MetricsCsvException(1, standard + Array.LastIndexOf(extras, twice.Key) + 1, $"column '{twice.Key}' appears twice");
+        var expected = Columns(layers, extras);
         for (int c = 0; c < names.Length; c++)
             if (names[c] != expected[c])
                 throw new MetricsCsvException(1, c + 1, $"expected column '{expected[c]}' but found '{names[c]}'");
-        return layers.ToValueList();
+        return (layers.ToValueList(), extras.ToValueList());
     }
 
-    static MetricsRow ParseRow(string line, int lineNo, ValueList<string> layers, IReadOnlyList<string> columns)
+    static MetricsRow ParseRow(string line, int lineNo, ValueList<string> layers, ValueList<string> extras, IReadOnlyList<string> columns)
     {
         var f = line.Split(',');
         if (f.Length != columns.Count)
@@ -136,7 +156,10 @@ public static class MetricsCsv
             LayersAtTau: layers.Select((l, k) => new LayerFraction(l, Percent(7 + L + k))).ToValueList(),
             NeuronsRecycled: Int32(7 + 2 * L),
             OutputChange: Number(8 + 2 * L),
-            ReturnLast100: Number(9 + 2 * L));
+            ReturnLast100: Number(9 + 2 * L))
+        {
+            Extras = extras.Select((x, k) => new NamedValue(x, Number(10 + 2 * L + k))).ToValueList(),
+        };
     }
 }
 

@@ -5,6 +5,9 @@ namespace ReDo.Pure.Metrics;
 /// <summary>The dormant fraction (0…1) of one scored layer; NaN when not measured.</summary>
 public sealed record LayerFraction(string Layer, double Fraction);
 
+/// <summary>One agent-specific column of a metrics row (SAC: eval_return, alpha, actor_loss …); NaN when there is nothing to report.</summary>
+public sealed record NamedValue(string Name, double Value);
+
 /// <summary>
 /// One logging interval of a training run (one line of metrics.csv, one TensorBoard step).
 /// Counts are for the interval; NaN marks "nothing to report" (no finished episode, no update,
@@ -28,6 +31,9 @@ public sealed record MetricsRow(
     double OutputChange,
     double ReturnLast100 = double.NaN)
 {
+    /// <summary>The agent's own columns after return_last100, in order (none for DQN; SAC's: docs/metrics.md).</summary>
+    public ValueList<NamedValue> Extras { get; init; } = ValueList<NamedValue>.Empty;
+
     /// <summary>The layer names of this row's per-layer columns (τ = 0 and τ must name the same layers).</summary>
     public ValueList<string> Layers => LayersAtZero.Select(l => l.Layer).ToValueList();
 
@@ -36,5 +42,8 @@ public sealed record MetricsRow(
         layers.Select(l => new LayerFraction(l, double.NaN)).ToValueList();
 }
 
-/// <summary>A parsed metrics.csv: the per-layer column names and the rows in file order.</summary>
-public sealed record MetricsTable(ValueList<string> Layers, ValueList<MetricsRow> Rows);
+/// <summary>A parsed metrics.csv: the per-layer column names, the rows in file order, and the agent's own column names.</summary>
+public sealed record MetricsTable(ValueList<string> Layers, ValueList<MetricsRow> Rows)
+{
+    public ValueList<string> Extras { get; init; } = ValueList<string>.Empty;
+}

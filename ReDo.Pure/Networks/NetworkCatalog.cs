@@ -11,16 +11,21 @@ public static class NetworkCatalog
     /// <summary>
     /// The one profile-to-spec table. <paramref name="inputs"/>: MinAtar's planes for the MinAtar
     /// profiles, the input size for the MLP (the Nature profiles take 84×84×4 frames).
+    /// <paramref name="widthMultiplier"/> scales every hidden layer, rounded up (paper Fig. 12).
     /// </summary>
-    public static NetworkSpec For(NetworkProfile profile, int inputs, int actions) => profile switch
+    public static NetworkSpec For(NetworkProfile profile, int inputs, int actions, double widthMultiplier = 1.0)
     {
-        NetworkProfile.MinAtar => MinAtarDqn(inputs, actions),
-        NetworkProfile.MinAtarDueling => MinAtarDueling(inputs, actions),
-        NetworkProfile.Nature => NatureCnn(actions),
-        NetworkProfile.NatureDueling => NatureCnnDueling(actions),
-        NetworkProfile.Mlp => Mlp(inputs, [64, 64], actions),
-        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "not a catalog network"),
-    };
+        var (width, hidden) = MinAtarWidths(widthMultiplier);
+        return profile switch
+        {
+            NetworkProfile.MinAtar => MinAtarDqn(inputs, actions, width, hidden),
+            NetworkProfile.MinAtarDueling => MinAtarDueling(inputs, actions, width, hidden),
+            NetworkProfile.Nature => NatureCnn(actions, widthMultiplier),
+            NetworkProfile.NatureDueling => NatureCnnDueling(actions, widthMultiplier),
+            NetworkProfile.Mlp => Mlp(inputs, [Widened(64, widthMultiplier), Widened(64, widthMultiplier)], actions),
+            _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "not a catalog network"),
+        };
+    }
 
     /// <summary>
     /// MinAtar DQN (Young &amp; Tian 2019): Conv 16 3×3 stride 1 VALID on 10×10 → 128 → |A|, starting
@@ -83,9 +88,19 @@ public static class NetworkCatalog
             LayerSpec.Linear("Dense_0", flatten.Features, hidden, Activation.Relu, LayerRole.Hidden, "Conv_0", flatten)];
     }
 
+    /// <summary>MinAtar's widths scaled by a width multiplier (paper Fig. 12 scales every hidden layer): Conv_0 channels and Dense_0 units.</summary>
+    public static (int Channels, int Hidden) MinAtarWidths(double widthMultiplier) => (Widened(16, widthMultiplier), Widened(128, widthMultiplier));
+
+    /// <summary>A layer of <paramref name="units"/> at width × <paramref name="widthMultiplier"/>, rounded up (at least 1).</summary>
+    public static int Widened(int units, double widthMultiplier)
+    {
+        if (!(widthMultiplier > 0) || double.IsInfinity(widthMultiplier)) throw new ArgumentOutOfRangeException(nameof(widthMultiplier), widthMultiplier, "the width multiplier must be a positive number");
+        return Math.Max(1, (int)Math.Ceiling(units * widthMultiplier));
+    }
+
     static NetworkSpec NatureTorso(string name, int actions, double widthMultiplier, bool dueling)
     {
-        int Scaled(int n) => (int)Math.Ceiling(n * widthMultiplier);
+        int Scaled(int n) => Widened(n, widthMultiplier);
         int c0 = Scaled(32), c1 = Scaled(64), c2 = Scaled(64), d0 = Scaled(512);
         var layers = new List<LayerSpec>
         {

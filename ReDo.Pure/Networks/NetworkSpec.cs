@@ -35,8 +35,15 @@ public sealed record NetworkSpec(string Name, InputSpec Input, ValueList<LayerSp
     /// <summary>Layers whose input is this layer's output (their weight columns are its outgoing weights).</summary>
     public IEnumerable<LayerSpec> ConsumersOf(string name) => Layers.Where(l => l.Input == name);
 
-    /// <summary>Layers whose post-activation outputs are scored (hidden layers; outputs are excluded as the paper logs).</summary>
-    public IEnumerable<LayerSpec> ScoredLayers => Layers.Where(l => l.Role == LayerRole.Hidden);
+    /// <summary>
+    /// Layers whose post-activation outputs are scored and counted in the logged dormant %: the hidden
+    /// layers, and for a dueling network both heads too (their raw outputs). The reference skips only
+    /// layers named final_layer, so DrQ(ε)'s heads are counted (spec §1.4, docs/drq.md); scored heads are
+    /// still never recycled (<see cref="RecyclableLayers"/>).
+    /// </summary>
+    public IEnumerable<LayerSpec> ScoredLayers => Layers.Where(IsScored);
+
+    public bool IsScored(LayerSpec layer) => layer.Role == LayerRole.Hidden || Head == OutputHead.Dueling;
 
     /// <summary>Layers whose neurons may be recycled: never an output layer.</summary>
     public IEnumerable<LayerSpec> RecyclableLayers => Layers.Where(l => l.Role == LayerRole.Hidden);

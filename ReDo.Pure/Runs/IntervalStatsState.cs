@@ -9,11 +9,18 @@ public sealed record IntervalStatsState(
     int Episodes, double ReturnSum, int Updates, double LossSum, int NeuronsRecycled, double MaxOutputChange,
     DormancyState? AtZero, DormancyState? AtTau)
 {
+    /// <summary>The agent's own columns' running sums (absent in checkpoints written before they existed: none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ValueList<ExtraSum>? Extras { get; init; }
+
     public static IntervalStatsState From(IntervalStats s) => new(
         s.Episodes, s.ReturnSum, s.Updates, s.LossSum, s.NeuronsRecycled, s.MaxOutputChange,
-        DormancyState.From(s.AtZero), DormancyState.From(s.AtTau));
+        DormancyState.From(s.AtZero), DormancyState.From(s.AtTau)) { Extras = s.Extras.Count == 0 ? null : s.Extras };
 
-    public IntervalStats ToStats() => new(Episodes, ReturnSum, Updates, LossSum, NeuronsRecycled, MaxOutputChange, AtZero?.ToReport(), AtTau?.ToReport());
+    public IntervalStats ToStats() => new(Episodes, ReturnSum, Updates, LossSum, NeuronsRecycled, MaxOutputChange, AtZero?.ToReport(), AtTau?.ToReport())
+    {
+        Extras = Extras ?? ValueList<ExtraSum>.Empty,
+    };
 }
 
 public sealed record DormancyState(double Tau, ValueList<LayerDormancyState> Layers)

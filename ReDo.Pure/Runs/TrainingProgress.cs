@@ -10,7 +10,10 @@ public sealed record TrainingProgress(
     public TimeSpan? Eta => Runs.Eta.For(TotalFrames - Frames, SessionFramesPerSecond);
 
     /// <summary>The console line of `redo train` / `redo resume`.</summary>
+    /// <remarks>An agent without ε (SAC: NaN) gets no ε field.</remarks>
     public string Line() => string.Create(CultureInfo.InvariantCulture,
         $"frames {Frames:N0}/{TotalFrames:N0}  {FramesPerSecond:N0} frames/s  ETA {Runs.Eta.Text(Eta)}  " +
-        $"return(last {RecentEpisodes}) {RecentReturn:0.00}  dormant(τ={Tau}) {LastDormant:P1}  ε {Epsilon:0.000}  loss {Loss:0.0000}");
+        $"return(last {RecentEpisodes}) {RecentReturn:0.00}  dormant(τ={Tau}) {LastDormant:P1}  ") +
+        (double.IsNaN(Epsilon) ? "" : string.Create(CultureInfo.InvariantCulture, $"ε {Epsilon:0.000}  ")) +
+        string.Create(CultureInfo.InvariantCulture, $"loss {Loss:0.0000}");
 }

@@ -1,6 +1,10 @@
 using ReDo.MinAtar;
 using ReDo.Pure.Config;
+using ReDo.Pure.Control;
+using ReDo.Shell.Agents.Sac;
+using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
+using ReDo.Shell.MuJoCo;
 using ReDo.Shell.Environments;
 using ReDo.Shell.Runs;
 
@@ -19,13 +23,32 @@ public static class AgentFactory
     /// </summary>
     public static IInteraction Create(ExperimentConfig config)
     {
-        if (config.Agent.Kind != AgentSettings.Dqn)
-            throw new NotSupportedException($"Agent:Kind = {config.Agent.Kind} cannot train through the runner yet (docs/sac.md: the SAC agent's runner branch is not built); use Agent:Kind = {AgentSettings.Dqn}");
+        if (config.Agent.Kind == AgentSettings.Sac) return Sac(config);
         var game = config.Run.GameId();
         var options = config.Env.ToEnvironmentOptions();
         var env = MinAtarEnvironment.Create(game, (uint)config.Run.Seed, options);
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         return new Interaction<MinAtarObservation, int>(agent, new MinAtarTask(env),
             episodes => GreedyEvaluation.AgainstRandom(agent, game, options, config.Run.Seed, episodes, config.Agent.EpsilonEval));
+    }
+
+    /// <summary>
+    /// SAC on the config's MuJoCo task (docs/sac.md): the training task seeded Run:Seed, the periodic
+    /// evaluation's own task seeded Run:Seed + 1 (Sac:EvalPeriod > 0), the final evaluation on fresh ones.
+    /// </summary>
+    static IInteraction Sac(ExperimentConfig config)
+    {
+        var task = ControlTasks.Find(config.Run.Game) ?? throw new CliError($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {string.Join(", ", ControlTasks.Names)}");
+        try
+        {
+            var env = new ControlEnvironment(task, (uint)config.Run.Seed);
+            var agent = new SacAgent(config, env.ObservationSize, env.ActionSize)
+            {
+                EvaluationTask = config.Sac.EvalPeriod > 0 ? new ControlEnvironment(task, (uint)config.Run.Seed + 1) : null,
+            };
+            return new Interaction<double[], double[]>(agent, new ControlTaskEnvironment(env),
+                episodes => SacEpisodes.AgainstRandom(agent, task, config.Run.Seed, episodes));
+        }
+        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new CliError(e.Message); }
     }
 }

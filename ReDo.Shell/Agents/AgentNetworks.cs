@@ -16,7 +16,7 @@ public static class AgentNetworks
     /// </summary>
     public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
     {
-        var spec = NetworkCatalog.For(agent.Network, channels, actions);
+        var spec = NetworkCatalog.For(agent.Network, channels, actions, agent.WidthMultiplier);
         return agent.Init == AgentSettings.ProfileInit ? spec : spec.WithInitializer(Enum.Parse<Initializer>(agent.Init));
     }
 

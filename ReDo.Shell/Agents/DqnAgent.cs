@@ -34,9 +34,8 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     readonly RecycleSettings _recycleSettings;
     readonly LayerResetPlan? _resetPlan;
     // Input tensors allocated once; the replay samples straight into them (issue 10: no tensors per update).
-    readonly HostTensor<float> _states, _nextStates, _returns, _discounts, _probe, _single;
-    readonly HostTensor<long> _actions;
-    readonly TransitionBatch _batch;
+    readonly HostTensor<float> _probe, _single;
+    readonly ReplayBatches _batches;
     /// <summary>DrQ's random shift on s and s′ (Agent:Augment = shift), or null.</summary>
     readonly BatchShift? _shift;
 
@@ -64,7 +63,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         var a = config.Agent;
         ActionCount = actions;
         _schedules = Schedules.From(config);
-        _recycleSettings = new RecycleSettings(config.Redo.Tau, config.Redo.Mapping, RecycleOptions.Reference with { Redraw = config.Redo.Redraw });
+        _recycleSettings = RecycleSettings.From(config.Redo, config.Run.Seed);
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         MetricLayers = [.. Spec.ScoredLayers.Select(l => l.Name)];
@@ -85,17 +84,12 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         Random = new RandomState((uint)config.Run.Seed);
 
         long[] stateShape = [.. Spec.Input.Shape.Select(d => (long)d)];
-        _states = new HostTensor<float>(ScalarType.Float32, [a.BatchSize, .. stateShape]);
-        _nextStates = new HostTensor<float>(ScalarType.Float32, [a.BatchSize, .. stateShape]);
-        _returns = new HostTensor<float>(ScalarType.Float32, a.BatchSize);
-        _discounts = new HostTensor<float>(ScalarType.Float32, a.BatchSize);
-        _actions = new HostTensor<long>(ScalarType.Int64, a.BatchSize);
+        _batches = new ReplayBatches(Replay, Spec, a, Random);
         _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
         _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
         if (a.Augment == Augmentation.Shift)
             _shift = Spec.Input.Shape.Count == 3 ? new BatchShift(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2])
                 : throw new ArgumentException($"Agent:Augment = shift needs image input; the {Spec.Name} network takes vectors");
-        _batch = new TransitionBatch(_states.Tensor, _actions.Tensor, _returns.Tensor, _nextStates.Tensor, _discounts.Tensor);
     }
 
     public double Epsilon => StepPlan.EpsilonAt(Clock, _schedules);
@@ -160,14 +154,14 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     {
         long gradientStep = planned.GradientStep;
         var a = _config.Agent;
-        Replay.Sample(Random, a.BatchSize, a.UpdateHorizon, a.Discount, _states.Span, _actions.Span, _returns.Span, _nextStates.Span, _discounts.Span);
+        var batch = _batches.Next();
         if (_shift is not null)
         {
             // s and s′ shifted independently, as the reference augments them separately (spec §3.2); the probe below never is.
-            _shift.Apply(_states.Span, Random);
-            _shift.Apply(_nextStates.Span, Random);
+            _shift.Apply(_batches.States, Random);
+            _shift.Apply(_batches.NextStates, Random);
         }
-        float loss = QLearningUpdate.Step(Online, Target, Optimizer, _batch, a.DoubleDqn);
+        float loss = QLearningUpdate.Step(Online, Target, Optimizer, batch, a.DoubleDqn);
         if (!float.IsFinite(loss))
             throw new NonFiniteLossException(gradientStep, loss);
         var report = new UpdateReport(gradientStep, loss);
@@ -182,7 +176,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
             ActivationStatistics statistics;
             if (recycle)
             {
-                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator);
+                var result = DormantNeuronRecycler.Recycle(Online, Moments, probe, _recycleSettings, RedrawGenerator, gradientStep);
                 statistics = result.Statistics;
                 report = report with { Recycled = result.Outcome };
             }
@@ -205,7 +199,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
 
     public void Dispose()
     {
-        foreach (var t in new IDisposable[] { _states, _nextStates, _returns, _discounts, _actions, _probe, _single }) t.Dispose();
+        foreach (var t in new IDisposable[] { _batches, _probe, _single }) t.Dispose();
         Optimizer.Dispose();
         Online.Dispose();
         Target.Dispose();

@@ -22,6 +22,9 @@ public interface IAgent : IDisposable
     /// <summary>The metrics.csv layer columns, in order (one name per scored layer).</summary>
     IReadOnlyList<string> MetricLayers { get; }
 
+    /// <summary>The agent's own metrics.csv columns after return_last100, in order (none for DQN; SAC: eval_return, alpha, actor_loss, alpha_loss, entropy).</summary>
+    IReadOnlyList<string> MetricExtras => [];
+
     /// <summary>The agent's managed state for the checkpoint's state.json: its clock, replay fill and MT19937.</summary>
     AgentState Capture();
 

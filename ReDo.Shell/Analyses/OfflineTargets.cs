@@ -1,3 +1,4 @@
+using ReDo.MinAtar.Random;
 using System.Diagnostics;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Agents;
@@ -47,7 +48,7 @@ public static class OfflineTargets
             using var target = AgentNetworks.Build(spec, other);   // TD: the target network; random: the fixed random network
             if (condition == TdTargets) AgentNetworks.CopyInto(online, target);
             using var optimizer = AgentNetworks.Optimizer(online, agent);
-            using var batches = new ReplayBatches(run.Agent.Replay, spec, agent, seed + 2);
+            using var batches = new ReplayBatches(run.Agent.Replay, spec, agent, new RandomState(seed + 2));
             Func<long, float> update = condition == TdTargets
                 ? step =>
                 {

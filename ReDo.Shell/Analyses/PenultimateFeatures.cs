@@ -10,8 +10,8 @@ namespace ReDo.Shell.Analyses;
 /// </summary>
 public static class PenultimateFeatures
 {
-    /// <summary>The last scored (hidden) layer: the one the output layers read.</summary>
-    public static string Layer(NetworkSpec spec) => spec.ScoredLayers.Last().Name;
+    /// <summary>The last hidden layer: the one the output layers read.</summary>
+    public static string Layer(NetworkSpec spec) => spec.RecyclableLayers.Last().Name;
 
     public static double[] SingularValues(IRecyclableNetwork net, Tensor probe)
     {

@@ -1,3 +1,4 @@
+using ReDo.MinAtar.Random;
 using System.Diagnostics;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
@@ -50,7 +51,7 @@ public static class TargetFitting
             using var net = AgentNetworks.Build(spec, generator);
             if (condition == Pretrained) AgentNetworks.CopyInto(student.Agent.Online, net);
             using var optimizer = AgentNetworks.Optimizer(net, student.Config.Agent);
-            using var batches = new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Agent, seed + 1);
+            using var batches = new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Agent, new RandomState(seed + 1));
             points.AddRange(FixedDataTraining.Run(condition, net, step => FitStep(net, teacher.Agent.Online, optimizer, batches.Next().States), probe, t, steps, logEvery, p =>
             {
                 File.AppendAllText(csv, RegressionCurves.Line(p));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ReDo.Pure.Networks;
+using ReDo.Shell.Cli.Bench;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Optimizers;
@@ -23,69 +24,105 @@ public sealed class UpdateBenchmark : IBenchmark
     public Command Definition()
     {
         var steps = CliOptions.Int("--steps", "measured steps (after 200 warm-up steps)", 2000, 100, 1_000_000);
-        var command = new Command("update", "isolated DQN update vs PyTorch's (when python3-torch is installed), threads, conv path") { steps };
-        command.SetAction(r => Run(r.GetValue(steps)));
+        var noPytorch = CliOptions.Flag("--no-pytorch", "skip the PyTorch side (e.g. on a loaded machine, where only our own side-by-side ratios mean something)");
+        var command = new Command("update", "isolated DQN update vs PyTorch's (when python3-torch is installed), denormals kept vs flushed, threads, conv path") { steps, noPytorch };
+        command.SetAction(r => Run(r.GetValue(steps), !r.GetValue(noPytorch)));
         return command;
     }
 
-    public static int Run(int steps)
+    public static int Run(int steps, bool pytorch = true)
     {
-        Console.WriteLine($"MinAtar DQN update, batch 32, centered RMSprop, median of {steps:N0} steps after 200 warm-up");
+        Console.WriteLine($"MinAtar DQN update, batch 32, centered RMSprop, median of {steps:N0} steps after 200 warm-up; {(ThreadClock.Available ? "thread CPU time" : "wall clock (no thread CPU clock here)")} unless marked wall");
         set_num_threads(1);
-        var (update1, forwardBackward, optimizerStep) = Update(steps);
-        var python1 = PyTorch(steps, 1);
+        var (slowUpdate, slowForwardBackward, slowStep, _, slowDenormal) = Update(steps, flushDenormals: false);
+        var (update1, forwardBackward, optimizerStep, wall1, denormal) = Update(steps, flushDenormals: true);
+        var python1 = pytorch ? PyTorch(steps, 1) : null;
         set_num_threads(2);
-        var (update2, _, _) = Update(steps);
-        var python2 = PyTorch(steps, 2);
+        var (_, _, _, wall2, _) = Update(steps, flushDenormals: true);
+        var python2 = pytorch ? PyTorch(steps, 2) : null;
         set_num_threads(1);
         var (conv, unfold) = ConvPaths(steps);
+        var ops = OptimizerOpProfile.Measure(count: 132_000, denormalFraction: 0.034, reps: steps);
 
-        Console.WriteLine($"ours, 1 thread:   update {update1,7:0.000} ms  (forward+backward {forwardBackward:0.000} ms, optimizer step {optimizerStep:0.000} ms)");
-        Console.WriteLine($"ours, 2 threads:  update {update2,7:0.000} ms  → 2 threads {update1 / update2:0.00}× as fast as 1");
-        Report("PyTorch, 1 thread:", python1, update1);
-        Report("PyTorch, 2 threads:", python2, update2);
+        Console.WriteLine($"ours, 1 thread, denormals kept:    update {slowUpdate,7:0.000} ms  (forward+backward {slowForwardBackward:0.000} ms, optimizer step {slowStep:0.000} ms; {slowDenormal:P1} of RMSprop's v denormal)");
+        Console.WriteLine(Denormals.Available
+            ? $"ours, 1 thread, denormals flushed: update {update1,7:0.000} ms  (forward+backward {forwardBackward:0.000} ms, optimizer step {optimizerStep:0.000} ms; {denormal:P1} denormal) → flushing {slowUpdate / update1:0.00}× as fast"
+            : "flush-to-zero not available in this libtorch: the figures below keep denormals");
+        Console.WriteLine($"ours, wall clock: 1 thread {wall1,7:0.000} ms, 2 threads {wall2,7:0.000} ms → 2 threads {wall1 / wall2:0.00}× as fast as 1");
+        Report("PyTorch, 1 thread:", python1?.Cpu, update1);
+        Report("PyTorch, 1 thread (wall):", python1?.Wall, wall1);
+        Report("PyTorch, 2 threads (wall):", python2?.Wall, wall2);
+        Console.WriteLine($"centered RMSprop op by op over 132,000 floats, 3.4 % of moments denormal (as in a finished RR 0.25 Breakout run's checkpoint), ms:");
+        foreach (var op in ops)
+            Console.WriteLine($"  {op.Op,-24} kept {op.KeptMs,7:0.0000}  flushed {op.FlushedMs,7:0.0000}  → {op.KeptMs / op.FlushedMs:0.00}×");
+        Console.WriteLine($"  {"sum",-24} kept {ops.Sum(o => o.KeptMs),7:0.0000}  flushed {ops.Sum(o => o.FlushedMs),7:0.0000}  → {ops.Sum(o => o.KeptMs) / ops.Sum(o => o.FlushedMs):0.00}×");
         Console.WriteLine($"conv layer fwd+bwd (32×4×10×10 → 16×8×8): libtorch conv2d {conv:0.000} ms, unfold + matmul {unfold:0.000} ms → unfold/conv {unfold / conv:0.00}");
         return 0;
     }
 
+    /// <summary>PyTorch's median update: wall clock, and thread CPU time when its script reports it.</summary>
+    sealed record PyTorchTimes(double Wall, double? Cpu);
+
     static void Report(string label, double? python, double ours)
     {
         if (python is { } p)
-            Console.WriteLine($"{label,-19} update {p,7:0.000} ms  → ours / PyTorch {ours / p:0.00} (target ≤ 0.5)");
+            Console.WriteLine($"{label,-26} update {p,7:0.000} ms  → ours / PyTorch {ours / p:0.00} (target ≤ 0.5)");
         else
-            Console.WriteLine($"{label,-19} not measured (no python3 with torch: apt-get install python3-torch)");
+            Console.WriteLine($"{label,-26} not measured (--no-pytorch given, or no python3 with torch: apt-get install python3-torch)");
     }
 
     static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
 
-    static (double Update, double ForwardBackward, double OptimizerStep) Update(int steps)
+    /// <summary>
+    /// Medians over <paramref name="steps"/> updates after 200 warm-up, cycling 16 random batches (one
+    /// fixed batch would be fitted to zero gradients, an unrealistic regime). Update and optimizer
+    /// step in thread CPU time (what the work costs, whatever the machine's load); the optimizer
+    /// step is timed as a second step on each update's own gradients; wall clock for the thread
+    /// comparison (a second thread's work is not on this thread's clock).
+    /// </summary>
+    static (double Update, double ForwardBackward, double OptimizerStep, double Wall, double DenormalFraction) Update(int steps, bool flushDenormals)
     {
+        using var scope = NewDisposeScope();
         var spec = NetworkCatalog.MinAtarDqn(4, 6);
         using var generator = new Generator(0, CPU);
         using var online = new SpecNetwork(spec);
         using var target = new SpecNetwork(spec);
         AgentNetworks.CopyInto(online, target);
-        using var rms = new CenteredRmsProp(online.parameters(), lr: 2.5e-4, alpha: 0.95, eps: 0.01);
+        using var rms = new CenteredRmsProp(online.parameters(), lr: 2.5e-4, alpha: 0.95, eps: 0.01) { FlushDenormals = flushDenormals };
         using var gamma = 0.99f.ToScalar();
-        using var batch = new TransitionBatch(
+        var batches = Enumerable.Range(0, 16).Select(_ => new TransitionBatch(
             rand([32, 4, 10, 10], generator: generator).lt(Scalars.Tenth).to(ScalarType.Float32), randint(0, 6, [32], generator: generator),
-            rand([32], generator: generator), rand([32, 4, 10, 10], generator: generator).lt(Scalars.Tenth).to(ScalarType.Float32), full(32, gamma));
-        var total = new List<double>();
-        var step = new List<double>();
+            rand([32], generator: generator), rand([32, 4, 10, 10], generator: generator).lt(Scalars.Tenth).to(ScalarType.Float32), full(32, gamma))).ToList();
+        List<double> total = [], step = [], wall = [];
         for (int i = 0; i < steps + 200; i++)
         {
             var sw = Stopwatch.StartNew();
-            QLearningUpdate.Step(online, target, rms, batch);
-            if (i >= 200) total.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        for (int i = 0; i < steps + 200; i++)
-        {
-            var sw = Stopwatch.StartNew();
+            double start = ThreadClock.Milliseconds();
+            QLearningUpdate.Step(online, target, rms, batches[i % batches.Count]);
+            double updated = ThreadClock.Milliseconds();
+            var elapsed = sw.Elapsed.TotalMilliseconds;
             rms.Step();
-            if (i >= 200) step.Add(sw.Elapsed.TotalMilliseconds);
+            double stepped = ThreadClock.Milliseconds();
+            if (i < 200) continue;
+            total.Add(updated - start);
+            step.Add(stepped - updated);
+            wall.Add(elapsed);
         }
         double update = Median(total), optimizer = Median(step);
-        return (update, update - optimizer, optimizer);
+        return (update, update - optimizer, optimizer, Median(wall), DenormalFraction(rms));
+    }
+
+    /// <summary>The fraction of RMSprop's squared-gradient average that is denormal (0 &lt; |v| &lt; 2^-126), over all parameters.</summary>
+    static double DenormalFraction(CenteredRmsProp rms)
+    {
+        long denormal = 0, count = 0;
+        for (int i = 0; i < rms.Parameters.Count; i++)
+        {
+            var v = rms.Buffers(i).First().data<float>().ToArray();
+            denormal += v.Count(float.IsSubnormal);
+            count += v.Length;
+        }
+        return (double)denormal / count;
     }
 
     /// <summary>Forward and backward of the MinAtar conv layer by libtorch's conv2d and by unfold + one matmul.</summary>
@@ -121,10 +158,10 @@ public sealed class UpdateBenchmark : IBenchmark
 
     /// <summary>Median ms of the same update in PyTorch, or null when no python3 with torch is found
     /// (the python3 on PATH first, then Debian's /usr/bin/python3, where python3-torch installs).</summary>
-    static double? PyTorch(int steps, int threads) =>
+    static PyTorchTimes? PyTorch(int steps, int threads) =>
         new[] { "python3", "/usr/bin/python3" }.Select(python => PyTorch(python, steps, threads)).FirstOrDefault(ms => ms is not null);
 
-    static double? PyTorch(string python, int steps, int threads)
+    static PyTorchTimes? PyTorch(string python, int steps, int threads)
     {
         var script = Path.Combine(Path.GetTempPath(), $"redo-bench-update-{Environment.ProcessId}.py");
         using (var resource = typeof(UpdateBenchmark).Assembly.GetManifestResourceStream("ReDo.Shell.Cli.Bench.pytorch_update.py")
@@ -140,8 +177,10 @@ public sealed class UpdateBenchmark : IBenchmark
             process.StandardError.ReadToEnd();
             process.WaitForExit();
             if (process.ExitCode != 0) return null;
-            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("median_ms "));
-            return line is null ? null : double.Parse(line["median_ms ".Length..], CultureInfo.InvariantCulture);
+            double? Field(string name) =>
+                output.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ")) is { } line
+                    ? double.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture) : null;
+            return Field("median_ms") is { } wall ? new PyTorchTimes(wall, Field("median_cpu_ms")) : null;
         }
         catch (System.ComponentModel.Win32Exception) { return null; }   // no python3 at all
         finally { File.Delete(script); }

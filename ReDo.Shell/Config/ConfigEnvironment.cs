@@ -13,7 +13,7 @@ public static class ConfigEnvironment
     public static GameId GameId(this RunSettings run) =>
         (GameInfo.Find(run.Game)
          ?? (Pure.Control.ControlTasks.Find(run.Game) is not null
-             ? throw new Cli.CliError($"Run:Game = {run.Game} is a MuJoCo task (Agent:Kind = sac): this command runs MinAtar games; SAC trains through `redo train` once it runs on the shared runner (docs/sac.md)")
+             ? throw new Cli.CliError($"Run:Game = {run.Game} is a MuJoCo task (Agent:Kind = sac): this command runs MinAtar games only; SAC runs train with `redo train`, `redo resume` and the worker (docs/sac.md)")
              : throw new ArgumentException($"unknown game {run.Game}; use one of {GameInfo.Names}"))).Id;
 
     public static EnvironmentOptions ToEnvironmentOptions(this EnvSettings env) =>

@@ -13,29 +13,31 @@ public sealed class CsvMetricsWriter : IMetricsSink
     public const string FileName = "metrics.csv";
 
     readonly IRunFiles _files;
-    readonly ValueList<string> _layers;
+    readonly ValueList<string> _layers, _extras;
     bool _headerChecked;
 
     public string Path { get; }
 
-    public CsvMetricsWriter(string runFolder, IEnumerable<string> layers, IRunFiles? files = null)
+    /// <param name="extras">the agent's own columns after return_last100 (none for DQN)</param>
+    public CsvMetricsWriter(string runFolder, IEnumerable<string> layers, IRunFiles? files = null, IEnumerable<string>? extras = null)
     {
         _files = files ?? DiskRunFiles.Instance;
         _layers = layers.ToValueList();
+        _extras = (extras ?? []).ToValueList();
         Path = System.IO.Path.Combine(runFolder, FileName);
-        MetricsCsv.Columns(_layers);   // reject unusable layer names now, not at the first row
+        MetricsCsv.Columns(_layers, _extras);   // reject unusable column names now, not at the first row
     }
 
     public void Write(MetricsRow row)
     {
-        var line = MetricsCsv.FormatRow(row, _layers);
+        var line = MetricsCsv.FormatRow(row, _layers, _extras);
         if (!_headerChecked) { EnsureHeader(); _headerChecked = true; }
         _files.AppendText(Path, line);
     }
 
     void EnsureHeader()
     {
-        var header = MetricsCsv.Header(_layers);
+        var header = MetricsCsv.Header(_layers, _extras);
         var existing = _files.Exists(Path) ? _files.ReadAllText(Path) : "";
         if (existing.Length == 0) { _files.AppendText(Path, header); return; }
         if (!existing.StartsWith(header, StringComparison.Ordinal))

@@ -38,6 +38,7 @@ public static class TensorBoardEvents
             ("recycle/neurons", row.NeuronsRecycled),
             ("recycle/output_change", row.OutputChange),
             ("perf/gradient_steps", row.GradientSteps),
+            .. row.Extras.Select(x => ($"agent/{x.Name}", x.Value)),
         ];
         return all.Where(s => !double.IsNaN(s.Item2));
     }

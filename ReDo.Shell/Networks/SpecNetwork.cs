@@ -68,7 +68,7 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
             var y = _layers[l.Name].Module.call(x);
             if (l.Activation == Activation.Relu) y = nn.functional.relu(y);
             outputs[l.Name] = y;
-            if (capture is not null && l.Role == LayerRole.Hidden) capture[l.Name] = y;
+            if (capture is not null && Spec.IsScored(l)) capture[l.Name] = y;
         }
         if (Spec.Head == OutputHead.Dueling)
         {

@@ -1,3 +1,4 @@
+using ReDo.Shell.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -54,13 +55,22 @@ public abstract class FlatOptimizer : IDisposable
 
     public void ZeroGrad() => Flat.ZeroGradients();
 
-    /// <summary>One update of every parameter from its gradient.</summary>
+    /// <summary>
+    /// One update of every parameter from its gradient, with denormals flushed to zero on this
+    /// thread for its duration (<see cref="Denormals"/>: a dormant neuron's moments would otherwise
+    /// sit in the denormal range for ever and slow every op over them; docs/performance.md).
+    /// </summary>
     public void Step()
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        Update();
+        bool flushing = FlushDenormals && Denormals.FlushToZero(true);
+        try { Update(); }
+        finally { if (flushing) Denormals.FlushToZero(false); }
     }
+
+    /// <summary>Whether <see cref="Step"/> flushes denormals (on by default; off only to measure what it saves).</summary>
+    public bool FlushDenormals { get; init; } = true;
 
     protected abstract void Update();
 

@@ -39,9 +39,25 @@ public static class ActivationProbe
         return new ActivationStatistics(layers.ToValueList());
     }
 
-    static ValueList<double> MeanAbs(Tensor a, LayerSpec l)
+    /// <summary>
+    /// Per recyclable layer, mean |a − mean a| per neuron on the probe (conv: means over batch, H and W):
+    /// the activation part of the CBP utility, as the reference's estimate_neuron_score(is_cbp) (spec §2.3).
+    /// </summary>
+    public static ActivationStatistics MeasureCentered(IRecyclableNetwork net, Tensor probe)
     {
-        long[] dims = l.Kind == LayerKind.Conv2d ? [0, 2, 3] : [0];
-        return a.detach().abs().mean(dims).to(ScalarType.Float64).cpu().data<double>().ToArray().ToValueList();
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var captured = new Dictionary<string, Tensor>();
+        net.ForwardCapturing(probe, captured);
+        return new ActivationStatistics(net.Spec.RecyclableLayers.Select(l =>
+        {
+            var a = captured[l.Name].detach();
+            return new LayerActivation(l.Name, MeanAbs(a.sub(a.mean(Dims(l), keepdim: true)), l));
+        }).ToValueList());
     }
+
+    static long[] Dims(LayerSpec l) => l.Kind == LayerKind.Conv2d ? [0, 2, 3] : [0];
+
+    static ValueList<double> MeanAbs(Tensor a, LayerSpec l) =>
+        a.detach().abs().mean(Dims(l)).to(ScalarType.Float64).cpu().data<double>().ToArray().ToValueList();
 }

@@ -1,15 +1,31 @@
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
+using ReDo.Pure.Config;
 using ReDo.Pure.Recycling;
+using ReDo.Pure.Recycling.Variants;
 using ReDo.Shell.Networks;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Recycling;
 
-/// <summary>The settings of one ReDo recycle: threshold τ, flatten mapping and how the plan is carried out.</summary>
-public sealed record RecycleSettings(double Tau, FlattenMapping Mapping = FlattenMapping.ChannelsFirst, RecycleOptions? Options = null)
+/// <summary>
+/// The settings of one ReDo recycle: threshold τ (also the τ of the reported dormancy), flatten
+/// mapping and how the plan is carried out; with <paramref name="Scheduled"/> the neurons are chosen by
+/// the scheduled fraction instead of τ, and with <paramref name="WeightScaling"/> the fresh incoming
+/// vectors are rescaled (spec §2.3).
+/// </summary>
+public sealed record RecycleSettings(double Tau, FlattenMapping Mapping = FlattenMapping.ChannelsFirst, RecycleOptions? Options = null,
+    ScheduledSelection? Scheduled = null, bool WeightScaling = false)
 {
     public RecycleOptions EffectiveOptions => Options ?? RecycleOptions.Reference;
+
+    /// <summary>A run's recycle settings from its Redo section (docs/configuration.md).</summary>
+    public static RecycleSettings From(RedoSettings redo, int seed) => new(
+        redo.Tau,
+        redo.Mapping,
+        RecycleOptions.Reference with { Redraw = redo.Redraw, Outgoing = redo.Outgoing },
+        redo.Selection == RecycleSelection.Fraction ? new ScheduledSelection(redo.ScoreType, new ScheduledFraction(redo.RecycleRate, redo.EndStep), (ulong)seed) : null,
+        redo.WeightScaling);
 }
 
 /// <summary>What one score-and-recycle decided and did.</summary>
@@ -21,11 +37,12 @@ public sealed record RecycleResult(ActivationStatistics Statistics, DormancyRepo
 /// </summary>
 public static class DormantNeuronRecycler
 {
-    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, Tensor probe, RecycleSettings settings, Generator generator)
+    /// <param name="gradientStep">The step of this recycle: the scheduled fraction's f and its random rankings depend on it.</param>
+    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, Tensor probe, RecycleSettings settings, Generator generator, long gradientStep = 0)
     {
         var (statistics, before) = ActivationProbe.MeasureWithOutput(net, probe, keepOutput: true);
         using var outputBefore = before!;
-        return Apply(net, moments, statistics, probe, outputBefore, settings, generator);
+        return Apply(net, moments, statistics, probe, outputBefore, settings, generator, gradientStep);
     }
 
     /// <summary>
@@ -38,23 +55,41 @@ public static class DormantNeuronRecycler
         using (var scope = NewDisposeScope())
         using (var _ = no_grad())
             outputBefore = net.Forward(probe).detach().MoveToOuterDisposeScope();
-        using (outputBefore) return Apply(net, moments, statistics, probe, outputBefore, settings, generator);
+        using (outputBefore) return Apply(net, moments, statistics, probe, outputBefore, settings, generator, 0);
     }
 
-    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore, RecycleSettings settings, Generator generator)
+    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore, RecycleSettings settings, Generator generator, long gradientStep)
     {
         var report = DormancyReport.Assess(net.Spec, statistics, settings.Tau);
-        var plan = RecyclePlanner.FromDormancy(net.Spec, report, settings.Mapping);
+        var plan = settings.Scheduled is { } scheduled
+            ? RecyclePlanner.FromNeurons(net.Spec, scheduled.Choose(net.Spec, RankingScores(net, probe, report, scheduled.Type, settings.Mapping), gradientStep), settings.Mapping)
+            : RecyclePlanner.FromDormancy(net.Spec, report, settings.Mapping);
         if (plan.IsEmpty) return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, 0));
 
         var device = net.Weight(plan.Layers[0].Layer).device;
         using (var draws = TensorDraws.For(net.Spec, plan, settings.EffectiveOptions, generator, device))
+        {
+            if (settings.WeightScaling) IncomingWeightScaling.Apply(net, plan, draws);
             TensorRecycler.Apply(net, moments, plan, settings.EffectiveOptions, draws);
+        }
 
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var change = (net.Forward(probe) - outputBefore).abs().max().item<float>();
         return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, change));
+    }
+
+    /// <summary>Per recyclable layer, what the scheduled variant ranks: Eq. 1 scores, or the CBP utilities measured on the probe.</summary>
+    static IReadOnlyDictionary<string, IReadOnlyList<double>> RankingScores(IRecyclableNetwork net, Tensor probe, DormancyReport report, ScoreType type, FlattenMapping mapping)
+    {
+        if (type != ScoreType.Cbp)
+            return net.Spec.RecyclableLayers.ToDictionary(l => l.Name, l => (IReadOnlyList<double>)report.For(l.Name).Scores);
+        var centered = ActivationProbe.MeasureCentered(net, probe);
+        var columns = net.Spec.Layers.ToDictionary(l => l.Name, l => (IReadOnlyList<double>)WeightAbsSums.PerInputColumn(net.Weight(l.Name)));
+        return net.Spec.RecyclableLayers.ToDictionary(l => l.Name, l => CbpUtility.Compute(
+            centered.For(l.Name).MeanAbs,
+            WeightAbsSums.PerNeuron(net.Weight(l.Name)),
+            CbpUtility.OutgoingPerNeuron(net.Spec, l.Name, columns, mapping)));
     }
 
     /// <summary>The Reset baseline on a live network: layers redrawn from their own initialiser, or Xavier-uniform with zero bias (<see cref="Redraw.Xavier"/>).</summary>

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using ReDo.MinAtar.Random;
+
 namespace ReDo.Shell.Runs;
 
 /// <summary>How an agent writes and reads a binary checkpoint part: a length-checked stream of its own layout.</summary>
@@ -20,4 +23,21 @@ public static class CheckpointParts
 
     public static void WriteBytes(BinaryWriter w, byte[] bytes) { w.Write(bytes.Length); w.Write(bytes); }
     public static byte[] ReadBytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
+
+    /// <summary>An MT19937 state: position, key length, key.</summary>
+    public static void WriteRandom(BinaryWriter w, RandomStateSnapshot random)
+    {
+        w.Write(random.Position);
+        w.Write(random.Key.Length);
+        foreach (var k in random.Key) w.Write(k);
+    }
+
+    public static RandomStateSnapshot ReadRandom(BinaryReader r)
+    {
+        int position = r.ReadInt32(), keys = r.ReadInt32();
+        if (keys is < 0 or > 1 << 16) throw new InvalidDataException($"a generator state with {keys} key words is not an MT19937 state");
+        var key = ImmutableArray.CreateBuilder<uint>(keys);
+        for (int i = 0; i < keys; i++) key.Add(r.ReadUInt32());
+        return new RandomStateSnapshot(key.MoveToImmutable(), position);
+    }
 }

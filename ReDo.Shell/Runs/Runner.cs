@@ -35,7 +35,7 @@ public sealed class Runner : IDisposable
     readonly CheckpointStore _checkpoints;
     readonly string _configHash;
     readonly IInteraction _interaction;
-    readonly IReadOnlyList<string> _layers;
+    readonly IReadOnlyList<string> _layers, _extras;
     readonly CsvMetricsWriter _csv;
     readonly TensorBoardWriter _tensorBoard;
     readonly DormancyLog _dormancyLog;
@@ -65,7 +65,8 @@ public sealed class Runner : IDisposable
         manual_seed(config.Run.Seed);
         _interaction = AgentFactory.Create(config);
         _layers = Agent.MetricLayers;
-        _csv = new CsvMetricsWriter(runFolder, _layers, files);
+        _extras = Agent.MetricExtras;
+        _csv = new CsvMetricsWriter(runFolder, _layers, files, _extras);
         _tensorBoard = tensorBoardFile is null ? new TensorBoardWriter(runFolder, files) : TensorBoardWriter.Continue(Path.Combine(runFolder, tensorBoardFile), files);
         _dormancyLog = new DormancyLog(runFolder, files);
     }
@@ -192,7 +193,7 @@ public sealed class Runner : IDisposable
                 var fps = (Frame - intervalStart) / Math.Max(intervalClock.Elapsed.TotalSeconds, 1e-9);   // a resumed session's first interval is partial
                 intervalClock.Restart();
                 intervalStart = Frame;
-                var row = _stats.ToRow(Frame, Agent.Updates, _layers, ReturnLast100);
+                var row = _stats.ToRow(Frame, Agent.Updates, _layers, ReturnLast100, _extras);
                 _csv.Write(row);
                 _tensorBoard.Write(row);
                 _rows++;
@@ -272,7 +273,7 @@ public sealed class Runner : IDisposable
         var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
         _files.WriteDurable(Path.Combine(RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
         progress.WriteLine($"done: {Frame:N0} frames, {Agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {ReturnLast100:0.00}; " +
-                           $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy (ε = {Config.Agent.EpsilonEval}) mean return {eval:0.00}, random policy {random:0.00}");
+                           $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy ({(double.IsNaN(Agent.Epsilon) ? "mean action" : $"ε = {Config.Agent.EpsilonEval}")}) mean return {eval:0.00}, random policy {random:0.00}");
         return summary;
     }
 

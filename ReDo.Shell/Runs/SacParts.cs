@@ -32,10 +32,7 @@ public static class SacParts
         {
             w.Write(agent.EnvironmentSteps);
             w.Write(agent.Updates);
-            var random = agent.Random.Capture();
-            w.Write(random.Position);
-            w.Write(random.Key.Length);
-            foreach (var k in random.Key) w.Write(k);
+            CheckpointParts.WriteRandom(w, agent.Random.Capture());
             using var state = agent.Generator.get_state();
             CheckpointParts.WriteBytes(w, state.data<byte>().ToArray());
         }));
@@ -55,10 +52,7 @@ public static class SacParts
         CheckpointParts.Read(parts, Generators, r =>
         {
             long steps = r.ReadInt64(), updates = r.ReadInt64();
-            int position = r.ReadInt32(), keys = r.ReadInt32();
-            var key = ImmutableArray.CreateBuilder<uint>(keys);
-            for (int i = 0; i < keys; i++) key.Add(r.ReadUInt32());
-            agent.Random.Restore(new RandomStateSnapshot(key.MoveToImmutable(), position));
+            agent.Random.Restore(CheckpointParts.ReadRandom(r));
             using var state = tensor(CheckpointParts.ReadBytes(r));
             agent.Generator.set_state(state);
             agent.RestoreCounters(steps, updates);

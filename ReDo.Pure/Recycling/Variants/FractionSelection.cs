@@ -27,7 +27,8 @@ public static class FractionSelection
     {
         switch (type)
         {
-            case ScoreType.Redo: return (scores, state);
+            case ScoreType.Redo:
+            case ScoreType.Cbp: return (scores, state);   // both rank the lowest first: least active, least useful
             case ScoreType.RedoInverted: return (scores.Select(s => -s).ToList(), state);
             case ScoreType.Random:
             {

@@ -5,8 +5,12 @@ using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
 using ReDo.MinAtar.Random;
+using ReDo.Pure.Collections;
+using ReDo.Pure.Metrics;
 using ReDo.Pure.Recycling;
+using ReDo.Shell.MuJoCo;
 using ReDo.Shell.Networks;
+using ReDo.Shell.Runs;
 using ReDo.Shell.Recycling;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -19,7 +23,9 @@ public sealed record SacUpdate(long GradientStep, double CriticLoss, double Acto
 {
     /// <summary>Dormancy at τ = 0 and at the ReDo τ per network (actor, critic_1, critic_2), all layers incl. outputs; null when not logged.</summary>
     public IReadOnlyDictionary<string, (DormancyReport AtZero, DormancyReport AtTau)>? Dormancy { get; init; }
-    public int Recycled { get; init; }
+    /// <summary>What ReDo recycled at this step, per layer named network/layer (actor/Dense_0 …); null when it did not run.</summary>
+    public RecycleOutcome? Recycling { get; init; }
+    public int Recycled => Recycling?.Total ?? 0;
 }
 
 /// <summary>
@@ -28,9 +34,13 @@ public sealed record SacUpdate(long GradientStep, double CriticLoss, double Acto
 /// actor loss forward (actor activations captured), the actor step, dormancy logging, ReDo from the
 /// captured training-batch activations, the temperature step, then the soft target update.
 /// </summary>
-public sealed class SacAgent : IDisposable
+public sealed class SacAgent : IAgent<double[], double[]>
 {
     public static readonly string[] NetworkNames = ["actor", "critic_1", "critic_2"];
+    public const string EvalReturn = "eval_return";
+    /// <summary>SAC's own metrics.csv columns (docs/metrics.md): the periodic greedy evaluation, then the interval's means of α, actor loss, α loss and policy entropy (critic loss is the loss column).</summary>
+    public static readonly string[] Extras = [EvalReturn, "alpha", "actor_loss", "alpha_loss", "entropy"];
+    const string EvaluationPart = "sac-evaluation.bin";
 
     readonly SacSettings _s;
     readonly RedoSettings _redo;
@@ -211,13 +221,16 @@ public sealed class SacAgent : IDisposable
             };
         if (Clock.Recycles(gradientStep))
         {
-            int recycled = 0;
-            foreach (var (_, net, stats, moments) in measured)
+            var layers = new List<LayerCount>();
+            double change = 0;
+            foreach (var (name, net, stats, moments) in measured)
             {
                 var probe = net == Actor ? s : sa;
-                recycled += DormantNeuronRecycler.Recycle(net, moments, stats, probe, _recycle, Generator).Outcome.Total;
+                var outcome = DormantNeuronRecycler.Recycle(net, moments, stats, probe, _recycle, Generator).Outcome;
+                layers.AddRange(outcome.Recycled.Select(l => l with { Layer = $"{name}/{l.Layer}" }));
+                change = Math.Max(change, outcome.MaxOutputChange);
             }
-            update = update with { Recycled = recycled };
+            update = update with { Recycling = new RecycleOutcome(layers.ToValueList(), change) };
         }
 
         // Temperature: minimise E[log α · (−log π − target entropy)] (TF-Agents alpha_loss).
@@ -253,8 +266,64 @@ public sealed class SacAgent : IDisposable
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
     }
 
+    // ── The runner's view (IAgent): docs/architecture.md, "How a new agent plugs in" ──────────
+
+    /// <summary>The task of the periodic greedy evaluation (Sac:EvalPeriod, Sac:EvalEpisodes), its own instance and seed; null = no periodic evaluation. The agent owns it.</summary>
+    public ControlEnvironment? EvaluationTask { get; init; }
+
+    double IAgent.Epsilon => double.NaN;
+    public IReadOnlyList<string> MetricLayers => NetworkNames;
+    public IReadOnlyList<string> MetricExtras => Extras;
+
+    double[] IAgent<double[], double[]>.Act(double[] observation) => Act(observation);
+
+    /// <summary>Stores the transition, runs the updates due, and the periodic greedy evaluation when due (after the step, as TF-Agents' eval_interval).</summary>
+    public StepReport Step(Transition<double[], double[]> t)
+    {
+        var report = new StepReport(Observe(t.Observation, t.Action, t.Reward, t.Next, t.Terminated).Select(Report).ToValueList());
+        if (EvaluationTask is { } task && Clock.Evaluates(EnvironmentSteps))
+            report = report with { Extras = ValueList.Of(new NamedValue(EvalReturn, SacEpisodes.Evaluate(task, _s.EvalEpisodes, o => Act(o, greedy: true)))) };
+        return report;
+    }
+
+    UpdateReport Report(SacUpdate u) => new(u.GradientStep, u.CriticLoss)
+    {
+        Recycled = u.Recycling,
+        AtZero = u.Dormancy is { } d0 ? NetworkDormancy.Combine(0, NetworkNames.Select(n => (n, d0[n].AtZero))) : null,
+        AtTau = u.Dormancy is { } d ? NetworkDormancy.Combine(_redo.Tau, NetworkNames.Select(n => (n, d[n].AtTau))) : null,
+        Extras = ValueList.Of(new NamedValue("alpha", u.Alpha), new NamedValue("actor_loss", u.ActorLoss), new NamedValue("alpha_loss", u.AlphaLoss), new NamedValue("entropy", u.Entropy)),
+    };
+
+    public AgentState Capture() => new(EnvironmentSteps, Updates, Replay.AddCount, Random.Capture());
+
+    /// <summary>SacParts' four parts, and the evaluation task's generator (its episodes always finish, so that is all its future depends on).</summary>
+    public IEnumerable<(string Name, byte[] Bytes)> Bundle()
+    {
+        foreach (var part in SacParts.Capture(this)) yield return part;
+        if (EvaluationTask is { } task)
+            yield return (EvaluationPart, CheckpointParts.Write(w => CheckpointParts.WriteRandom(w, task.CaptureRandom())));
+    }
+
+    public void Unbundle(IReadOnlyDictionary<string, byte[]> parts, AgentState state)
+    {
+        SacParts.Restore(this, parts);
+        if (EvaluationTask is { } task)
+            CheckpointParts.Read(parts, EvaluationPart, r => task.RestoreRandom(CheckpointParts.ReadRandom(r)));
+        if (state.TrainingSteps != EnvironmentSteps || state.Updates != Updates || state.ReplayAddCount != Replay.AddCount)
+            throw new InvalidDataException($"the checkpoint's state.json ({state.TrainingSteps} steps, {state.Updates} updates, {state.ReplayAddCount} stored) disagrees with its SAC parts ({EnvironmentSteps}, {Updates}, {Replay.AddCount})");
+        if (Clock.GradientStepsAfter(EnvironmentSteps) != Updates)
+            throw new InvalidDataException($"the checkpoint has {Updates} updates after {EnvironmentSteps} environment steps, but this config's schedule takes {Clock.GradientStepsAfter(EnvironmentSteps)}: resume with the config the run was started with");
+    }
+
+    /// <summary>online.weights of a SAC run: actor, then critic_1 and critic_2.</summary>
+    public void SaveWeights(BinaryWriter writer)
+    {
+        Actor.save(writer); Critic1.save(writer); Critic2.save(writer);
+    }
+
     public void Dispose()
     {
+        EvaluationTask?.Dispose();
         foreach (var sc in new[] { _tau, _oneMinusTau, _gamma, _rewardScale, _half, _targetEntropy }) sc.Dispose();
         _policy.Dispose();
         ActorOptimizer.Dispose(); CriticOptimizer.Dispose(); AlphaOptimizer.Dispose();

@@ -33,6 +33,23 @@ public static class SacEpisodes
         return returns;
     }
 
+    /// <summary>
+    /// The final evaluation of a run: mean returns of the greedy (mean-action) policy and of uniformly
+    /// random actions, each on a fresh task seeded Run:Seed + <see cref="GreedyEvaluation.SeedOffset"/>
+    /// (the same reset noise for both, and never the training task's).
+    /// </summary>
+    public static (double Greedy, double Random) AgainstRandom(SacAgent agent, Pure.Control.ControlTask task, int seed, int episodes)
+    {
+        if (episodes <= 0) return (double.NaN, double.NaN);
+        uint evalSeed = (uint)seed + GreedyEvaluation.SeedOffset;
+        using var greedyTask = new ControlEnvironment(task, evalSeed);
+        using var randomTask = new ControlEnvironment(task, evalSeed);
+        var random = new ReDo.MinAtar.Random.RandomState(evalSeed);
+        var greedy = Evaluate(greedyTask, episodes, o => agent.Act(o, greedy: true));
+        var uniform = Evaluate(randomTask, episodes, _ => [.. Enumerable.Range(0, agent.ActionSize).Select(_ => 2 * random.Rand() - 1)]);
+        return (greedy, uniform);
+    }
+
     /// <summary>Mean undiscounted return of <paramref name="episodes"/> episodes with the greedy (mean) action, or with <paramref name="policy"/>.</summary>
     public static double Evaluate(ControlEnvironment env, int episodes, Func<double[], double[]> policy)
     {

@@ -2,15 +2,15 @@ using ReDo.MinAtar.Random;
 using ReDo.MinAtar.Replay;
 using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Torch;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Analyses;
+namespace ReDo.Shell.Agents;
 
 /// <summary>
-/// Transition batches drawn uniformly from a finished run's replay buffer with their own seeded
-/// generator, into tensors allocated once (as the agent samples them), for training on fixed data.
+/// Transition batches drawn uniformly from a replay buffer into tensors allocated once (issue 10:
+/// no tensors per update): the agent's training batches (with its own generator) and the
+/// analyses' training on a finished run's fixed data (with a generator seeded for the analysis).
 /// </summary>
 public sealed class ReplayBatches : IDisposable
 {
@@ -22,9 +22,9 @@ public sealed class ReplayBatches : IDisposable
 
     public TransitionBatch Batch { get; }
 
-    public ReplayBatches(ReplayBuffer replay, NetworkSpec spec, AgentSettings agent, uint seed)
+    public ReplayBatches(ReplayBuffer replay, NetworkSpec spec, AgentSettings agent, RandomState random)
     {
-        (_replay, _agent, _random) = (replay, agent, new RandomState(seed));
+        (_replay, _agent, _random) = (replay, agent, random);
         long[] shape = [.. spec.Input.Shape.Select(d => (long)d)];
         _states = new HostTensor<float>(ScalarType.Float32, [agent.BatchSize, .. shape]);
         _nextStates = new HostTensor<float>(ScalarType.Float32, [agent.BatchSize, .. shape]);
@@ -33,6 +33,10 @@ public sealed class ReplayBatches : IDisposable
         _actions = new HostTensor<long>(ScalarType.Int64, agent.BatchSize);
         Batch = new TransitionBatch(_states.Tensor, _actions.Tensor, _returns.Tensor, _nextStates.Tensor, _discounts.Tensor);
     }
+
+    /// <summary>The last draw's states s and s′, in place (for augmentation before the update).</summary>
+    public Span<float> States => _states.Span;
+    public Span<float> NextStates => _nextStates.Span;
 
     /// <summary>Fills <see cref="Batch"/> with the next draw (n-step returns and discounts as the run's agent forms them).</summary>
     public TransitionBatch Next()
