@@ -56,6 +56,8 @@ public sealed class ParallelBenchmark : IBenchmark
     /// <summary>Queues <paramref name="jobs"/> runs of the config (seeds 1…jobs) and times the worker over all of them: total frames / wall seconds.</summary>
     static double Measure(ExperimentConfig config, int jobs)
     {
+        var pauseBefore = GC.GetTotalPauseDuration();
+        int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var root = Path.Combine(Path.GetTempPath(), "redo-bench-parallel-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -65,7 +67,10 @@ public sealed class ParallelBenchmark : IBenchmark
             var clock = Stopwatch.StartNew();
             int code = new QueueWorker(queue, NullLogger.Instance, exitWhenEmpty: true, parallel: jobs).Run(CancellationToken.None);
             if (code != 0 || queue.Pending().Count > 0 || Directory.GetFiles(queue.Done).Length != jobs) throw new CliError($"the benchmark's worker did not finish its {jobs} run(s) (exit {code})");
-            return (double)jobs * config.Run.Frames / clock.Elapsed.TotalSeconds;
+            double seconds = clock.Elapsed.TotalSeconds;
+            // A collection stops every managed thread of the process, so runs sharing one process also share its pauses.
+            Console.WriteLine($"    {jobs} run(s): GC paused the process {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds / seconds:P1} of the time ({GC.CollectionCount(0) - gen0Before} gen-0, {GC.CollectionCount(2) - gen2Before} gen-2 collections)");
+            return (double)jobs * config.Run.Frames / seconds;
         }
         finally { if (Directory.Exists(root)) Directory.Delete(root, true); }
     }
