@@ -103,7 +103,7 @@ public class ConfigTests
         // Spec §6.4 (Table 4, TF-Agents sac_train_eval): every knob, and ReDo τ = 0, F = 200,000; Reset every 200,000 environment steps.
         var c = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-redo.json"), []);
         var s = c.Sac;
-        Assert.Equal(("sac", "ant", 1_000_000L), (c.Agent.Kind, c.Run.Game, c.Run.Frames));
+        Assert.Equal(("sac", "ant", 1_000_000L), (c.Agent.Kind, c.Run.Game.Name, c.Run.Frames));
         Assert.Equal((1.0, 3e-4, 3e-4, 3e-4, 0.99, 0.005, 0.1), (s.WidthMultiplier, s.ActorLearningRate, s.CriticLearningRate, s.AlphaLearningRate, s.Discount, s.TargetSmoothing, s.RewardScale));
         Assert.Equal((256, 1_000_000, 10_000, 1.0, 10_000L, 30), (s.BatchSize, s.ReplayCapacity, s.InitialRandomSteps, s.ReplayRatio, s.EvalPeriod, s.EvalEpisodes));
         Assert.Equal((true, 0.0, 200_000L), (c.Redo.Enabled, c.Redo.Tau, c.Redo.Period));

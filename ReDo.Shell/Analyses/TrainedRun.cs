@@ -8,6 +8,7 @@ using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 using static TorchSharp.torch;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Analyses;
 
@@ -30,8 +31,8 @@ public sealed class TrainedRun : IDisposable
     TrainedRun(string folder, ExperimentConfig config, LoadedCheckpoint checkpoint, DqnAgent agent)
     {
         (Folder, Config, Checkpoint, Manifest, Agent) = (folder, config, checkpoint.Name, checkpoint.Manifest, agent);
-        Game = config.Run.GameId();
-        Options = config.Env.ToEnvironmentOptions();
+        Game = config.Run.Game.MinAtarGame;
+        Options = EnvironmentOptions.From(config.Env);
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ public sealed class TrainedRun : IDisposable
         try { checkpoint = frames is { } f ? store.Load(CheckpointNames.For(f)) : store.LoadNewestGood()!; }
         catch (CheckpointRefusedException e) { throw new CliError($"{folder}: {e.Message}"); }
         set_num_threads(config.Run.Threads);   // as the run trained: one core unless its config says otherwise
-        var env = new MinAtarEnvironment(config.Run.GameId(), config.Env.ToEnvironmentOptions());
+        var env = new MinAtarEnvironment(config.Run.Game.MinAtarGame, EnvironmentOptions.From(config.Env));
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         try { DqnParts.Restore(agent, checkpoint.Parts); }
         catch (InvalidDataException e)

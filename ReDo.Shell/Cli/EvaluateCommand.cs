@@ -4,6 +4,7 @@ using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Cli;
 
@@ -33,8 +34,8 @@ public sealed class EvaluateCommand : ICliCommand
         var weights = Path.Combine(folder, Runner.WeightsFile);
         if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");
 
-        var game = config.Run.GameId();
-        var options = config.Env.ToEnvironmentOptions();
+        var game = config.Run.Game.MinAtarGame;
+        var options = EnvironmentOptions.From(config.Env);
         var probe = new MinAtarEnvironment(game, options);
         using var agent = new DqnAgent(config, probe.Channels, probe.ActionCount);
         try { agent.Online.load(weights); }

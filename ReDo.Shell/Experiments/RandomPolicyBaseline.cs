@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
+using ReDo.Pure.Config;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Experiments;
 
@@ -48,7 +50,7 @@ public static class RandomPolicyBaseline
         using var env = new MuJoCo.ControlEnvironment(task, seed);
         var policy = new RandomState(seed + 1);
         var returns = Agents.Sac.SacEpisodes.Returns(env, episodes, _ => [.. Enumerable.Range(0, env.ActionSize).Select(_ => 2 * policy.Rand() - 1)]);
-        return Summarize(Pure.Control.ControlTasks.ConfigName(task.Id), returns);
+        return Summarize(ConfigName.Of(task.Id), returns);
     }
 
     static RandomPolicyScore Summarize(string game, double[] returns)
