@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Properties.Readme;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
@@ -52,20 +53,20 @@ public class ConfigTests
     [InlineData("NoEquals", "Section:Key=value")]
     public void Bad_overrides_are_refused_naming_the_key(string set, string named)
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
         Assert.Contains(named, e.Message);
     }
 
     [Fact]
     public void A_misspelt_key_is_named_with_a_suggestion_wherever_it_was_written()
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"]));
         Assert.Contains("unknown key Run:Gmae — did you mean Run:Game? (given with --set)", e.Message);
         var path = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, """{ "Run": { "Gmae": "asterix", "Frames": 10 }, "Agnet": { "BatchSize": 8 }, "Reset": { "Layers": ["Dense_0"] }, "Colour": 3 }""");
         try
         {
-            var message = Assert.Throws<CliError>(() => ConfigLoader.Load(path, [])).Message;
+            var message = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [])).Message;
             Assert.StartsWith(path + ": ", message);
             foreach (var part in new[] { "unknown key Run:Gmae — did you mean Run:Game?", "unknown key Agnet:BatchSize — did you mean Agent:BatchSize?", "unknown key Colour", "docs/configuration.md" })
                 Assert.Contains(part, message);
@@ -80,9 +81,9 @@ public class ConfigTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, "{ \"Run\": { \"Frames\": 10, }");
-        try { Assert.Contains(path, Assert.Throws<CliError>(() => ConfigLoader.Load(path, [])).Message); }
+        try { Assert.Contains(path, Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [])).Message); }
         finally { File.Delete(path); }
-        Assert.Contains("does not exist", Assert.Throws<CliError>(() => ConfigLoader.Load("/nonexistent/x.json", [])).Message);
+        Assert.Contains("does not exist", Assert.Throws<ConfigException>(() => ConfigLoader.Load("/nonexistent/x.json", [])).Message);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public class ConfigTests
     [InlineData("mujoco-hopper-sac-redo.json", "Reset:Enabled=true", "Reset:Enabled")]
     public void Bad_sac_settings_are_refused_naming_the_key(string file, string set, string named)
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, file), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, file), [set]));
         Assert.Contains(named, e.Message);
     }
 

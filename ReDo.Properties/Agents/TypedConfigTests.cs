@@ -65,7 +65,7 @@ public class TypedConfigTests
     [InlineData("Redo:Outgoing=xavier", "Redo:Outgoing", "zero, random")]
     public void A_bad_word_is_refused_naming_the_key_and_the_valid_words(string set, string key, string valid)
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
         Assert.Contains(key, e.Message);
         Assert.Contains(valid, e.Message);
     }
@@ -95,7 +95,7 @@ public class TypedConfigTests
         var json = ConfigLoader.ToJson(new ExperimentConfig()).Replace("\"Seed\": 0,", "\"Seed\": 0,\n    \"Device\": \"cpu\",");
         Assert.Contains("Device", json);
         Assert.Equal(new ExperimentConfig(), ConfigLoader.LoadJson(json, [], "config.json"));
-        var e = Assert.Throws<CliError>(() => ConfigLoader.LoadJson(json.Replace("\"cpu\"", "\"cuda\""), [], "config.json"));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadJson(json.Replace("\"cpu\"", "\"cuda\""), [], "config.json"));
         Assert.Contains("CPU only", e.Message);
         Assert.DoesNotContain("Device", ConfigLoader.ToJson(new ExperimentConfig()));
     }

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.Globalization;
 using ReDo.Properties.MuJoCo;
 using ReDo.Properties.Readme;
@@ -102,7 +103,7 @@ public class SacExperimentTests
     {
         var anchors = AnchorFiles.In(Root) with { RandomPolicyMuJoCo = "/nonexistent/random.csv", SacReference = "/nonexistent/sac.csv" };
         Assert.Contains("breakout", anchors.Load(["breakout", "asterix"]).Keys);
-        var e = Assert.Throws<ReDo.Shell.Cli.CliError>(() => anchors.Load(["hopper"]));
+        var e = Assert.Throws<ReDo.Pure.DataFileException>(() => anchors.Load(["hopper"]));
         Assert.Contains("/nonexistent/random.csv", e.Message);
     }
 }

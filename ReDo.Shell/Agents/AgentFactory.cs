@@ -3,7 +3,6 @@ using ReDo.MinAtar;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using ReDo.Shell.MuJoCo;
 using ReDo.Shell.Environments;
@@ -51,6 +50,6 @@ public static class AgentFactory
             return new Interaction<double[], double[]>(agent, new ControlTaskEnvironment(env),
                 episodes => SacEpisodes.AgainstRandom(agent, task, config.Run.Seed, episodes));
         }
-        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new CliError(e.Message); }
+        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new ConfigException(e.Message); }
     }
 }
