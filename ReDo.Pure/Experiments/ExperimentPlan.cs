@@ -22,7 +22,7 @@ public static class ExperimentPlanner
 
         IEnumerable<AxisPoint[]> combos = [[]];
         foreach (var axis in d.Axes)
-            combos = combos.SelectMany(c => axis.Points.Select(p => c.Append(p).ToArray()));
+            combos = combos.SelectMany(c => size.Keep(axis).Select(p => c.Append(p).ToArray()));
         var series = combos.Select(c => new Series(string.Join('-', c.Select(p => p.Id)), string.Join(" · ", c.Select(p => p.Label)), c.Select(p => p.Id).ToArray())).ToArray();
         var pointSets = combos.ToArray();
 

@@ -19,6 +19,7 @@ public static class ReportMarkdown
         var states = r.Runs.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
         int finished = r.Runs.Count(x => x.Finished);
         b.AppendLine($"Runs: {finished} of {r.Runs.Count} finished ({string.Join(", ", states)}); {p.Frames.ToString("N0", CultureInfo.InvariantCulture)} frames each.");
+        if (d.Sizes.TryGetValue(p.Size, out var size)) b.AppendLine().AppendLine($"Size `{p.Size}`: {size.Cost}.");
         if (r.Partial)
             b.AppendLine().AppendLine($"**Partial results.** Scores and aggregates use the {finished} finished run(s) only; curves also show runs still in progress, up to where they are. Numbers will change as runs finish.");
         if (r.Approximated)
