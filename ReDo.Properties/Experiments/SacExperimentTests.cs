@@ -89,6 +89,25 @@ public class SacExperimentTests
         Assert.Equal(size == "full" ? ["sac", "redo", "reset", "wd"] : ["sac", "redo", "reset"], plan.Series.Select(s => s.Id));
     }
 
+    [Theory]
+    [InlineData("quick", 18, 6_000)]
+    [InlineData("full", 30, 200_000)]
+    public void Sac_width_plans_both_methods_at_the_three_widths_with_redo_recycling_four_times(string size, int runs, long period)
+    {
+        var definition = ExperimentFiles.Load("sac-width", Path.Combine(Root, ExperimentFiles.DefaultFolder));
+        var plan = ExperimentPlanner.Plan(definition, size);
+        Assert.Equal(runs, plan.Runs.Length);
+        Assert.Equal(["sac-w0.25", "sac-w0.5", "sac-w1", "redo-w0.25", "redo-w0.5", "redo-w1"], plan.Series.Select(s => s.Id));
+        foreach (var run in plan.Runs)
+        {
+            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides);
+            Assert.Equal(("ant", period, 0.0), (config.Run.Game, config.Redo.Period, config.Redo.Tau));
+            Assert.Equal(run.SeriesId.EndsWith("w1") ? 1.0 : run.SeriesId.EndsWith("w0.5") ? 0.5 : 0.25, config.Sac.WidthMultiplier);
+            Assert.Equal(run.SeriesId.StartsWith("redo"), config.Redo.Enabled);
+            if (config.Redo.Enabled) Assert.Equal(4, ((config.Run.Frames - config.Sac.InitialRandomSteps) - 1) / config.Redo.Period);
+        }
+    }
+
     [MuJoCoFact]
     public void The_shipped_mujoco_random_policy_table_is_what_our_command_measures()
     {
