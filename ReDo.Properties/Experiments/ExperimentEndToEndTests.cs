@@ -57,7 +57,7 @@ public class ExperimentEndToEndTests
         }
 
         var outFolder = Path.Combine(root, "report");
-        var anchors = new AnchorFiles(Path.Combine(ReadmeTests.RepoRoot(), AnchorFiles.DefaultRandomPolicy), Path.Combine(ReadmeTests.RepoRoot(), AnchorFiles.DefaultPublished));
+        var anchors = AnchorFiles.In(ReadmeTests.RepoRoot());
         var results = new ExperimentReporting(TextWriter.Null).Write(queue, outFolder, anchors, new BootstrapSettings(Seed: 1));
         Assert.True(results.Partial);
         var dqn = results.Series.Single(s => s.Series.Id == "dqn");
@@ -72,6 +72,7 @@ public class ExperimentEndToEndTests
         Assert.Contains("**Partial results.**", report);
         Assert.Contains($"`{failing}`", report);
         Assert.Contains("0.625 (Fig. 1, Atari)", report);
+        Assert.Contains($"| breakout | 0.38 | ", report);            // the anchors table: random from random-policy.csv
         foreach (var figure in new[] { "return-breakout", "return-space_invaders", "dormant-breakout", "iqm", "profile" })
         {
             Assert.Contains($"({figure}.png)", report);

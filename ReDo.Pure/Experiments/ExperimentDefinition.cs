@@ -19,6 +19,9 @@ public sealed record PaperNumber(string Series, string Measure, double Value, st
 /// An experiment file of <c>configs/experiments/</c>: a base config, fixed overrides, axes whose
 /// points multiply, the games, and named sizes (<c>quick</c>, <c>full</c>). <see cref="Mirrors"/> names
 /// the paper figure, <see cref="Claim"/> the finding the report should let a reader judge.
+/// <see cref="Score"/> names the metrics.csv column runs are scored by (<see cref="Reports.ScoreMeasure"/>);
+/// <see cref="PaperNote"/> says what the paper's numbers are and how to read them beside ours
+/// (null: the paper's Atari results beside our MinAtar ones).
 /// </summary>
 public sealed record ExperimentDefinition(
     string Name,
@@ -29,8 +32,13 @@ public sealed record ExperimentDefinition(
     ExperimentAxis[] Axes,
     IReadOnlyDictionary<string, ExperimentSize> Sizes,
     PaperNumber[] Paper,
-    string? Baseline = null)
+    string? Baseline = null,
+    string? Score = null,
+    string? PaperNote = null)
 {
+    /// <summary>The score column, <c>return_last100</c> unless the file says otherwise.</summary>
+    public string ScoreColumn => Score ?? Reports.ScoreMeasure.ReturnLast100;
+
     /// <summary>Every problem of the file in words (empty when it is sound).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -47,6 +55,7 @@ public sealed record ExperimentDefinition(
             foreach (var twice in axis.Points.GroupBy(x => x.Id).Where(g => g.Count() > 1))
                 p.Add($"axis {axis.Name}: point id '{twice.Key}' appears twice");
         }
+        if (Score is not null && !Reports.ScoreMeasure.All.Contains(Score)) p.Add($"Score '{Score}' must be one of {string.Join(", ", Reports.ScoreMeasure.All)}");
         if (Sizes is null || Sizes.Count == 0) p.Add("Sizes must define at least one size (quick, full)");
         foreach (var (name, size) in Sizes ?? new Dictionary<string, ExperimentSize>())
         {

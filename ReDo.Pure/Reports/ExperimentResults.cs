@@ -39,7 +39,7 @@ public sealed record ExperimentResults(
         ScoreTable? RawScores(string seriesId)
         {
             var perGame = games.Select(g => (g, runs.Where(r => r.Run.SeriesId == seriesId && r.Run.Game == g && r.Finished && r.Curves is not null)
-                                                    .Select(r => RunScore.Of(r.Curves!.Frames.Zip(r.Curves.ReturnLast100, (f, v) => new CurvePoint(f, v)), plan.Frames))
+                                                    .Select(r => RunScore.Of(r.Curves!.Frames.Zip(r.Curves.Scores(d.ScoreColumn), (f, v) => new CurvePoint(f, v)), plan.Frames))
                                                     .Where(double.IsFinite).ToArray()))
                                .Where(x => x.Item2.Length > 0).ToArray();
             return perGame.Length == 0 ? null : ScoreTable.Of(perGame);
@@ -66,7 +66,7 @@ public sealed record ExperimentResults(
                 runs.Where(r => r.Run.SeriesId == s.Id && r.Run.Game == game && r.Curves is not null)
                     .Select(r => (r.Curves!.Frames, y(r.Curves))).ToList(), bootstrap)).Where(b => b.X.Length > 0).ToList();
 
-        var returns = games.ToDictionary(g => g, g => Bands(g, c => c.ReturnLast100));
+        var returns = games.ToDictionary(g => g, g => Bands(g, c => c.Scores(d.ScoreColumn)));
         var dormant = games.ToDictionary(g => g, g => Bands(g, c => c.DormantAtTau));
         return new ExperimentResults(d, plan, runs, series, returns, dormant, anchors, bootstrap);
     }

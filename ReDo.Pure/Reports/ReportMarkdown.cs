@@ -26,18 +26,18 @@ public static class ReportMarkdown
         b.AppendLine();
 
         b.AppendLine("## How the numbers are made").AppendLine();
-        b.AppendLine($"- Run score: the mean of `return_last100` over the final {RunScore.FinalFraction:P0} of training (logged points with frames > {(1 - RunScore.FinalFraction) * p.Frames:N0}).");
-        b.AppendLine("- Normalised score: (score − random) / (reference − random); random = the random policy's mean return over 100 episodes (our measurement), reference = the published MinAtar DQN at 5 M frames (digitized, Young & Tian 2019).");
+        b.AppendLine($"- Run score: the mean of {ScoreMeasure.Describe(d.ScoreColumn)} over the final {RunScore.FinalFraction:P0} of training (logged points with frames > {(1 - RunScore.FinalFraction) * p.Frames:N0}).");
+        b.AppendLine("- Normalised score: (score − random) / (reference − random); random = the uniformly random policy's mean return (our measurement), reference = a published score per game (table below).");
         b.AppendLine($"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); 95 % stratified-bootstrap percentile intervals, {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}.");
         b.AppendLine();
-        b.AppendLine("| game | random | reference (MinAtar DQN, 5 M) |").AppendLine("|---|---|---|");
+        b.AppendLine("| game | random | reference | reference source |").AppendLine("|---|---|---|---|");
         foreach (var a in r.Anchors.Values.Where(a => r.Plan.Runs.Any(x => x.Game == a.Game)).OrderBy(a => a.Game))
-            b.AppendLine($"| {a.Game} | {F(a.Random)} | {F(a.Reference)} |");
+            b.AppendLine($"| {a.Game} | {F(a.Random)} | {F(a.Reference)} | {a.ReferenceSource} |");
         b.AppendLine();
 
         b.AppendLine("## Aggregate scores (normalised, 95 % CI)").AppendLine();
         var baseline = r.Series.FirstOrDefault(s => s.Series.Id == d.Baseline);
-        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {baseline?.Series.Label ?? "baseline"}) | paper (Atari) |");
+        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {baseline?.Series.Label ?? "baseline"}) | paper |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in r.Series)
         {
@@ -46,7 +46,7 @@ public static class ReportMarkdown
             b.AppendLine($"| {s.Series.Label} | {s.Finished}/{s.Planned} | {Agg(Aggregate.Iqm)} | {Agg(Aggregate.Mean)} | {Agg(Aggregate.Median)} | {Agg(Aggregate.OptimalityGap)} | {F(FinalDormant(r, s.Series.Id))} | {(s.ImprovementOverBaseline is { } e ? Ci(e) : "—")} | {(paper.Any() ? string.Join("; ", paper) : "—")} |");
         }
         b.AppendLine();
-        b.AppendLine("The paper's numbers are **Atari** results (human-normalised, 17 games, 10 M frames unless stated); ours are MinAtar, normalised to the published MinAtar DQN. Compare orderings and gaps, not absolute values.").AppendLine();
+        b.AppendLine(d.PaperNote ?? "The paper's numbers are **Atari** results (human-normalised, 17 games, 10 M frames unless stated); ours are MinAtar, normalised to the published MinAtar DQN. Compare orderings and gaps, not absolute values.").AppendLine();
 
         b.AppendLine("## Raw run scores per game (mean ± standard deviation over finished runs, n)").AppendLine();
         var games = r.Plan.Runs.Select(x => x.Game).Distinct().ToList();

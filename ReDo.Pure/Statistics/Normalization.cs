@@ -2,11 +2,14 @@ namespace ReDo.Pure.Statistics;
 
 /// <summary>
 /// A game's normalisation anchors: the random policy's mean return and the reference agent's score
-/// (for MinAtar: the published MinAtar DQN at 5 M frames). Normalised = (score − random) / (reference − random),
-/// so 0 is the random policy and 1 the reference, as rliable's human-normalised Atari scores.
+/// (for MinAtar: the published MinAtar DQN at 5 M frames; for MuJoCo: a published SAC, docs/experiments.md).
+/// Normalised = (score − random) / (reference − random), so 0 is the random policy and 1 the reference,
+/// as rliable's human-normalised Atari scores. <see cref="ReferenceSource"/> says where the reference comes from.
 /// </summary>
-public sealed record GameNormalizer(string Game, double Random, double Reference)
+public sealed record GameNormalizer(string Game, double Random, double Reference, string ReferenceSource = GameNormalizer.MinAtarReference)
 {
+    public const string MinAtarReference = "MinAtar paper DQN at 5 M frames (Young & Tian 2019, digitized)";
+
     public double Normalize(double score)
     {
         if (!(Math.Abs(Reference - Random) > 0) || !double.IsFinite(Reference - Random))

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using ReDo.MinAtar;
+using ReDo.Pure.Control;
 using ReDo.Shell.Experiments;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary>
 /// <c>redo experiment plan &lt;name&gt; [--size quick|full] --queue &lt;dir&gt; [--shards n]</c>,
-/// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv]</c>.
+/// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv] [--suite minatar|mujoco]</c>.
 /// The work is in ReDo.Shell/Experiments; this only reads arguments.
 /// </summary>
 public sealed class ExperimentCommand : ICliCommand
@@ -32,15 +33,20 @@ public sealed class ExperimentCommand : ICliCommand
         var episodes = CliOptions.Int("--episodes", "episodes per game", 100, 1, 100_000);
         var seed = new Option<uint>("--seed") { Description = "first episode seed" };
         var output = CliOptions.Text("--out", "write the scores as CSV");
-        var random = new Command("random-policy", "mean return of the uniform random policy on every game") { episodes, seed, output };
-        random.SetAction(r => RandomPolicy(r.GetValue(episodes), r.GetValue(seed), r.GetValue(output)));
+        var suite = CliOptions.Choice("--suite", "minatar: the five MinAtar games; mujoco: the paper's four MuJoCo tasks (needs libmujoco2.2.2)", "minatar", "minatar", "mujoco");
+        var random = new Command("random-policy", "mean return of the uniform random policy on every game") { episodes, seed, output, suite };
+        random.SetAction(r => RandomPolicy(r.GetValue(episodes), r.GetValue(seed), r.GetValue(output), r.GetValue(suite) == "mujoco"));
 
         return new Command("experiment", "the paper's experiments: plan, status, random-policy") { plan, status, random };
     }
 
-    public static int RandomPolicy(int episodes, uint seed, string? outPath)
+    /// <summary>The paper's MuJoCo tasks (App. B: HalfCheetah, Hopper, Walker2d, Ant), the ones the shipped table anchors.</summary>
+    public static readonly ControlTask[] PaperTasks = [ControlTasks.HalfCheetah, ControlTasks.Hopper, ControlTasks.Walker2d, ControlTasks.Ant];
+
+    public static int RandomPolicy(int episodes, uint seed, string? outPath, bool mujoco = false)
     {
-        var scores = GameInfo.All.Select(g => RandomPolicyBaseline.Measure(g.Id, episodes, seed)).ToList();
+        var scores = mujoco ? PaperTasks.Select(t => RandomPolicyBaseline.Measure(t, episodes, seed)).ToList()
+                            : GameInfo.All.Select(g => RandomPolicyBaseline.Measure(g.Id, episodes, seed)).ToList();
         foreach (var s in scores) Console.WriteLine($"{s.Game,-15} {s.MeanReturn,8:F3} ± {s.StandardError:F3} (standard error, {s.Episodes} episodes)");
         if (outPath is not null)
         {

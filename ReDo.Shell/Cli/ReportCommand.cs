@@ -4,7 +4,7 @@ using ReDo.Shell.Experiments;
 
 namespace ReDo.Shell.Cli;
 
-/// <summary><c>redo report &lt;queue&gt; [--out dir] [--resamples 2000] [--seed 0] [--random csv] [--published csv]</c>.</summary>
+/// <summary><c>redo report &lt;queue&gt; [--out dir] [--resamples 2000] [--seed 0] [--random csv] [--published csv] [--random-mujoco csv] [--sac-reference csv]</c>.</summary>
 public sealed class ReportCommand : ICliCommand
 {
     public Command Definition()
@@ -15,12 +15,14 @@ public sealed class ReportCommand : ICliCommand
         var seed = new Option<uint>("--seed") { Description = "bootstrap seed" };
         var random = new Option<string>("--random") { Description = "random-policy scores (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultRandomPolicy };
         var published = new Option<string>("--published") { Description = "published scores (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultPublished };
-        var command = new Command("report", "aggregate an experiment's finished runs into report.md + figures") { queue, output, resamples, seed, random, published };
+        var randomMuJoCo = new Option<string>("--random-mujoco") { Description = "random-policy scores of the MuJoCo tasks (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultRandomPolicyMuJoCo };
+        var sacReference = new Option<string>("--sac-reference") { Description = "published SAC reference scores of the MuJoCo tasks (CSV)", DefaultValueFactory = _ => AnchorFiles.DefaultSacReference };
+        var command = new Command("report", "aggregate an experiment's finished runs into report.md + figures") { queue, output, resamples, seed, random, published, randomMuJoCo, sacReference };
         command.SetAction(r =>
         {
             var folder = r.GetValue(queue)!;
             new ExperimentReporting(Console.Out).Write(folder, r.GetValue(output) ?? Path.Combine(folder, "report"),
-                new AnchorFiles(r.GetValue(random)!, r.GetValue(published)!), new BootstrapSettings(r.GetValue(resamples), 0.95, r.GetValue(seed)));
+                new AnchorFiles(r.GetValue(random)!, r.GetValue(published)!, r.GetValue(randomMuJoCo)!, r.GetValue(sacReference)!), new BootstrapSettings(r.GetValue(resamples), 0.95, r.GetValue(seed)));
             return 0;
         });
         return command;

@@ -6,11 +6,25 @@ using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Experiments;
 
-/// <summary>Where the normalisation anchors come from: the random-policy table and the digitized published curves.</summary>
-public sealed record AnchorFiles(string RandomPolicy = AnchorFiles.DefaultRandomPolicy, string Published = AnchorFiles.DefaultPublished)
+/// <summary>
+/// Where the normalisation anchors come from: for MinAtar the random-policy table and the digitized
+/// published curves (reference: the MinAtar paper's DQN at 5 M frames); for the MuJoCo tasks the
+/// MuJoCo random-policy table and the published SAC references (docs/experiments.md).
+/// </summary>
+public sealed record AnchorFiles(
+    string RandomPolicy = AnchorFiles.DefaultRandomPolicy,
+    string Published = AnchorFiles.DefaultPublished,
+    string RandomPolicyMuJoCo = AnchorFiles.DefaultRandomPolicyMuJoCo,
+    string SacReference = AnchorFiles.DefaultSacReference)
 {
     public const string DefaultRandomPolicy = "configs/experiments/random-policy.csv";
     public const string DefaultPublished = "ReDo.Golden/data/published/minatar-learning-curves.csv";
+    public const string DefaultRandomPolicyMuJoCo = "configs/experiments/random-policy-mujoco.csv";
+    public const string DefaultSacReference = "configs/experiments/sac-reference.csv";
+
+    /// <summary>The four files in the repository <paramref name="root"/>.</summary>
+    public static AnchorFiles In(string root) => new(Path.Combine(root, DefaultRandomPolicy), Path.Combine(root, DefaultPublished),
+                                                     Path.Combine(root, DefaultRandomPolicyMuJoCo), Path.Combine(root, DefaultSacReference));
 
     public PublishedCurves LoadPublished()
     {
@@ -19,12 +33,29 @@ public sealed record AnchorFiles(string RandomPolicy = AnchorFiles.DefaultRandom
         catch (FormatException e) { throw new CliError(e.Message); }
     }
 
-    public IReadOnlyDictionary<string, GameNormalizer> Load()
+    public IReadOnlyDictionary<string, ReferenceScore> LoadSacReference()
+    {
+        if (!File.Exists(SacReference)) throw new CliError($"SAC reference table '{SacReference}' does not exist; run from the repository root.");
+        try { return ReferenceScores.Parse(File.ReadAllText(SacReference), SacReference); }
+        catch (FormatException e) { throw new CliError(e.Message); }
+    }
+
+    /// <summary>
+    /// Every game with both anchors. The MuJoCo tables are read only when <paramref name="games"/> names
+    /// a game the MinAtar tables do not anchor, so a MinAtar report never depends on them.
+    /// </summary>
+    public IReadOnlyDictionary<string, GameNormalizer> Load(IEnumerable<string>? games = null)
     {
         var random = RandomPolicyBaseline.ReadMeans(RandomPolicy);
         var published = LoadPublished();
-        return random.Where(kv => double.IsFinite(published.Reference(kv.Key)))
-                     .ToDictionary(kv => kv.Key, kv => new GameNormalizer(kv.Key, kv.Value, published.Reference(kv.Key)));
+        var anchors = random.Where(kv => double.IsFinite(published.Reference(kv.Key)))
+                            .ToDictionary(kv => kv.Key, kv => new GameNormalizer(kv.Key, kv.Value, published.Reference(kv.Key)));
+        if (games is null || games.All(anchors.ContainsKey)) return anchors;
+        var controlRandom = RandomPolicyBaseline.ReadMeans(RandomPolicyMuJoCo);
+        foreach (var (game, reference) in LoadSacReference())
+            if (controlRandom.TryGetValue(game, out var r))
+                anchors[game] = new GameNormalizer(game, r, reference.Return, $"{reference.Source.Split(':')[0]} ({SacReference})");
+        return anchors;
     }
 }
 
@@ -38,9 +69,10 @@ public sealed class ExperimentReporting(TextWriter output)
     {
         var manifest = ExperimentFiles.LoadManifest(queue);
         var (d, plan) = (manifest.Definition, manifest.Plan);
-        var anchors = anchorFiles.Load();
-        var missing = plan.Runs.Select(r => r.Game).Distinct().Where(g => !anchors.ContainsKey(g)).ToList();
-        if (missing.Count > 0) throw new CliError($"no normalisation anchors for {string.Join(", ", missing)}: add them to {anchorFiles.RandomPolicy} (redo experiment random-policy) and check {anchorFiles.Published}.");
+        var games = plan.Runs.Select(r => r.Game).Distinct().ToList();
+        var anchors = anchorFiles.Load(games);
+        var missing = games.Where(g => !anchors.ContainsKey(g)).ToList();
+        if (missing.Count > 0) throw new CliError($"no normalisation anchors for {string.Join(", ", missing)}: MinAtar games need a row in {anchorFiles.RandomPolicy} (redo experiment random-policy) and a DQN curve in {anchorFiles.Published}; MuJoCo tasks a row in {anchorFiles.RandomPolicyMuJoCo} (redo experiment random-policy --suite mujoco) and one in {anchorFiles.SacReference}.");
 
         var runs = RunStates.Of(queue, plan).Select(s => new RunResult(s.Run, s.State.ToString().ToLowerInvariant(), s.State == RunState.Done, ReadCurves(s.RunFolder))).ToList();
         var results = ExperimentResults.Compute(d, plan, runs, anchors, bootstrap);
@@ -49,7 +81,7 @@ public sealed class ExperimentReporting(TextWriter output)
         var figures = new List<(string, string)>();
         var order = plan.Series.Select(s => s.Label).ToList();
         foreach (var (game, bands) in results.ReturnCurves.Where(kv => kv.Value.Count > 0))
-            figures.Add(($"Learning curves, {game} (mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: return of the last 100 episodes", "return (last 100 episodes)", Path.Combine(outFolder, $"return-{game}"))));
+            figures.Add(($"Learning curves, {game} (mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: {ScoreMeasure.AxisLabel(d.ScoreColumn)}", ScoreMeasure.AxisLabel(d.ScoreColumn), Path.Combine(outFolder, $"return-{game}"))));
         foreach (var (game, bands) in results.DormantCurves.Where(kv => kv.Value.Count > 0))
             figures.Add(($"Dormant neurons, {game} (overall, at the run's τ; mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: dormant neurons", "dormant % (τ)", Path.Combine(outFolder, $"dormant-{game}"))));
         var withScores = results.Series.Where(s => s.Aggregates.Count > 0).ToList();

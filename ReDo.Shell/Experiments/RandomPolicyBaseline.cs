@@ -10,8 +10,9 @@ public sealed record RandomPolicyScore(string Game, int Episodes, double MeanRet
 
 /// <summary>
 /// The random policy's mean return per game (the 0 of the normalised score, docs/statistics.md):
-/// uniform actions over the full 6-action set, in the paper's environment (sticky actions 0.1,
-/// difficulty ramping), <c>episodes</c> whole episodes per game from one seeded environment.
+/// on MinAtar uniform actions over the full 6-action set, in the paper's environment (sticky actions 0.1,
+/// difficulty ramping), <c>episodes</c> whole episodes per game from one seeded environment; on the
+/// MuJoCo tasks uniform squashed actions (docs/experiments.md).
 /// </summary>
 public static class RandomPolicyBaseline
 {
@@ -34,9 +35,28 @@ public static class RandomPolicyBaseline
             }
             returns[e] = total;
         }
+        return Summarize(GameInfo.Of(game).Name, returns);
+    }
+
+    /// <summary>
+    /// A MuJoCo task's random-policy return: actions uniform in [−1, 1]^|A| (the squashed action space,
+    /// as SAC's 10,000 initial steps), drawn from RandomState(seed + 1); <paramref name="episodes"/> whole
+    /// episodes (termination or the 1,000-step limit) of one task instance seeded <paramref name="seed"/>.
+    /// </summary>
+    public static RandomPolicyScore Measure(Pure.Control.ControlTask task, int episodes, uint seed)
+    {
+        using var env = new MuJoCo.ControlEnvironment(task, seed);
+        var policy = new RandomState(seed + 1);
+        var returns = Agents.Sac.SacEpisodes.Returns(env, episodes, _ => [.. Enumerable.Range(0, env.ActionSize).Select(_ => 2 * policy.Rand() - 1)]);
+        return Summarize(Pure.Control.ControlTasks.ConfigName(task.Id), returns);
+    }
+
+    static RandomPolicyScore Summarize(string game, double[] returns)
+    {
+        int n = returns.Length;
         double mean = returns.Average();
-        double sd = episodes > 1 ? Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (episodes - 1)) : 0;
-        return new RandomPolicyScore(GameInfo.Of(game).Name, episodes, mean, sd / Math.Sqrt(episodes));
+        double sd = n > 1 ? Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (n - 1)) : 0;
+        return new RandomPolicyScore(game, n, mean, sd / Math.Sqrt(n));
     }
 
     public static string ToCsv(IEnumerable<RandomPolicyScore> scores, uint seed)

@@ -50,21 +50,25 @@ public static class SacEpisodes
         return (greedy, uniform);
     }
 
-    /// <summary>Mean undiscounted return of <paramref name="episodes"/> episodes with the greedy (mean) action, or with <paramref name="policy"/>.</summary>
-    public static double Evaluate(ControlEnvironment env, int episodes, Func<double[], double[]> policy)
+    /// <summary>Mean undiscounted return of <paramref name="episodes"/> episodes of <paramref name="policy"/> (e.g. the greedy, mean action).</summary>
+    public static double Evaluate(ControlEnvironment env, int episodes, Func<double[], double[]> policy) =>
+        Returns(env, episodes, policy).Average();
+
+    /// <summary>The undiscounted return of each of <paramref name="episodes"/> whole episodes, each from a reset of <paramref name="env"/>.</summary>
+    public static double[] Returns(ControlEnvironment env, int episodes, Func<double[], double[]> policy)
     {
-        double total = 0;
+        var returns = new double[episodes];
         for (int e = 0; e < episodes; e++)
         {
             var obs = env.Reset().ToArray();
             while (true)
             {
                 var step = env.Step(policy(obs));
-                total += step.Reward.Total;
+                returns[e] += step.Reward.Total;
                 if (step.Terminated || step.Truncated) break;
                 obs = step.Observation.ToArray();
             }
         }
-        return total / episodes;
+        return returns;
     }
 }
