@@ -1,5 +1,7 @@
 using ReDo.Properties.Readme;
+using ReDo.Pure.Config;
 using ReDo.Pure.Experiments;
+using ReDo.Pure.Networks;
 using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using Xunit;
@@ -21,7 +23,7 @@ public class DrqExperimentTests
         foreach (var run in plan.Runs)
         {
             var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides);
-            Assert.Equal(("minatar-dueling", true, "shift"), (config.Agent.Network, config.Agent.DoubleDqn, config.Agent.Augment));
+            Assert.Equal((NetworkProfile.MinAtarDueling, true, Augmentation.Shift), (config.Agent.Network, config.Agent.DoubleDqn, config.Agent.Augment));
             Assert.True(config.Redo.EndStep >= config.Run.Frames * config.Agent.ReplayRatio, $"{run.Name}: Redo:EndStep {config.Redo.EndStep}");
         }
     }

@@ -1,6 +1,7 @@
 using ReDo.Properties.Readme;
 using ReDo.Pure.Config;
 using ReDo.Pure.Experiments;
+using ReDo.Pure.Recycling.Variants;
 using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using Xunit;
@@ -28,12 +29,12 @@ public class VariantExperimentTests
         {
             var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides);
             Assert.Empty(ConfigValidation.Validate(config));
-            if (config.Redo.Selection == "fraction")
+            if (config.Redo.Selection == RecycleSelection.Fraction)
                 Assert.Equal((long)(config.Run.Frames * config.Agent.ReplayRatio), config.Redo.EndStep);
         }
         if (name == "selection")
             Assert.Equal(["cbp", "random", "redo", "redo_inverted"], plan.Runs.Select(r => ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), r.Overrides))
-                .Where(c => c.Redo.Enabled).Select(c => c.Redo.ScoreType).Distinct().Order());
+                .Where(c => c.Redo.Enabled).Select(c => ConfigName.Of(c.Redo.ScoreType)).Distinct().Order());
         else
             foreach (var key in new[] { "Redo:Outgoing=random", "Redo:WeightScaling=true", "Agent:WidthMultiplier=2", "Agent:WidthMultiplier=4" })
                 Assert.Contains(plan.Runs, r => r.Overrides.Contains(key));

@@ -1,6 +1,7 @@
 using ReDo.Shell.Runs;
 using System.Collections.Concurrent;
 using ReDo.Pure.Config;
+using ReDo.Pure.Networks;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 using Xunit;
@@ -67,8 +68,8 @@ public static class TinyRuns
     {
         Agent = Config(frames).Agent with
         {
-            Network = "minatar-dueling", DoubleDqn = true, Augment = "shift", UpdateHorizon = 10, TargetUpdatePeriod = 1,
-            ReplayRatio = 2, Optimizer = "adam", LearningRate = 1e-4, EpsilonEnd = 0.01,
+            Network = NetworkProfile.MinAtarDueling, DoubleDqn = true, Augment = Augmentation.Shift, UpdateHorizon = 10, TargetUpdatePeriod = 1,
+            ReplayRatio = 2, Optimizer = OptimizerKind.Adam, LearningRate = 1e-4, EpsilonEnd = 0.01,
         },
     };
 

@@ -26,7 +26,7 @@ public class GcStressTests
             Run = new RunSettings { Game = "breakout", Frames = 2_300, Seed = 11, LogEvery = 500, EvalEpisodes = 2, CheckpointEvery = 400 },
             Agent = new AgentSettings
             {
-                Optimizer = optimizer, MinReplayHistory = 300, ReplayCapacity = 5_000, TargetUpdatePeriod = 200,
+                Optimizer = ConfigName.Parse<OptimizerKind>(optimizer), MinReplayHistory = 300, ReplayCapacity = 5_000, TargetUpdatePeriod = 200,
                 EpsilonDecayPeriod = 2_000, ReplayRatio = 1,
                 // Adam with L2 decay covers the decayed-gradient path; centered RMSprop at the paper's rate
                 // (at 1e-3 with decay, v − ḡ² rounds below 0 for some entries and the loss turns NaN, as in torch).

@@ -30,7 +30,6 @@ public static class ConfigValidation
         Check(c.Run.Seed >= 0, "Run:Seed", c.Run.Seed, "≥ 0");
         Check(c.Run.Threads is >= 1 and <= 256, "Run:Threads", c.Run.Threads, "1 … 256");
         Check(c.Run.LogEvery > 0, "Run:LogEvery", c.Run.LogEvery, "> 0");
-        Check(c.Run.Device is "cpu" or "cuda", "Run:Device", c.Run.Device, "cpu, cuda");
         Check(c.Run.EvalEpisodes >= 0, "Run:EvalEpisodes", c.Run.EvalEpisodes, "≥ 0");
         Check(c.Run.CheckpointEvery >= 0, "Run:CheckpointEvery", c.Run.CheckpointEvery, "≥ 0 gradient steps (0 = only at start, end and shutdown)");
         Check(c.Run.MaxRestarts is >= 0 and <= 100, "Run:MaxRestarts", c.Run.MaxRestarts, "0 … 100 (0 = a native failure ends the command)");
@@ -38,8 +37,9 @@ public static class ConfigValidation
 
         Check(c.Env.StickyActionProbability is >= 0 and <= 1, "Env:StickyActionProbability", c.Env.StickyActionProbability, "0 … 1");
 
-        Check(c.Agent.Network is "minatar" or "minatar-dueling" or "nature", "Agent:Network", c.Agent.Network, "minatar, minatar-dueling, nature");
-        Check(c.Agent.Network != "nature", "Agent:Network", c.Agent.Network, "minatar for MinAtar's 10×10 frames (the Nature CNN needs 84×84×4 Atari frames, which this project cannot produce)");
+        // Enum-typed keys (Network, Optimizer, Augment, Mapping, Redraw, Selection, ScoreType, Outgoing) are checked by the binder, which names the valid words (ConfigName).
+        Check(c.Agent.Network is NetworkProfile.MinAtar or NetworkProfile.MinAtarDueling, "Agent:Network", ConfigName.Of(c.Agent.Network),
+            "minatar or minatar-dueling for MinAtar's 10×10 frames (the Nature CNNs need 84×84×4 Atari frames, which this project cannot produce; the MLP takes vectors)");
         Check(c.Agent.Init is AgentSettings.ProfileInit or nameof(Initializer.TorchDefault) or nameof(Initializer.XavierUniform), "Agent:Init", c.Agent.Init, "Profile, TorchDefault, XavierUniform");
         Check(ReplayRatio.IsRealisable(c.Agent.ReplayRatio), "Agent:ReplayRatio", c.Agent.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
         Check(c.Agent.BatchSize is >= 1 and <= 4096, "Agent:BatchSize", c.Agent.BatchSize, "1 … 4096");
@@ -52,15 +52,13 @@ public static class ConfigValidation
         Check(c.Agent.EpsilonEnd is >= 0 and <= 1, "Agent:EpsilonEnd", c.Agent.EpsilonEnd, "0 … 1");
         Check(c.Agent.EpsilonDecayPeriod >= 0, "Agent:EpsilonDecayPeriod", c.Agent.EpsilonDecayPeriod, "≥ 0");
         Check(c.Agent.EpsilonEval is >= 0 and <= 1, "Agent:EpsilonEval", c.Agent.EpsilonEval, "0 … 1");
-        Check(c.Agent.Optimizer is "adam" or "rmsprop", "Agent:Optimizer", c.Agent.Optimizer, "adam, rmsprop");
         Check(c.Agent.LearningRate is > 0 and < 10, "Agent:LearningRate", c.Agent.LearningRate, "0 < lr < 10");
         Check(c.Agent.AdamEpsilon > 0, "Agent:AdamEpsilon", c.Agent.AdamEpsilon, "> 0");
         Check(c.Agent.RmsAlpha is > 0 and < 1, "Agent:RmsAlpha", c.Agent.RmsAlpha, "0 < α < 1");
         Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
-        Check(c.Agent.Augment is "none" or "shift", "Agent:Augment", c.Agent.Augment, "none, shift");
         Check(c.Agent.IntensityNoise is >= 0 and <= IntensityNoise.MaxScale, "Agent:IntensityNoise", c.Agent.IntensityNoise,
             $"0 … {IntensityNoise.MaxScale} (0 = off; the reference DrQ's {IntensityNoise.ReferenceScale}; factors stay in [1 − 2·scale, 1 + 2·scale])");
-        Check(c.Agent.IntensityNoise == 0 || c.Agent.Augment == "shift", "Agent:IntensityNoise", c.Agent.IntensityNoise,
+        Check(c.Agent.IntensityNoise == 0 || c.Agent.Augment == Augmentation.Shift, "Agent:IntensityNoise", c.Agent.IntensityNoise,
             "0 unless Agent:Augment = shift (the noise is part of DrQ's augmentation of training batches)");
         Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
         Check(c.Agent.WidthMultiplier is > 0 and <= 16, "Agent:WidthMultiplier", c.Agent.WidthMultiplier, "0 < m ≤ 16 (the paper's width study uses 1, 2, 4)");
@@ -70,18 +68,12 @@ public static class ConfigValidation
         Check(c.Redo.ProbeSize is >= 1 and <= 65_536, "Redo:ProbeSize", c.Redo.ProbeSize, "1 … 65536");
         Check(sac || c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
         Check(c.Redo.StartStep >= 0 && c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, "> Redo:StartStep ≥ 0");
-        Check(c.Redo.Mapping is "ChannelsFirst" or "DopamineCompat", "Redo:Mapping", c.Redo.Mapping, "ChannelsFirst, DopamineCompat");
-        Check(c.Redo.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Redo:Redraw", c.Redo.Redraw, "Layer, Xavier");
         Check(c.Redo.LogPeriod >= 1, "Redo:LogPeriod", c.Redo.LogPeriod, "≥ 1 gradient step");
-        Check(c.Redo.Selection is "threshold" or "fraction", "Redo:Selection", c.Redo.Selection, "threshold, fraction");
-        Check(ScoreTypes.Names.Contains(c.Redo.ScoreType), "Redo:ScoreType", c.Redo.ScoreType, string.Join(", ", ScoreTypes.Names));
         Check(c.Redo.RecycleRate is >= 0 and <= 1, "Redo:RecycleRate", c.Redo.RecycleRate, "0 … 1");
-        Check(c.Redo.Selection != "fraction" || c.Redo.EndStep < long.MaxValue, "Redo:EndStep", "∞",
+        Check(c.Redo.Selection != RecycleSelection.Fraction || c.Redo.EndStep < long.MaxValue, "Redo:EndStep", "∞",
             "a finite gradient step with Redo:Selection = fraction: the cosine schedule falls to 0 there (set it to the run's gradient steps, about Run:Frames × Agent:ReplayRatio)");
-        Check(c.Redo.Outgoing is "zero" or "random", "Redo:Outgoing", c.Redo.Outgoing, "zero, random");
 
         Check(c.Reset.Period >= 1, "Reset:Period", c.Reset.Period, "≥ 1 gradient step");
-        Check(c.Reset.Redraw is nameof(Redraw.Layer) or nameof(Redraw.Xavier), "Reset:Redraw", c.Reset.Redraw, "Layer, Xavier");
         Check(c.Reset.Layers.Count > 0, "Reset:Layers", "[]", "at least one layer name");
         Check(!(c.Reset.Enabled && c.Redo.Enabled), "Reset:Enabled", c.Reset.Enabled, "false while Redo:Enabled is true (the paper compares them, never combines them)");
         if (sac)

@@ -1,4 +1,8 @@
+using System.Text.Json.Serialization;
 using ReDo.Pure.Collections;
+using ReDo.Pure.Networks;
+using ReDo.Pure.Recycling;
+using ReDo.Pure.Recycling.Variants;
 namespace ReDo.Pure.Config;
 
 // Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
@@ -20,8 +24,6 @@ public sealed record RunSettings
     public int Threads { get; init; } = 1;
     /// <summary>One metrics row every this many frames.</summary>
     public long LogEvery { get; init; } = 10_000;
-    /// <summary>cpu (default) or cuda where TorchSharp-cuda is installed.</summary>
-    public string Device { get; init; } = "cpu";
     /// <summary>Episodes of the greedy evaluation at the end of training and in `redo evaluate`.</summary>
     public int EvalEpisodes { get; init; } = 10;
     /// <summary>A checkpoint every this many gradient steps (0 = only at the start, the end and on shutdown).</summary>
@@ -48,8 +50,8 @@ public sealed record AgentSettings
     public const string Dqn = "dqn", Sac = "sac";
     /// <summary>dqn (DQN and DrQ(ε) on MinAtar: the rest of this section) or sac (SAC on MuJoCo: section "Sac", docs/sac.md).</summary>
     public string Kind { get; init; } = Dqn;
-    /// <summary>minatar (Conv 16 3×3 → 128 → |A|), minatar-dueling (the same torso, advantage and value heads: DrQ(ε), docs/drq.md) or nature (Dopamine's Nature CNN, needs 84×84×4 inputs).</summary>
-    public string Network { get; init; } = "minatar";
+    /// <summary>minatar (Conv 16 3×3 → 128 → |A|) or minatar-dueling (the same torso, advantage and value heads: DrQ(ε), docs/drq.md).</summary>
+    public NetworkProfile Network { get; init; } = NetworkProfile.MinAtar;
     public const string ProfileInit = "Profile";
     /// <summary>
     /// How every layer starts, and what ReDo and Reset redraw from: Profile (minatar: TorchDefault,
@@ -71,7 +73,7 @@ public sealed record AgentSettings
     public int EpsilonDecayPeriod { get; init; } = 100_000;
     public double EpsilonEval { get; init; } = 0.001;
     /// <summary>rmsprop (MinAtar paper: centered, α 0.95, ε 0.01) or adam (ReDo paper: ε 1.5e-4).</summary>
-    public string Optimizer { get; init; } = "rmsprop";
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.RmsProp;
     public double LearningRate { get; init; } = 2.5e-4;
     public double AdamEpsilon { get; init; } = 1.5e-4;
     public double RmsAlpha { get; init; } = 0.95;
@@ -82,7 +84,7 @@ public sealed record AgentSettings
     /// <summary>Double DQN targets (action from the online network, value from the target network), as DrQ(ε) (spec §6.3).</summary>
     public bool DoubleDqn { get; init; } = false;
     /// <summary>none, or shift: DrQ's random shift on s and s′ of every training batch, scaled to 10×10 planes (docs/drq.md). The probe batch is never augmented.</summary>
-    public string Augment { get; init; } = "none";
+    public Augmentation Augment { get; init; } = Augmentation.None;
     /// <summary>
     /// DrQ's intensity noise scale with Augment = shift: each augmented sample × (1 + scale·clip(N(0,1), −2, 2)).
     /// 0 = off (the default: on MinAtar's binary planes it carries no positional invariance, docs/drq.md); the reference's 0.05.
@@ -109,23 +111,27 @@ public sealed record RedoSettings
     public long StartStep { get; init; } = 0;
     public long EndStep { get; init; } = long.MaxValue;
     /// <summary>ChannelsFirst (correct) or DopamineCompat (the reference's flatten mismatch).</summary>
-    public string Mapping { get; init; } = "ChannelsFirst";
+    [JsonConverter(typeof(JsonStringEnumConverter<FlattenMapping>))]
+    public FlattenMapping Mapping { get; init; } = FlattenMapping.ChannelsFirst;
     /// <summary>Layer (incoming weights from the layer's own initialiser, the paper) or Xavier (the reference code's literal draw).</summary>
-    public string Redraw { get; init; } = "Layer";
+    [JsonConverter(typeof(JsonStringEnumConverter<Redraw>))]
+    public Redraw Redraw { get; init; } = Redraw.Layer;
     /// <summary>Dormancy (at τ = 0 and τ) is measured every this many gradient steps, ReDo on or off.</summary>
     public long LogPeriod { get; init; } = 1_000;
     /// <summary>
-    /// threshold (ReDo: every τ-dormant neuron) or fraction (the scheduled variant, spec §2.3, Fig. 15:
+    /// threshold (ReDo: every τ-dormant neuron) or fraction (the scheduled variant, paper Fig. 15:
     /// max(1, round(n·f)) neurons per layer ranked by <see cref="ScoreType"/>, f = RecycleRate ·
     /// cos(π/2 · step / EndStep)).
     /// </summary>
-    public string Selection { get; init; } = "threshold";
+    public RecycleSelection Selection { get; init; } = RecycleSelection.Threshold;
     /// <summary>Ranking of the fraction selection: redo, random, redo_inverted or cbp.</summary>
-    public string ScoreType { get; init; } = "redo";
+    [JsonConverter(typeof(JsonStringEnumConverter<ScoreType>))]
+    public ScoreType ScoreType { get; init; } = ScoreType.Redo;
     /// <summary>The fraction recycled at step 0 by the fraction selection (paper: 0.1).</summary>
     public double RecycleRate { get; init; } = 0.1;
     /// <summary>zero (the paper) or random: a recycled neuron's outgoing weights redrawn from the consumer's initial distribution (Fig. 22).</summary>
-    public string Outgoing { get; init; } = "zero";
+    [JsonConverter(typeof(JsonStringEnumConverter<OutgoingInit>))]
+    public OutgoingInit Outgoing { get; init; } = OutgoingInit.Zero;
     /// <summary>Rescale each recycled neuron's fresh incoming vector to the mean L2 norm of the layer's kept neurons' (App. C.2, Fig. 23).</summary>
     public bool WeightScaling { get; init; } = false;
 }
@@ -139,7 +145,8 @@ public sealed record ResetSettings
     /// <summary>Layers to redraw: the paper's "penultimate layer" on Atari = the reference's Dense_0 + final_layer.</summary>
     public ValueList<string> Layers { get; init; } = ValueList.Of("Dense_0", "final_layer");
     /// <summary>Layer (kernel and bias from the layer's own initialiser) or Xavier (Xavier kernel, zero bias: the reference code).</summary>
-    public string Redraw { get; init; } = "Layer";
+    [JsonConverter(typeof(JsonStringEnumConverter<Redraw>))]
+    public Redraw Redraw { get; init; } = Redraw.Layer;
 }
 
 /// <summary>A whole run's configuration.</summary>

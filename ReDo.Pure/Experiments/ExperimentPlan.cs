@@ -9,7 +9,7 @@ public sealed record PlannedRun(string Name, string Game, string SeriesId, int S
 /// <summary>What <c>redo experiment plan</c> decided: the experiment, the size, the series and the runs.</summary>
 public sealed record ExperimentPlan(string Experiment, string Size, long Frames, Series[] Series, PlannedRun[] Runs, int Shards);
 
-/// <summary>Axes × games × seeds → runs (first axis slowest, then game, then seed), dealt round-robin over the shards.</summary>
+/// <summary>Axes × games × seeds → runs (first axis slowest, then game, then seed), dealt over the shards by cost (<see cref="ShardBalance"/>).</summary>
 public static class ExperimentPlanner
 {
     public static ExperimentPlan Plan(ExperimentDefinition d, string sizeName, int shards = 1)
@@ -32,8 +32,9 @@ public static class ExperimentPlanner
                 foreach (var seed in seeds)
                 {
                     string[] overrides = [.. d.Set, .. size.Set ?? [], $"Run:Game={game}", $"Run:Frames={size.Frames}", .. pointSets[s].SelectMany(p => p.Set)];
-                    runs.Add(new PlannedRun($"{d.Name}-{game}-{series[s].Id}-seed{seed}", game, series[s].Id, seed, overrides, runs.Count % shards));
+                    runs.Add(new PlannedRun($"{d.Name}-{game}-{series[s].Id}-seed{seed}", game, series[s].Id, seed, overrides, 0));
                 }
-        return new ExperimentPlan(d.Name, sizeName, size.Frames, series, runs.ToArray(), shards);
+        var shardOf = ShardBalance.Assign([.. runs.Select(r => ShardBalance.Cost(r.Overrides, size.Frames))], shards);
+        return new ExperimentPlan(d.Name, sizeName, size.Frames, series, [.. runs.Select((r, i) => r with { Shard = shardOf[i] })], shards);
     }
 }

@@ -14,6 +14,7 @@ public enum Initializer
 }
 
 /// <summary>Which distribution ReDo's incoming weights and Reset's layers are redrawn from.</summary>
+[System.ComponentModel.TypeConverter(typeof(Config.ConfigNameConverter<Redraw>))]
 public enum Redraw
 {
     /// <summary>The layer's own initialiser (the paper's "original weight distribution").</summary>

@@ -9,6 +9,25 @@ namespace ReDo.Pure.Networks;
 public static class NetworkCatalog
 {
     /// <summary>
+    /// The one profile-to-spec table. <paramref name="inputs"/>: MinAtar's planes for the MinAtar
+    /// profiles, the input size for the MLP (the Nature profiles take 84×84×4 frames).
+    /// <paramref name="widthMultiplier"/> scales every hidden layer, rounded up (paper Fig. 12).
+    /// </summary>
+    public static NetworkSpec For(NetworkProfile profile, int inputs, int actions, double widthMultiplier = 1.0)
+    {
+        var (width, hidden) = MinAtarWidths(widthMultiplier);
+        return profile switch
+        {
+            NetworkProfile.MinAtar => MinAtarDqn(inputs, actions, width, hidden),
+            NetworkProfile.MinAtarDueling => MinAtarDueling(inputs, actions, width, hidden),
+            NetworkProfile.Nature => NatureCnn(actions, widthMultiplier),
+            NetworkProfile.NatureDueling => NatureCnnDueling(actions, widthMultiplier),
+            NetworkProfile.Mlp => Mlp(inputs, [Widened(64, widthMultiplier), Widened(64, widthMultiplier)], actions),
+            _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "not a catalog network"),
+        };
+    }
+
+    /// <summary>
     /// MinAtar DQN (Young &amp; Tian 2019): Conv 16 3×3 stride 1 VALID on 10×10 → 128 → |A|, starting
     /// as PyTorch does by default (the MinAtar code) unless a profile says otherwise.
     /// </summary>

@@ -3,6 +3,7 @@ using ReDo.Pure.Networks;
 namespace ReDo.Pure.Recycling;
 
 /// <summary>How a conv channel's outgoing weights are found among the next Linear's input columns.</summary>
+[System.ComponentModel.TypeConverter(typeof(Config.ConfigNameConverter<FlattenMapping>))]
 public enum FlattenMapping
 {
     /// <summary>Channel c owns columns c·HW … c·HW + HW − 1 (correct for an NCHW flatten). Default.</summary>

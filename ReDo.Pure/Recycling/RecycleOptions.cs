@@ -1,13 +1,18 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
 
 namespace ReDo.Pure.Recycling;
 
+/// <summary>Redo:Outgoing: what a recycled neuron's outgoing weights become (its config word: the JSON name).</summary>
+[TypeConverter(typeof(ConfigNameConverter<OutgoingInit>))]
 public enum OutgoingInit
 {
     /// <summary>The paper and the reference: outgoing weights of a recycled neuron become 0.</summary>
-    Zero,
+    [JsonStringEnumMemberName("zero")] Zero,
     /// <summary>Ablation (paper Fig. 22): redraw them from the consumer kernel's initial distribution.</summary>
-    Random,
+    [JsonStringEnumMemberName("random")] Random,
 }
 
 public enum BiasInit

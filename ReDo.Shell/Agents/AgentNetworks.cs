@@ -16,14 +16,7 @@ public static class AgentNetworks
     /// </summary>
     public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
     {
-        var (width, hidden) = NetworkCatalog.MinAtarWidths(agent.WidthMultiplier);
-        var spec = agent.Network switch
-        {
-            "minatar" => NetworkCatalog.MinAtarDqn(channels, actions, width, hidden),
-            "minatar-dueling" => NetworkCatalog.MinAtarDueling(channels, actions, width, hidden),
-            "nature" => NetworkCatalog.NatureCnn(actions, agent.WidthMultiplier),
-            _ => throw new ArgumentException($"unknown network profile '{agent.Network}'"),
-        };
+        var spec = NetworkCatalog.For(agent.Network, channels, actions, agent.WidthMultiplier);
         return agent.Init == AgentSettings.ProfileInit ? spec : spec.WithInitializer(Enum.Parse<Initializer>(agent.Init));
     }
 
@@ -38,8 +31,8 @@ public static class AgentNetworks
     /// <summary>Our own flat-buffer optimizers (docs/torch-rules.md): TorchSharp's make implicit Scalars on every step.</summary>
     public static FlatOptimizer Optimizer(SpecNetwork online, AgentSettings a) => a.Optimizer switch
     {
-        "adam" => new Adam(online.parameters(), lr: a.LearningRate, beta1: 0.9, beta2: 0.999, eps: a.AdamEpsilon, weightDecay: a.WeightDecay),
-        "rmsprop" => new CenteredRmsProp(online.parameters(), lr: a.LearningRate, alpha: a.RmsAlpha, eps: a.RmsEpsilon, weightDecay: a.WeightDecay, centered: a.RmsCentered),
+        OptimizerKind.Adam => new Adam(online.parameters(), lr: a.LearningRate, beta1: 0.9, beta2: 0.999, eps: a.AdamEpsilon, weightDecay: a.WeightDecay),
+        OptimizerKind.RmsProp => new CenteredRmsProp(online.parameters(), lr: a.LearningRate, alpha: a.RmsAlpha, eps: a.RmsEpsilon, weightDecay: a.WeightDecay, centered: a.RmsCentered),
         _ => throw new ArgumentException($"unknown optimizer '{a.Optimizer}'"),
     };
 

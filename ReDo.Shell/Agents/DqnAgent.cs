@@ -87,7 +87,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         _batches = new ReplayBatches(Replay, Spec, a, Random);
         _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
         _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
-        if (a.Augment == "shift")
+        if (a.Augment == Augmentation.Shift)
             _shift = Spec.Input.Shape.Count == 3 ? new BatchAugmentation(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2], a.IntensityNoise)
                 : throw new ArgumentException($"Agent:Augment = shift needs image input; the {Spec.Name} network takes vectors");
     }
@@ -193,7 +193,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
             }
         }
         if (planned.Reset && _resetPlan is not null)
-            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, Enum.Parse<Redraw>(_config.Reset.Redraw));
+            DormantNeuronRecycler.Reset(Online, Moments, _resetPlan, RedrawGenerator, _config.Reset.Redraw);
         return report;
     }
 

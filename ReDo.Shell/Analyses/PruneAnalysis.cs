@@ -27,7 +27,7 @@ public static class PruneAnalysis
         using var run = TrainedRun.Load(runFolder, checkpointFrames);
         var agent = run.Agent;
         var net = agent.Online;
-        var mapping = Enum.Parse<FlattenMapping>(run.Config.Redo.Mapping);
+        var mapping = run.Config.Redo.Mapping;
         double epsilon = run.Config.Agent.EpsilonEval;
         var seeds = Enumerable.Range(0, episodes).Select(e => (uint)run.Config.Run.Seed + GreedyEvaluation.SeedOffset + (uint)e).ToList();
         double[] Returns() => seeds.Select(s => GreedyEvaluation.EpisodeReturn(agent, run.Game, run.Options, s, epsilon)).ToArray();

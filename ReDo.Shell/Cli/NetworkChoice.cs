@@ -1,3 +1,4 @@
+using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
 using static TorchSharp.torch;
 
@@ -6,16 +7,16 @@ namespace ReDo.Shell.Cli;
 /// <summary>The catalog networks selectable on the command line, with a synthetic input distribution for each.</summary>
 public static class NetworkChoice
 {
-    public static readonly string[] Names = ["minatar", "nature", "nature-dueling", "mlp"];
+    public static readonly IReadOnlyList<string> Names = ConfigName.All<NetworkProfile>();
 
-    public static NetworkSpec Spec(string name, int actions = 6, int minatarChannels = 4) => name switch
+    /// <summary>The profile's network (NetworkCatalog.For) with 6 actions, MinAtar's 4 planes, or 8 MLP inputs.</summary>
+    public static NetworkSpec Spec(string name)
     {
-        "minatar" => NetworkCatalog.MinAtarDqn(minatarChannels, actions),
-        "nature" => NetworkCatalog.NatureCnn(actions),
-        "nature-dueling" => NetworkCatalog.NatureCnnDueling(actions),
-        "mlp" => NetworkCatalog.Mlp(8, [64, 64], actions),
-        _ => throw new CliError($"unknown network '{name}'; use one of: {string.Join(", ", Names)}."),
-    };
+        NetworkProfile profile;
+        try { profile = ConfigName.Parse<NetworkProfile>(name); }
+        catch (FormatException e) { throw new CliError($"unknown network: {e.Message}."); }
+        return NetworkCatalog.For(profile, profile == NetworkProfile.Mlp ? 8 : 4, 6);
+    }
 
     /// <summary>
     /// Inputs shaped like the network's: uint8 frames (0…255) when the net scales by 1/255, sparse

@@ -20,7 +20,7 @@ public sealed class ScoreCommand : ICliCommand
 
     public Command Definition()
     {
-        var net = CliOptions.Choice("--net", "catalog network to build", "minatar", NetworkChoice.Names);
+        var net = CliOptions.Choice("--net", "catalog network to build", "minatar", [.. NetworkChoice.Names]);
         var tau = CliOptions.Double("--tau", "τ: a neuron is dormant when its score is ≤ τ", 0.1, 0, 1e6);
         var probe = CliOptions.Int("--probe", "probe batch size", 64, 1, 1 << 16);
         var seed = CliOptions.Int("--seed", "seed of the initialisation, targets and redraws", 0, 0);

@@ -66,6 +66,7 @@ public static class ConfigLoader
     /// <param name="overridden">the keys that came from --set, so an error can say where a misspelt key was written.</param>
     public static ExperimentConfig Bind(IConfiguration root, string source, IReadOnlyCollection<string>? overridden = null)
     {
+        root = WithoutRetired(root, source);
         var unknown = KeySuggestion.Unknown(GivenKeys(root), KnownKeys);
         if (unknown.Count > 0)
         {
@@ -125,6 +126,23 @@ public static class ConfigLoader
         root.AsEnumerable().Select(kv => (Parts: kv.Key.Split(':'), kv.Value))
             .Where(x => x.Parts.Length >= 2 || x.Value is not null)
             .Select(x => string.Join(':', x.Parts.Take(2)));
+
+    /// <summary>
+    /// Run:Device was validated and never read (training is CPU-only: TorchSharp-cpu, flat CPU optimizer
+    /// buffers); it is gone. Older config.json files all hold "cpu", which is dropped, so their runs
+    /// still resume (a run's config hash is of its file's text); any other value is refused.
+    /// </summary>
+    static IConfiguration WithoutRetired(IConfiguration root, string source)
+    {
+        var device = root[RetiredDevice];
+        if (device is null) return root;
+        if (!device.Equals("cpu", StringComparison.OrdinalIgnoreCase))
+            throw new CliError($"{source}: Run:Device = {device}: this build trains on the CPU only (TorchSharp-cpu); Run:Device was removed, delete the key.");
+        return new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()
+            .Where(kv => !kv.Key.Equals(RetiredDevice, StringComparison.OrdinalIgnoreCase))).Build();
+    }
+
+    const string RetiredDevice = "Run:Device";
 
     static IConfiguration WithoutLists(IConfiguration root) =>
         new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()

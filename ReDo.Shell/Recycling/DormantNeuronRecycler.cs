@@ -22,13 +22,9 @@ public sealed record RecycleSettings(double Tau, FlattenMapping Mapping = Flatte
     /// <summary>A run's recycle settings from its Redo section (docs/configuration.md).</summary>
     public static RecycleSettings From(RedoSettings redo, int seed) => new(
         redo.Tau,
-        Enum.Parse<FlattenMapping>(redo.Mapping),
-        RecycleOptions.Reference with
-        {
-            Redraw = Enum.Parse<Redraw>(redo.Redraw),
-            Outgoing = redo.Outgoing == "random" ? OutgoingInit.Random : OutgoingInit.Zero,
-        },
-        redo.Selection == "fraction" ? new ScheduledSelection(ScoreTypes.Parse(redo.ScoreType), new ScheduledFraction(redo.RecycleRate, redo.EndStep), (ulong)seed) : null,
+        redo.Mapping,
+        RecycleOptions.Reference with { Redraw = redo.Redraw, Outgoing = redo.Outgoing },
+        redo.Selection == RecycleSelection.Fraction ? new ScheduledSelection(redo.ScoreType, new ScheduledFraction(redo.RecycleRate, redo.EndStep), (ulong)seed) : null,
         redo.WeightScaling);
 }
 

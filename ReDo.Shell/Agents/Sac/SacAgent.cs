@@ -82,7 +82,7 @@ public sealed class SacAgent : IAgent<double[], double[]>
         _tau = _s.TargetSmoothing.ToScalar(); _oneMinusTau = (1 - _s.TargetSmoothing).ToScalar();
         _gamma = _s.Discount.ToScalar(); _rewardScale = _s.RewardScale.ToScalar(); _half = 0.5.ToScalar();
         _targetEntropy = TargetEntropy.ToScalar();
-        _recycle = new RecycleSettings(_redo.Tau, Options: RecycleOptions.Reference with { Redraw = Enum.Parse<Redraw>(_redo.Redraw) });
+        _recycle = new RecycleSettings(_redo.Tau, Options: RecycleOptions.Reference with { Redraw = _redo.Redraw });
     }
 
     /// <summary>The pure schedule this agent follows (warm-up, updates, ReDo, dormancy logging, Reset, evaluation).</summary>
@@ -262,7 +262,7 @@ public sealed class SacAgent : IAgent<double[], double[]>
     void ResetNetworks()
     {
         foreach (var (_, net) in ScoredNetworks)
-            DormantNeuronRecycler.Reset(net, net == Actor ? ActorMoments : CriticMoments, LayerResetPlan.Named(net.Spec, _reset.Layers), Generator, Enum.Parse<Redraw>(_reset.Redraw));
+            DormantNeuronRecycler.Reset(net, net == Actor ? ActorMoments : CriticMoments, LayerResetPlan.Named(net.Spec, _reset.Layers), Generator, _reset.Redraw);
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
     }
 
