@@ -55,6 +55,12 @@ public sealed record ExperimentDefinition(
             foreach (var twice in axis.Points.GroupBy(x => x.Id).Where(g => g.Count() > 1))
                 p.Add($"axis {axis.Name}: point id '{twice.Key}' appears twice");
         }
+        if (Baseline is not null && Axes is { Length: > 0 } && Axes.All(a => a.Points is { Length: > 0 }))
+        {
+            var seriesIds = Axes.Aggregate((IEnumerable<string>)[""], (ids, a) => ids.SelectMany(id => a.Points.Select(pt => id.Length == 0 ? pt.Id : $"{id}-{pt.Id}")));
+            if (!seriesIds.Contains(Baseline) && !Axes.Any(a => a.Points.Any(pt => pt.Id == Baseline)))
+                p.Add($"Baseline '{Baseline}' must be a series id (points joined by '-', e.g. {seriesIds.First()}) or one axis's point id (each series is then compared with the one that differs only on that axis)");
+        }
         if (Score is not null && !Reports.ScoreMeasure.All.Contains(Score)) p.Add($"Score '{Score}' must be one of {string.Join(", ", Reports.ScoreMeasure.All)}");
         if (Sizes is null || Sizes.Count == 0) p.Add("Sizes must define at least one size (quick, full)");
         foreach (var (name, size) in Sizes ?? new Dictionary<string, ExperimentSize>())

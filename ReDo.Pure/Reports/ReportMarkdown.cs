@@ -36,8 +36,7 @@ public static class ReportMarkdown
         b.AppendLine();
 
         b.AppendLine("## Aggregate scores (normalised, 95 % CI)").AppendLine();
-        var baseline = r.Series.FirstOrDefault(s => s.Series.Id == d.Baseline);
-        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {baseline?.Series.Label ?? "baseline"}) | paper |");
+        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {BaselineChoice.Describe(d, r.Plan.Series)}) | paper |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in r.Series)
         {
@@ -72,14 +71,15 @@ public static class ReportMarkdown
         return b.ToString();
     }
 
-    /// <summary>One sentence per series against the baseline: decided only when the interval of P(better) excludes ½.</summary>
+    /// <summary>One sentence per series against its baseline (<see cref="BaselineChoice"/>): decided only when the interval of P(better) excludes ½.</summary>
     public static IEnumerable<string> Verdicts(ExperimentResults r)
     {
-        var baseline = r.Series.FirstOrDefault(s => s.Series.Id == r.Definition.Baseline);
-        if (baseline is null || baseline.Finished == 0) { yield return "No finished baseline runs yet: nothing can be compared."; yield break; }
-        foreach (var s in r.Series.Where(s => s != baseline))
+        if (!r.Series.Any(s => s.Baseline is not null)) { yield return "The experiment names no baseline: nothing is compared."; yield break; }
+        foreach (var s in r.Series.Where(s => s.Baseline is not null))
         {
-            if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on the baseline's games yet."; continue; }
+            var baseline = r.Series.Single(x => x.Series.Id == s.Baseline!.Id);
+            if (baseline.Finished == 0) { yield return $"{s.Series.Label}: no finished runs of {baseline.Series.Label} yet: nothing to compare."; continue; }
+            if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on {baseline.Series.Label}'s games yet."; continue; }
             var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
             var iqm = s.Aggregates[Aggregate.Iqm];
             var biqm = baseline.Aggregates[Aggregate.Iqm];
