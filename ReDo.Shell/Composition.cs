@@ -45,6 +45,7 @@ public static class Composition
         services.AddSingleton<IBenchmark, TrainBenchmark>();
         services.AddSingleton<IBenchmark, UpdateBenchmark>();
         services.AddSingleton<IBenchmark, ParallelBenchmark>();
+        services.AddSingleton<IBenchmark, SupervisedBenchmark>();
         // Long runs
         services.AddSingleton<ICliCommand, ResumeCommand>();
         services.AddSingleton<ICliCommand, RunSpecCommand>();

@@ -50,6 +50,8 @@ public class ConfigTests
     [InlineData("Redo:Mapping=HWC", "Redo:Mapping")]
     [InlineData("Agent:Network=nature", "84×84")]
     [InlineData("Agent:Augment=crop", "Agent:Augment")]
+    [InlineData("Agent:IntensityNoise=0.05", "Agent:Augment = shift")]
+    [InlineData("Agent:IntensityNoise=0.3", "Agent:IntensityNoise")]
     [InlineData("NoEquals", "Section:Key=value")]
     public void Bad_overrides_are_refused_naming_the_key(string set, string named)
     {

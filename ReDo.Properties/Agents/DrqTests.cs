@@ -83,7 +83,7 @@ public class DrqTests
             var source = new RandomState((uint)seed);
             var input = new float[batch * sample];
             for (int i = 0; i < input.Length; i++) input[i] = source.RandInt(2);
-            float[] Shifted(uint s) { var b = (float[])input.Clone(); new BatchShift(channels, side, side).Apply(b, new RandomState(s)); return b; }
+            float[] Shifted(uint s) { var b = (float[])input.Clone(); new BatchAugmentation(channels, side, side).Apply(b, new RandomState(s)); return b; }
             var once = Shifted((uint)seed);
             Assert.Equal(once, Shifted((uint)seed));
             for (int b = 0; b < batch; b++)
@@ -99,6 +99,65 @@ public class DrqTests
                 Assert.Contains(crops, o => o.SequenceEqual(y));
             }
         });
+
+    /// <summary>
+    /// Intensity noise on (docs/drq.md): every output sample is its shift-only output (same seed) times
+    /// one factor in [1 − 2·scale, 1 + 2·scale] ([0.9, 1.1] at the reference's 0.05); off, the output is
+    /// exactly the shift-only output and the generator is left where the shift leaves it.
+    /// </summary>
+    [Law(Runs = 200)]
+    public Property Intensity_noise_scales_each_shifted_sample_by_one_bounded_factor(int seed) =>
+        Prop.ForAll(Gen.Choose(1, 6).ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), Gen.Choose(0, 25).ToArbitrary(), (batch, channels, percent) =>
+        {
+            const int side = 10;
+            double scale = percent == 0 ? IntensityNoise.ReferenceScale : percent / 100.0;
+            int sample = channels * side * side;
+            var source = new RandomState((uint)seed);
+            var input = new float[batch * sample];
+            for (int i = 0; i < input.Length; i++) input[i] = source.RandInt(2);
+            (float[] Output, double Next) Augmented(double s)
+            {
+                var b = (float[])input.Clone();
+                var random = new RandomState((uint)seed);
+                new BatchAugmentation(channels, side, side, s).Apply(b, random);
+                return (b, random.Rand());
+            }
+            var (shifted, afterShift) = Augmented(0);
+            var generator = new RandomState((uint)seed);
+            var expected = new float[input.Length];   // the shift alone, built from the crop and two offset draws per sample
+            for (int b = 0; b < batch; b++)
+            {
+                int oy = generator.RandInt(ShiftAugmentation.Offsets), ox = generator.RandInt(ShiftAugmentation.Offsets);
+                ShiftAugmentation.Crop(input.AsSpan(b * sample, sample), channels, side, side, oy, ox, expected.AsSpan(b * sample, sample));
+            }
+            Assert.Equal(expected, shifted);
+            Assert.Equal(generator.Rand(), afterShift);
+
+            var (noisy, _) = Augmented(scale);
+            for (int b = 0; b < batch; b++)
+            {
+                var y = shifted.AsSpan(b * sample, sample).ToArray();
+                var z = noisy.AsSpan(b * sample, sample).ToArray();
+                int one = Array.IndexOf(y, 1f);
+                if (one < 0) { Assert.Equal(y, z); continue; }   // an all-zero sample stays zero whatever the factor
+                float factor = z[one];
+                Assert.InRange(factor, (float)(1 - 2 * scale), (float)(1 + 2 * scale));
+                Assert.Equal(y.Select(v => v * factor), z);
+            }
+        });
+
+    [Fact]
+    public void Intensity_factors_have_the_reference_spread()
+    {
+        var random = new RandomState(7);
+        var f = Enumerable.Range(0, 20_000).Select(_ => IntensityNoise.Factor(IntensityNoise.ReferenceScale, random.Rand(), random.Rand())).ToArray();
+        double mean = f.Average(), sd = Math.Sqrt(f.Select(v => (v - mean) * (v - mean)).Average());
+        Assert.InRange(mean, 0.999, 1.001);
+        Assert.InRange(sd, 0.0472, 0.0488);   // 0.05 · sd(clip(N(0,1), ±2)) = 0.05 · 0.9595 = 0.0480; ± 3 standard errors at 20,000 draws
+        Assert.Equal(0.9, f.Min(), 12);   // ≈ 4.6 % of draws are clipped at each end's ±2
+        Assert.Equal(1.1, f.Max(), 12);
+        Assert.Equal(1.0, IntensityNoise.Factor(0.05, 0.0, 0.25), 12);   // z = 0 at u1 = 0
+    }
 
     [Fact]
     public void Double_dqn_takes_the_action_from_the_online_network_and_the_value_from_the_target()

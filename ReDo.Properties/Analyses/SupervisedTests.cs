@@ -69,6 +69,10 @@ public class SupervisedTests
         Assert.Contains("apt-get install dataset-fashion-mnist", Assert.Throws<DataFileException>(() => SupervisedData.Load("fashion-mnist", empty)).Message);
         Assert.Contains("CIFAR-10 binary version", Assert.Throws<DataFileException>(() => SupervisedData.Load("cifar10", null)).Message);
         Assert.Contains("data_batch_1.bin", Assert.Throws<DataFileException>(() => SupervisedData.Load("cifar10", empty)).Message);
+        File.WriteAllBytes(Path.Combine(empty, "data_batch_1.bin"), new byte[ImageFormats.CifarRecord]);
+        var second = Assert.Throws<DataFileException>(() => SupervisedData.Load("cifar10", empty)).Message;   // the first missing file is the one named
+        Assert.Contains(Path.Combine(empty, "data_batch_2.bin") + " is missing", second);
+        Assert.Contains("https://www.cs.toronto.edu/~kriz/cifar.html", second);
     }
 
     [Fact]
@@ -96,6 +100,17 @@ public class SupervisedTests
         var (exit, _, error) = CliRun.Invoke(new SupervisedCommand(), "supervised", "--replot", "--out", output);
         Assert.Equal(2, exit);
         Assert.Contains($"line {2 + 2 * 2 * 4} is damaged", error);
+    }
+
+    /// <summary>`redo bench supervised` end to end on a tiny data set: every phase is printed with its thread CPU time.</summary>
+    [Fact]
+    public void The_benchmark_times_every_phase_of_an_epoch()
+    {
+        var data = FashionFolder(48);
+        var output = new StringWriter();
+        Assert.Equal(0, SupervisedBenchmark.Run("fashion-mnist", data, new SupervisedSettings(Images: 48, Epochs: 1, BatchSize: 16, TestImages: 20, ProbeSize: 16, Redo: true), output));
+        foreach (var line in new[] { "setup (once per run)", "first epoch", "train pass", "dormancy + recycle", "test accuracy", "one epoch (the second)", "floor: SGD steps alone", "epoch / floor", "core-hours" })
+            Assert.Contains(line, output.ToString());
     }
 
     [Fact]

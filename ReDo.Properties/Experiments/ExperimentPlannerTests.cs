@@ -28,6 +28,23 @@ public class ExperimentPlannerTests
     }
 
     [Fact]
+    public void A_size_with_points_plans_only_those_points_and_refuses_ids_no_axis_has()
+    {
+        var d = Definition(Method, Ratio);
+        var some = d with { Sizes = new Dictionary<string, ExperimentSize> { ["tiny"] = d.Sizes["tiny"] with { Points = ["dqn", "redo", "rr2"] } } };
+        var plan = ExperimentPlanner.Plan(some, "tiny");
+        Assert.Equal(["dqn-rr2", "redo-rr2"], plan.Series.Select(s => s.Id));
+        Assert.Equal(2 * 2 * 3, plan.Runs.Length);
+        Assert.All(plan.Runs, r => Assert.Contains("Agent:ReplayRatio=2", r.Overrides));
+
+        string Problems(params string[] points) => string.Join("; ", (d with { Baseline = "dqn-rr1", Sizes = new Dictionary<string, ExperimentSize> { ["tiny"] = d.Sizes["tiny"] with { Points = points } } }).Problems());
+        Assert.Contains("Points names 'rr3'", Problems("dqn", "rr1", "rr3"));
+        Assert.Contains("keeps no point of axis rr", Problems("dqn", "redo"));
+        Assert.Contains("leaves out the baseline series dqn-rr1", Problems("redo", "rr1"));
+        Assert.Equal("", Problems("dqn", "rr1"));
+    }
+
+    [Fact]
     public void A_bad_definition_or_size_is_refused_naming_the_problem()
     {
         var e = Assert.Throws<ArgumentException>(() => ExperimentPlanner.Plan(Definition(Method), "full"));

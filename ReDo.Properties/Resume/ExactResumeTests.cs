@@ -31,13 +31,19 @@ public class ExactResumeTests
         TinyRuns.AssertSameResult(reference, folder);
     }
 
+    /// <summary>With intensity noise on as well (Agent:IntensityNoise, docs/drq.md): its factors come from the agent's generator, so they resume too.</summary>
     [Theory]
-    [InlineData(1_500)]
-    [InlineData(4_000)]
-    public void Drq_stopped_and_resumed_in_process_gives_the_uninterrupted_result(int stopAfterMs)
+    [InlineData(1_500, 0.0)]
+    [InlineData(4_000, 0.0)]
+    [InlineData(2_500, 0.05)]
+    public void Drq_stopped_and_resumed_in_process_gives_the_uninterrupted_result(int stopAfterMs, double intensityNoise)
     {
-        var config = TinyRuns.DrqConfig();
+        var drq = TinyRuns.DrqConfig();
+        var config = drq with { Agent = drq.Agent with { IntensityNoise = intensityNoise } };
         var reference = TinyRuns.Reference(config);
+        if (intensityNoise > 0)   // the setting reaches the agent: the noisy run learns differently from the shift-only one
+            Assert.False(File.ReadAllBytes(Path.Combine(reference, Runner.WeightsFile)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(TinyRuns.Reference(TinyRuns.DrqConfig()), Runner.WeightsFile))), "Agent:IntensityNoise = 0.05 changed nothing");
         var folder = TinyRuns.NewFolder("drq-stop");
         using var stop = new CancellationTokenSource(stopAfterMs);
         var first = Runner.Train(config, folder, TextWriter.Null, stop.Token);

@@ -53,6 +53,10 @@ public static class ConfigValidation
         Check(c.Agent.AdamEpsilon > 0, "Agent:AdamEpsilon", c.Agent.AdamEpsilon, "> 0");
         Check(c.Agent.RmsAlpha is > 0 and < 1, "Agent:RmsAlpha", c.Agent.RmsAlpha, "0 < α < 1");
         Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
+        Check(c.Agent.IntensityNoise is >= 0 and <= IntensityNoise.MaxScale, "Agent:IntensityNoise", c.Agent.IntensityNoise,
+            $"0 … {IntensityNoise.MaxScale} (0 = off; the reference DrQ's {IntensityNoise.ReferenceScale}; factors stay in [1 − 2·scale, 1 + 2·scale])");
+        Check(c.Agent.IntensityNoise == 0 || c.Agent.Augment == Augmentation.Shift, "Agent:IntensityNoise", c.Agent.IntensityNoise,
+            "0 unless Agent:Augment = shift (the noise is part of DrQ's augmentation of training batches)");
         Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
         Check(c.Agent.WidthMultiplier is > 0 and <= 16, "Agent:WidthMultiplier", c.Agent.WidthMultiplier, "0 < m ≤ 16 (the paper's width study uses 1, 2, 4)");
 

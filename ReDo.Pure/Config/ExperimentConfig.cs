@@ -86,6 +86,11 @@ public sealed record AgentSettings
     /// <summary>none, or shift: DrQ's random shift on s and s′ of every training batch, scaled to 10×10 planes (docs/drq.md). The probe batch is never augmented.</summary>
     public Augmentation Augment { get; init; } = Augmentation.None;
     /// <summary>
+    /// DrQ's intensity noise scale with Augment = shift: each augmented sample × (1 + scale·clip(N(0,1), −2, 2)).
+    /// 0 = off (the default: on MinAtar's binary planes it carries no positional invariance, docs/drq.md); the reference's 0.05.
+    /// </summary>
+    public double IntensityNoise { get; init; } = 0.0;
+    /// <summary>
     /// Scales the MinAtar networks' hidden widths (Conv_0 16 and Dense_0 128 channels/units, rounded
     /// up), as the paper's width study (Fig. 12) scales the Nature CNN.
     /// </summary>

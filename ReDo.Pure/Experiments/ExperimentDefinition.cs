@@ -6,8 +6,16 @@ public sealed record AxisPoint(string Id, string Label, string[] Set);
 /// <summary>An axis of an experiment (method, replay ratio, τ …): its points multiply with the other axes'.</summary>
 public sealed record ExperimentAxis(string Name, AxisPoint[] Points);
 
-/// <summary>A size of an experiment: which games and seeds, how many frames, extra overrides, and what it costs.</summary>
-public sealed record ExperimentSize(string[] Games, string Seeds, long Frames, string[] Set, string Cost);
+/// <summary>
+/// A size of an experiment: which games and seeds, how many frames, extra overrides, and what it costs;
+/// <see cref="Points"/>, when given, keeps only the axis points with these ids (e.g. a quick size
+/// without one of the methods), null keeps all.
+/// </summary>
+public sealed record ExperimentSize(string[] Games, string Seeds, long Frames, string[] Set, string Cost, string[]? Points = null)
+{
+    /// <summary>The axis's points this size runs.</summary>
+    public AxisPoint[] Keep(ExperimentAxis axis) => Points is null ? axis.Points : axis.Points.Where(p => Points.Contains(p.Id)).ToArray();
+}
 
 /// <summary>
 /// A number the paper reports for one series, e.g. Fig. 10a, DQN at RR 1: Measure "IQM", Value 0.30; or
@@ -55,6 +63,13 @@ public sealed record ExperimentDefinition(
             foreach (var twice in axis.Points.GroupBy(x => x.Id).Where(g => g.Count() > 1))
                 p.Add($"axis {axis.Name}: point id '{twice.Key}' appears twice");
         }
+        if (Baseline is not null && Axes is { Length: > 0 } && Axes.All(a => a.Points is { Length: > 0 }))
+        {
+            var seriesIds = Axes.Aggregate((IEnumerable<string[]>)[[]], (combos, a) => combos.SelectMany(c => a.Points.Select(pt => (string[])[.. c, pt.Id])))
+                                .Select(ExperimentPlanner.SeriesId);
+            if (!seriesIds.Contains(Baseline) && !Axes.Any(a => a.Points.Any(pt => pt.Id == Baseline)))
+                p.Add($"Baseline '{Baseline}' must be a series id (points joined by '-', e.g. {seriesIds.First()}) or one axis's point id (each series is then compared with the one that differs only on that axis)");
+        }
         if (Score is not null && !Reports.ScoreMeasure.All.Contains(Score)) p.Add($"Score '{Score}' must be one of {string.Join(", ", Reports.ScoreMeasure.All)}");
         if (Sizes is null || Sizes.Count == 0) p.Add("Sizes must define at least one size (quick, full)");
         foreach (var (name, size) in Sizes ?? new Dictionary<string, ExperimentSize>())
@@ -63,6 +78,11 @@ public sealed record ExperimentDefinition(
             if (size.Frames <= 0) p.Add($"size {name}: Frames must be positive");
             if (Runs.SeedRange.Parse(size.Seeds ?? "").Problem is { } sp) p.Add($"size {name}: Seeds: {sp}");
             if (string.IsNullOrWhiteSpace(size.Cost)) p.Add($"size {name}: Cost must say what the size costs (runs, frames, hours)");
+            if (size.Points is null) continue;
+            var ids = (Axes ?? []).SelectMany(a => a.Points ?? []).Select(x => x.Id).ToHashSet();
+            foreach (var unknown in size.Points.Where(id => !ids.Contains(id))) p.Add($"size {name}: Points names '{unknown}', which no axis has");
+            foreach (var axis in (Axes ?? []).Where(a => a.Points is { Length: > 0 } && size.Keep(a).Length == 0)) p.Add($"size {name}: Points keeps no point of axis {axis.Name}");
+            if (Baseline is not null && Baseline.Split('-').Any(id => !size.Points.Contains(id))) p.Add($"size {name}: Points leaves out the baseline series {Baseline}");
         }
         return p;
     }

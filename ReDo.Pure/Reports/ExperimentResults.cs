@@ -16,7 +16,8 @@ public sealed record SeriesResult(
     ScoreTable? Normalized,
     IReadOnlyDictionary<Aggregate, IntervalEstimate> Aggregates,
     IReadOnlyList<ProfilePoint> Profile,
-    IntervalEstimate? ImprovementOverBaseline);
+    IntervalEstimate? ImprovementOverBaseline,
+    Series? Baseline = null);
 
 /// <summary>Everything a report shows, computed from the runs' curves: per-series statistics and per-game curve bands.</summary>
 public sealed record ExperimentResults(
@@ -48,7 +49,6 @@ public sealed record ExperimentResults(
         var normalized = raw.ToDictionary(kv => kv.Key, kv => kv.Value is null ? null : Normalization.Normalize(kv.Value, anchors));
         var allNormalized = normalized.Values.Where(t => t is not null).SelectMany(t => t!.AllRuns).ToList();
         var taus = allNormalized.Count == 0 ? [] : PerformanceProfile.Thresholds(Math.Min(0, allNormalized.Min()), Math.Max(1.5, allNormalized.Max()), 41);
-        normalized.TryGetValue(d.Baseline ?? "", out var baseline);
 
         var series = plan.Series.Select(s =>
         {
@@ -56,9 +56,11 @@ public sealed record ExperimentResults(
             var aggregates = n is null ? new Dictionary<Aggregate, IntervalEstimate>()
                 : Enum.GetValues<Aggregate>().ToDictionary(a => a, a => StratifiedBootstrap.Interval(n, t => Statistics.Aggregates.Of(a, t), bootstrap));
             var profile = n is null ? [] : PerformanceProfile.Of(n, taus, bootstrap);
-            IntervalEstimate? poi = n is not null && baseline is not null && s.Id != d.Baseline && SameGames(n, baseline)
+            var baselineSeries = BaselineChoice.For(d, plan.Series, s);
+            var baseline = baselineSeries is null ? null : normalized[baselineSeries.Id];
+            IntervalEstimate? poi = n is not null && baseline is not null && SameGames(n, baseline)
                 ? ProbabilityOfImprovement.Interval(n, baseline, bootstrap) : null;
-            return new SeriesResult(s, plan.Runs.Count(r => r.SeriesId == s.Id), runs.Count(r => r.Run.SeriesId == s.Id && r.Finished), raw[s.Id], n, aggregates, profile, poi);
+            return new SeriesResult(s, plan.Runs.Count(r => r.SeriesId == s.Id), runs.Count(r => r.Run.SeriesId == s.Id && r.Finished), raw[s.Id], n, aggregates, profile, poi, baselineSeries);
         }).ToList();
 
         IReadOnlyList<CurveBand> Bands(string game, Func<RunCurves, double[]> y) =>

@@ -19,6 +19,7 @@ public static class ReportMarkdown
         var states = r.Runs.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
         int finished = r.Runs.Count(x => x.Finished);
         b.AppendLine($"Runs: {finished} of {r.Runs.Count} finished ({string.Join(", ", states)}); {p.Frames.ToString("N0", CultureInfo.InvariantCulture)} frames each.");
+        if (d.Sizes.TryGetValue(p.Size, out var size)) b.AppendLine().AppendLine($"Size `{p.Size}`: {size.Cost}.");
         if (r.Partial)
             b.AppendLine().AppendLine($"**Partial results.** Scores and aggregates use the {finished} finished run(s) only; curves also show runs still in progress, up to where they are. Numbers will change as runs finish.");
         if (r.Approximated)
@@ -36,8 +37,7 @@ public static class ReportMarkdown
         b.AppendLine();
 
         b.AppendLine("## Aggregate scores (normalised, 95 % CI)").AppendLine();
-        var baseline = r.Series.FirstOrDefault(s => s.Series.Id == d.Baseline);
-        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {baseline?.Series.Label ?? "baseline"}) | paper |");
+        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {BaselineChoice.Describe(d, r.Plan.Series)}) | paper |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in r.Series)
         {
@@ -72,14 +72,15 @@ public static class ReportMarkdown
         return b.ToString();
     }
 
-    /// <summary>One sentence per series against the baseline: decided only when the interval of P(better) excludes ½.</summary>
+    /// <summary>One sentence per series against its baseline (<see cref="BaselineChoice"/>): decided only when the interval of P(better) excludes ½.</summary>
     public static IEnumerable<string> Verdicts(ExperimentResults r)
     {
-        var baseline = r.Series.FirstOrDefault(s => s.Series.Id == r.Definition.Baseline);
-        if (baseline is null || baseline.Finished == 0) { yield return "No finished baseline runs yet: nothing can be compared."; yield break; }
-        foreach (var s in r.Series.Where(s => s != baseline))
+        if (!r.Series.Any(s => s.Baseline is not null)) { yield return "The experiment names no baseline: nothing is compared."; yield break; }
+        foreach (var s in r.Series.Where(s => s.Baseline is not null))
         {
-            if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on the baseline's games yet."; continue; }
+            var baseline = r.Series.Single(x => x.Series.Id == s.Baseline!.Id);
+            if (baseline.Finished == 0) { yield return $"{s.Series.Label}: no finished runs of {baseline.Series.Label} yet: nothing to compare."; continue; }
+            if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on {baseline.Series.Label}'s games yet."; continue; }
             var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
             var iqm = s.Aggregates[Aggregate.Iqm];
             var biqm = baseline.Aggregates[Aggregate.Iqm];

@@ -36,8 +36,8 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     // Input tensors allocated once; the replay samples straight into them (issue 10: no tensors per update).
     readonly HostTensor<float> _probe, _single;
     readonly ReplayBatches _batches;
-    /// <summary>DrQ's random shift on s and s′ (Agent:Augment = shift), or null.</summary>
-    readonly BatchShift? _shift;
+    /// <summary>DrQ's random shift (and intensity noise if Agent:IntensityNoise > 0) on s and s′ (Agent:Augment = shift), or null.</summary>
+    readonly BatchAugmentation? _shift;
 
     public NetworkSpec Spec { get; }
     public SpecNetwork Online { get; }
@@ -88,7 +88,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
         _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
         if (a.Augment == Augmentation.Shift)
-            _shift = Spec.Input.Shape.Count == 3 ? new BatchShift(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2])
+            _shift = Spec.Input.Shape.Count == 3 ? new BatchAugmentation(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2], a.IntensityNoise)
                 : throw new ArgumentException($"Agent:Augment = shift needs image input; the {Spec.Name} network takes vectors");
     }
 

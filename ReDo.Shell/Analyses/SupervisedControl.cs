@@ -1,21 +1,14 @@
 using ReDo.Pure;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ReDo.Pure.Analyses;
-using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ReDo.Shell.Analyses;
 
 /// <summary>
 /// Paper §3, Fig. 3: supervised learning with fixed labels vs labels shuffled every few epochs, the
-/// dormant % (τ = 0 and τ) and accuracy after every epoch. Plain SGD written out (p ← p − lr·g with an
-/// owned Scalar): no TorchSharp optimizer, whose temporary Scalars can crash libtorch (issue 15).
+/// dormant % (τ = 0 and τ) and accuracy after every epoch (one run: <see cref="SupervisedTrainer"/>).
 /// ReDo, when on, recycles the τ-dormant neurons after each epoch's measurement (no optimizer moments).
 /// </summary>
 public static class SupervisedControl
@@ -29,72 +22,15 @@ public static class SupervisedControl
     public static IReadOnlyList<SupervisedEpoch> Run(SupervisedSettings s, LabelledImages train, LabelledImages test, int seed, bool shuffled,
         Action<SupervisedEpoch>? onEpoch = null)
     {
-        train = train.Take(s.Images);
-        test = test.Take(s.TestImages);
-        var condition = (shuffled ? "shuffled" : "fixed") + (s.Redo ? "+redo" : "");
-        var shuffle = shuffled ? new LabelShuffle(s.ShuffleEvery, (ulong)seed) : LabelShuffle.Fixed;
-        var spec = SupervisedSettings.Network(train.Channels, train.Height, train.Width);
-        manual_seed(seed);
-        using var generator = new Generator((ulong)seed, CPU);
-        using var net = new SpecNetwork(spec);
-        NetworkInit.Initialize(net, generator);
-        using var images = Images(train);
-        using var testImages = Images(test);
-        using var testLabels = tensor(test.Labels.Select(b => (long)b).ToArray(), ScalarType.Int64);
-        using var probe = images.narrow(0, 0, Math.Min(s.ProbeSize, train.Count));
-        using var step = (-s.LearningRate).ToScalar();
-        var parameters = net.Parameters().ToList();
+        using var trainer = new SupervisedTrainer(s, train, test, seed, shuffled);
         var rows = new List<SupervisedEpoch>();
         for (int epoch = 0; epoch < s.Epochs; epoch++)
         {
-            var labels = shuffle.LabelsAt(train.Labels, epoch);
-            using var target = tensor(labels.Select(b => (long)b).ToArray(), ScalarType.Int64);
-            var order = SeededPermutation.Of(train.Count, (ulong)seed * 1_000_003UL + (ulong)epoch + 1);
-            double lossSum = 0;
-            long correct = 0;
-            for (int start = 0; start < train.Count; start += s.BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var idx = tensor(order[start..Math.Min(train.Count, start + s.BatchSize)].Select(i => (long)i).ToArray(), ScalarType.Int64);
-                var x = images.index_select(0, idx);
-                var y = target.index_select(0, idx);
-                foreach (var p in parameters) p.grad?.zero_();
-                var logits = net.Forward(x);
-                var loss = nn.functional.cross_entropy(logits, y);
-                loss.backward();
-                using (no_grad())
-                    foreach (var p in parameters) p.add_(p.grad!, step);
-                lossSum += loss.item<float>() * idx.shape[0];
-                correct += logits.argmax(1).eq(y).sum().item<long>();
-            }
-            var statistics = ActivationProbe.Measure(net, probe);
-            var atZero = DormancyReport.Assess(spec, statistics, 0);
-            var atTau = DormancyReport.Assess(spec, statistics, s.Tau);
-            int recycled = 0;
-            if (s.Redo) recycled = DormantNeuronRecycler.Recycle(net, null, probe, new RecycleSettings(s.Tau), generator).Outcome.Total;
-            var row = new SupervisedEpoch(condition, seed, epoch + 1, lossSum / train.Count, (double)correct / train.Count,
-                Accuracy(net, testImages, testLabels), atZero.OverallFraction, atTau.OverallFraction, recycled);
+            var row = trainer.Epoch(epoch);
             rows.Add(row);
             onEpoch?.Invoke(row);
         }
         return rows;
-    }
-
-    static Tensor Images(LabelledImages d) =>
-        tensor(d.Pixels, ScalarType.Byte).reshape(d.Count, d.Channels, d.Height, d.Width).to(ScalarType.Float32);
-
-    static double Accuracy(SpecNetwork net, Tensor images, Tensor labels)
-    {
-        if (labels.shape[0] == 0) return double.NaN;
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        long correct = 0;
-        for (long start = 0; start < labels.shape[0]; start += 1000)
-        {
-            long n = Math.Min(1000, labels.shape[0] - start);
-            correct += net.Forward(images.narrow(0, start, n)).argmax(1).eq(labels.narrow(0, start, n)).sum().item<long>();
-        }
-        return (double)correct / labels.shape[0];
     }
 
     /// <summary>

@@ -5,10 +5,18 @@ using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 using ReDo.Pure.Games;
+using ReDo.Pure.Agents;
+using ReDo.Pure.Control;
+using ReDo.Shell.Agents.Sac;
+using ReDo.Shell.MuJoCo;
 
 namespace ReDo.Shell.Cli;
 
-/// <summary><c>redo evaluate &lt;run folder&gt; [--episodes N] [--epsilon 0.001]</c>: greedy episodes of a trained run's network.</summary>
+/// <summary>
+/// <c>redo evaluate &lt;run folder&gt; [--episodes N] [--epsilon 0.001]</c>: greedy episodes of a trained run's
+/// network — DQN's ε-greedy (ε = Agent:EpsilonEval) on MinAtar, SAC's mean action tanh(μ) on its MuJoCo task —
+/// beside the uniformly random policy on the same episodes' seeds, as summary.json's final evaluation.
+/// </summary>
 public sealed class EvaluateCommand : ICliCommand
 {
     /// <param name="Episodes">null: the run's Run:EvalEpisodes (at least 1).</param>
@@ -20,7 +28,7 @@ public sealed class EvaluateCommand : ICliCommand
         var folder = new Argument<string>("run folder") { Description = "a folder `redo train` wrote" };
         var episodes = CliOptions.Optional<int>("--episodes", "episodes to play (default: the run's Run:EvalEpisodes)", 1, 1_000_000);
         var epsilon = CliOptions.Optional<double>("--epsilon", "ε of the greedy policy (default: the run's Agent:EpsilonEval)", 0, 1);
-        var command = new Command("evaluate", "greedy-policy episodes (ε = 0.001) of a run's network") { folder, episodes, epsilon };
+        var command = new Command("evaluate", "greedy-policy episodes of a run's network (DQN: ε = 0.001; SAC: the mean action)") { folder, episodes, epsilon };
         command.SetAction(r => Run(new Parameters(r.GetValue(folder)!, r.GetValue(episodes), r.GetValue(epsilon))));
         return command;
     }
@@ -30,9 +38,16 @@ public sealed class EvaluateCommand : ICliCommand
         var folder = p.Folder;
         var config = ConfigLoader.FromRunFolder(folder);
         int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
-        double epsilon = p.Epsilon ?? config.Agent.EpsilonEval;
         var weights = Path.Combine(folder, Runner.WeightsFile);
         if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");
+        if (config.Agent.Kind == AgentSettings.Sac)
+        {
+            if (p.Epsilon is not null) throw new CliError("--epsilon applies to DQN runs; a SAC run is evaluated with its mean action tanh(μ).");
+            var (greedy, uniform) = EvaluateSac(config, weights, episodes);
+            Console.WriteLine($"{config.Run.Game}: {episodes} episodes, greedy (mean action): mean return {greedy.Average():0.00} ± {StandardError(greedy):0.00} (standard error; min {greedy.Min():0.00}, max {greedy.Max():0.00}); random policy on the same starts: {uniform.Average():0.00}");
+            return 0;
+        }
+        double epsilon = p.Epsilon ?? config.Agent.EpsilonEval;
 
         var game = config.Run.Game.MinAtarGame;
         var options = EnvironmentOptions.From(config.Env);
@@ -44,4 +59,34 @@ public sealed class EvaluateCommand : ICliCommand
         Console.WriteLine($"{config.Run.Game}: {episodes} episodes, ε = {epsilon}: mean return {mean:0.00} (random policy on the same seeds: {random:0.00})");
         return 0;
     }
+
+    /// <summary>
+    /// A finished SAC run's actor (online.weights) on its MuJoCo task: each episode's return of the mean
+    /// action and of uniformly random actions, on the episodes summary.json's final evaluation played
+    /// (<see cref="SacEpisodes.EpisodesAgainstRandom"/>: every episode from its own reset noise).
+    /// </summary>
+    public static (double[] Greedy, double[] Random) EvaluateSac(ExperimentConfig config, string weights, int episodes)
+    {
+        var task = ControlTasks.Get(config.Run.Game.Task ?? throw new CliError($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {Game.TaskNames}"));
+        if (!MuJoCoNative.IsAvailable(out var reason)) throw new CliError(reason);
+        try
+        {
+            int observationSize, actionSize;
+            using (var probe = new ControlEnvironment(task, 0)) (observationSize, actionSize) = (probe.ObservationSize, probe.ActionSize);
+            // Acting needs no replay: keep its allocation at one batch instead of the run's 1 M transitions.
+            var evaluation = config with { Sac = config.Sac with { ReplayCapacity = config.Sac.BatchSize } };
+            using var agent = new SacAgent(evaluation, observationSize, actionSize);
+            try
+            {
+                using var reader = new BinaryReader(File.OpenRead(weights));
+                agent.LoadWeights(reader);
+            }
+            catch (Exception e) when (e is not CliError) { throw new CliError($"{weights} could not be loaded ({e.Message}); was it written by this config's networks (Sac:WidthMultiplier, task)?"); }
+            return SacEpisodes.EpisodesAgainstRandom(agent, task, config.Run.Seed, episodes);
+        }
+        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new CliError(e.Message); }
+    }
+
+    static double StandardError(double[] v) =>
+        v.Length < 2 ? 0 : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Length - 1) / v.Length);
 }

@@ -321,6 +321,12 @@ public sealed class SacAgent : IAgent<double[], double[]>
         Actor.save(writer); Critic1.save(writer); Critic2.save(writer);
     }
 
+    /// <summary>Reads what <see cref="SaveWeights"/> wrote (a network of another shape is an error from libtorch).</summary>
+    public void LoadWeights(BinaryReader reader)
+    {
+        Actor.load(reader); Critic1.load(reader); Critic2.load(reader);
+    }
+
     public void Dispose()
     {
         EvaluationTask?.Dispose();

@@ -41,12 +41,23 @@ public static class SacEpisodes
     public static (double Greedy, double Random) AgainstRandom(SacAgent agent, Pure.Control.ControlTask task, int seed, int episodes)
     {
         if (episodes <= 0) return (double.NaN, double.NaN);
+        var (greedy, uniform) = EpisodesAgainstRandom(agent, task, seed, episodes);
+        return (greedy.Average(), uniform.Average());
+    }
+
+    /// <summary>
+    /// Each episode's return of the greedy policy and of uniformly random actions, as <see cref="AgainstRandom"/>
+    /// plays them: one task instance per policy seeded Run:Seed + 1,000,003, whose reset noise advances, so
+    /// every episode starts from its own state and both policies meet the same starts.
+    /// </summary>
+    public static (double[] Greedy, double[] Random) EpisodesAgainstRandom(SacAgent agent, Pure.Control.ControlTask task, int seed, int episodes)
+    {
         uint evalSeed = (uint)seed + GreedyEvaluation.SeedOffset;
         using var greedyTask = new ControlEnvironment(task, evalSeed);
         using var randomTask = new ControlEnvironment(task, evalSeed);
         var random = new ReDo.MinAtar.Random.RandomState(evalSeed);
-        var greedy = Evaluate(greedyTask, episodes, o => agent.Act(o, greedy: true));
-        var uniform = Evaluate(randomTask, episodes, _ => [.. Enumerable.Range(0, agent.ActionSize).Select(_ => 2 * random.Rand() - 1)]);
+        var greedy = Returns(greedyTask, episodes, o => agent.Act(o, greedy: true));
+        var uniform = Returns(randomTask, episodes, _ => [.. Enumerable.Range(0, agent.ActionSize).Select(_ => 2 * random.Rand() - 1)]);
         return (greedy, uniform);
     }
 
