@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReDo.Shell.Cli;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell;
@@ -24,6 +25,11 @@ public static class Composition
     public static IServiceCollection AddReDoCommands(this IServiceCollection services)
     {
         services.AddSingleton<RedoCli>();
+        // Every run file, spec and config goes through the retrying disk (Polly); a retry is logged as a warning.
+        services.AddSingleton<IRunFiles>(sp =>
+            sp.GetService<ILoggerFactory>()?.CreateLogger("redo") is { } log
+                ? ResilientRunFiles.OnDisk(note => log.LogWarning("{Retry}", note))
+                : ResilientRunFiles.OnDisk());
         // The one hosted service: long jobs (train, resume, run-spec, worker) run on its thread.
         services.AddSingleton<RunService>();
         services.AddHostedService(sp => sp.GetRequiredService<RunService>());

@@ -20,7 +20,7 @@ public class ConfigTests
 
     [Theory]
     [MemberData(nameof(ShippedConfigs))]
-    public void Shipped_configs_validate(string file) => ConfigLoader.Load(Path.Combine(Configs, file), []);
+    public void Shipped_configs_validate(string file) => ConfigLoader.Load(Path.Combine(Configs, file), [], TestDisk.Files);
 
     [Fact]
     public void Every_game_has_its_baseline_redo_reset_and_weight_decay_config()
@@ -36,7 +36,7 @@ public class ConfigTests
     [Fact]
     public void Overrides_apply()
     {
-        var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn-redo.json"), ["Agent:ReplayRatio=2", "Redo:Tau=0.025", "Run:Seed=4"]);
+        var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn-redo.json"), ["Agent:ReplayRatio=2", "Redo:Tau=0.025", "Run:Seed=4"], TestDisk.Files);
         Assert.Equal((2.0, 0.025, 4), (c.Agent.ReplayRatio, c.Redo.Tau, c.Run.Seed));
     }
 
@@ -55,20 +55,20 @@ public class ConfigTests
     [InlineData("NoEquals", "Section:Key=value")]
     public void Bad_overrides_are_refused_naming_the_key(string set, string named)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set], TestDisk.Files));
         Assert.Contains(named, e.Message);
     }
 
     [Fact]
     public void A_misspelt_key_is_named_with_a_suggestion_wherever_it_was_written()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"], TestDisk.Files));
         Assert.Contains("unknown key Run:Gmae — did you mean Run:Game? (given with --set)", e.Message);
         var path = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, """{ "Run": { "Gmae": "asterix", "Frames": 10 }, "Agnet": { "BatchSize": 8 }, "Reset": { "Layers": ["Dense_0"] }, "Colour": 3 }""");
         try
         {
-            var message = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [])).Message;
+            var message = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [], TestDisk.Files)).Message;
             Assert.StartsWith(path + ": ", message);
             foreach (var part in new[] { "unknown key Run:Gmae — did you mean Run:Game?", "unknown key Agnet:BatchSize — did you mean Agent:BatchSize?", "unknown key Colour", "docs/configuration.md" })
                 Assert.Contains(part, message);
@@ -83,9 +83,9 @@ public class ConfigTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, "{ \"Run\": { \"Frames\": 10, }");
-        try { Assert.Contains(path, Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [])).Message); }
+        try { Assert.Contains(path, Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [], TestDisk.Files)).Message); }
         finally { File.Delete(path); }
-        Assert.Contains("does not exist", Assert.Throws<ConfigException>(() => ConfigLoader.Load("/nonexistent/x.json", [])).Message);
+        Assert.Contains("does not exist", Assert.Throws<ConfigException>(() => ConfigLoader.Load("/nonexistent/x.json", [], TestDisk.Files)).Message);
     }
 
     [Fact]
@@ -97,23 +97,23 @@ public class ConfigTests
         foreach (var variant in new[] { "sac", "sac-redo" })
             foreach (var width in new[] { "0.25", "0.5" })
                 Assert.Equal(double.Parse(width, System.Globalization.CultureInfo.InvariantCulture),
-                    ConfigLoader.Load(Path.Combine(Configs, $"mujoco-ant-{variant}-width{width}.json"), []).Sac.WidthMultiplier);
+                    ConfigLoader.Load(Path.Combine(Configs, $"mujoco-ant-{variant}-width{width}.json"), [], TestDisk.Files).Sac.WidthMultiplier);
     }
 
     [Fact]
     public void The_shipped_sac_configs_hold_the_paper_s_settings()
     {
         // Spec §6.4 (Table 4, TF-Agents sac_train_eval): every knob, and ReDo τ = 0, F = 200,000; Reset every 200,000 environment steps.
-        var c = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-redo.json"), []);
+        var c = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-redo.json"), [], TestDisk.Files);
         var s = c.Sac;
         Assert.Equal(("sac", "ant", 1_000_000L), (c.Agent.Kind, c.Run.Game.Name, c.Run.Frames));
         Assert.Equal((1.0, 3e-4, 3e-4, 3e-4, 0.99, 0.005, 0.1), (s.WidthMultiplier, s.ActorLearningRate, s.CriticLearningRate, s.AlphaLearningRate, s.Discount, s.TargetSmoothing, s.RewardScale));
         Assert.Equal((256, 1_000_000, 10_000, 1.0, 10_000L, 30), (s.BatchSize, s.ReplayCapacity, s.InitialRandomSteps, s.ReplayRatio, s.EvalPeriod, s.EvalEpisodes));
         Assert.Equal((true, 0.0, 200_000L), (c.Redo.Enabled, c.Redo.Tau, c.Redo.Period));
-        var reset = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-reset.json"), []).Reset;
+        var reset = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-reset.json"), [], TestDisk.Files).Reset;
         Assert.Equal((true, 200_000L), (reset.Enabled, reset.Period));
         Assert.Equal(["Dense_0", "Dense_1", "final_layer"], reset.Layers);
-        Assert.Equal(1e-5, ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-wd.json"), []).Sac.WeightDecay);
+        Assert.Equal(1e-5, ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-wd.json"), [], TestDisk.Files).Sac.WeightDecay);
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public class ConfigTests
     [InlineData("mujoco-hopper-sac-redo.json", "Reset:Enabled=true", "Reset:Enabled")]
     public void Bad_sac_settings_are_refused_naming_the_key(string file, string set, string named)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, file), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, file), [set], TestDisk.Files));
         Assert.Contains(named, e.Message);
     }
 
@@ -142,7 +142,7 @@ public class ConfigTests
     public void A_run_folder_config_written_before_the_agent_kind_existed_is_the_same_run()
     {
         // config.json of runs started before Agent:Kind and section Sac existed: a worker must resume them, not refuse them.
-        var config = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), []);
+        var config = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [], TestDisk.Files);
         var json = System.Text.Json.Nodes.JsonNode.Parse(ConfigLoader.ToJson(config))!.AsObject();
         json.Remove("Sac");
         json["Agent"]!.AsObject().Remove("Kind");

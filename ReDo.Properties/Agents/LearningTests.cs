@@ -35,7 +35,7 @@ public class LearningTests
     public void Drq_greedy_policy_beats_random_policy_on_breakout_after_a_short_run()
     {
         var config = ConfigLoader.Load(Path.Combine(ReadmeTests.RepoRoot(), "configs", "minatar-breakout-drq-redo.json"),
-            ["Run:Frames=8000", "Run:Seed=3", "Run:LogEvery=2000", "Run:EvalEpisodes=10"]);
+            ["Run:Frames=8000", "Run:Seed=3", "Run:LogEvery=2000", "Run:EvalEpisodes=10"], TestDisk.Files);
         AssertLearns(config);
     }
 
@@ -45,7 +45,7 @@ public class LearningTests
         var folder = Path.Combine(Path.GetTempPath(), "redo-learning-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var summary = Runner.Train(config, folder, TextWriter.Null);
+            var summary = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null);
             Assert.Equal(config.Run.Frames, summary.Frames);
             Assert.True(summary.EvalMeanReturn > summary.RandomPolicyMeanReturn,
                 $"greedy {summary.EvalMeanReturn} should beat random {summary.RandomPolicyMeanReturn}");

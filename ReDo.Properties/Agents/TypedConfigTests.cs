@@ -26,7 +26,7 @@ public class TypedConfigTests
     public void Enum_keys_are_written_by_name_and_read_back_to_the_same_config()
     {
         var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-drq-redo.json"),
-            ["Redo:Mapping=DopamineCompat", "Reset:Redraw=Xavier", "Redo:Selection=fraction", "Redo:EndStep=1000", "Redo:ScoreType=redo_inverted", "Redo:Outgoing=RANDOM"]);
+            ["Redo:Mapping=DopamineCompat", "Reset:Redraw=Xavier", "Redo:Selection=fraction", "Redo:EndStep=1000", "Redo:ScoreType=redo_inverted", "Redo:Outgoing=RANDOM"], TestDisk.Files);
         Assert.Equal((NetworkProfile.MinAtarDueling, OptimizerKind.Adam, Augmentation.Shift, FlattenMapping.DopamineCompat, Redraw.Xavier),
             (c.Agent.Network, c.Agent.Optimizer, c.Agent.Augment, c.Redo.Mapping, c.Reset.Redraw));
         Assert.Equal((RecycleSelection.Fraction, ScoreType.RedoInverted, OutgoingInit.Random), (c.Redo.Selection, c.Redo.ScoreType, c.Redo.Outgoing));
@@ -65,7 +65,7 @@ public class TypedConfigTests
     [InlineData("Redo:Outgoing=xavier", "Redo:Outgoing", "zero, random")]
     public void A_bad_word_is_refused_naming_the_key_and_the_valid_words(string set, string key, string valid)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set], TestDisk.Files));
         Assert.Contains(key, e.Message);
         Assert.Contains(valid, e.Message);
     }
@@ -81,7 +81,7 @@ public class TypedConfigTests
             Assert.True(g.MinAtar is null != g.Task is null);
         }
         Assert.Equal(GameInfo.All.Select(i => i.Name), Game.All.Where(g => g.MinAtar is not null).Select(g => g.Name));
-        var sac = ConfigLoader.Load(Path.Combine(Configs, "mujoco-hopper-sac.json"), ["Run:Game=inverted_pendulum"]);
+        var sac = ConfigLoader.Load(Path.Combine(Configs, "mujoco-hopper-sac.json"), ["Run:Game=inverted_pendulum"], TestDisk.Files);
         Assert.Equal(Game.Of(ControlTaskId.InvertedPendulum), sac.Run.Game);
         Assert.Contains("\"Game\": \"inverted_pendulum\"", ConfigLoader.ToJson(sac));
         Assert.Equal(sac, ConfigLoader.LoadJson(ConfigLoader.ToJson(sac), [], "config.json"));

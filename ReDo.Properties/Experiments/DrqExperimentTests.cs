@@ -22,7 +22,7 @@ public class DrqExperimentTests
         Assert.Equal(runs, plan.Runs.Length);
         foreach (var run in plan.Runs)
         {
-            var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides);
+            var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides, TestDisk.Files);
             Assert.Equal((NetworkProfile.MinAtarDueling, true, Augmentation.Shift), (config.Agent.Network, config.Agent.DoubleDqn, config.Agent.Augment));
             Assert.True(config.Redo.EndStep >= config.Run.Frames * config.Agent.ReplayRatio, $"{run.Name}: Redo:EndStep {config.Redo.EndStep}");
         }

@@ -28,7 +28,7 @@ public class ExperimentEndToEndTests
             [new PaperNumber("redo", "IQM", 0.625, "Fig. 1, Atari")], Baseline: "dqn");
         var queue = Path.Combine(root, "queue");
         var log = new StringWriter();
-        var plan = new ExperimentPlanning(log).Plan(definition, "tiny", queue, shards: 1);
+        var plan = new ExperimentPlanning(log, TestDisk.Files).Plan(definition, "tiny", queue, shards: 1);
         Assert.Equal(8, plan.Runs.Length);
         Assert.Contains("8 run spec(s) written", log.ToString());
         Assert.Contains("0 run spec(s) written", Replan(definition, queue));
@@ -36,7 +36,7 @@ public class ExperimentEndToEndTests
         // One spec the worker cannot run (an unknown key), one held back so that it stays pending.
         var folders = new QueueFolders(queue);
         var failing = "tiny-space_invaders-redo-seed2";
-        var spec = RunSpecFiles.Load(Path.Combine(queue, failing + ".json"));
+        var spec = RunSpecFiles.Load(Path.Combine(queue, failing + ".json"), TestDisk.Files);
         File.WriteAllText(Path.Combine(queue, failing + ".json"), JsonSerializer.Serialize(spec with { Overrides = [.. spec.Overrides, "Agent:ReplayRato=2"] }));
         var pending = "tiny-space_invaders-dqn-seed2";
         var aside = Path.Combine(root, pending + ".json");
@@ -84,7 +84,7 @@ public class ExperimentEndToEndTests
     static string Replan(ExperimentDefinition d, string queue)
     {
         var w = new StringWriter();
-        new ExperimentPlanning(w).Plan(d, "tiny", queue, 1);
+        new ExperimentPlanning(w, TestDisk.Files).Plan(d, "tiny", queue, 1);
         return w.ToString();
     }
 }

@@ -33,7 +33,7 @@ public class SacExperimentTests
              "Redo:Period=100", "Reset:Period=300", "Run:LogEvery=300", "Run:EvalEpisodes=1", "Run:CheckpointEvery=300"], "8 runs × 600 steps: seconds");
         var definition = shipped with { BaseConfig = Path.Combine(Root, shipped.BaseConfig), Sizes = new Dictionary<string, ExperimentSize> { ["tiny"] = tiny } };
         var queue = Path.Combine(TinyRuns.NewFolder("sac-experiment"), "queue");
-        var plan = new ExperimentPlanning(TextWriter.Null).Plan(definition, "tiny", queue, shards: 1);
+        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", queue, shards: 1);
         Assert.Equal(8, plan.Runs.Length);
         using (var worker = RedoProcess.Start("worker", "--queue", queue, "--exit-when-empty"))
             Assert.Equal(0, worker.WaitForExit(TimeSpan.FromMinutes(10)));
@@ -79,7 +79,7 @@ public class SacExperimentTests
         Assert.Equal(runs, plan.Runs.Length);
         foreach (var run in plan.Runs)
         {
-            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides);
+            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides, TestDisk.Files);
             long updates = (long)((config.Run.Frames - config.Sac.InitialRandomSteps) * config.Sac.ReplayRatio);
             // The paper: 990,000 updates with ReDo every 200,000 and 1 M steps with Reset every 200,000: 4 each before the end.
             if (config.Redo.Enabled) Assert.Equal(times, (updates - 1) / config.Redo.Period);
@@ -101,7 +101,7 @@ public class SacExperimentTests
         Assert.Equal(["sac-w0.25", "sac-w0.5", "sac-w1", "redo-w0.25", "redo-w0.5", "redo-w1"], plan.Series.Select(s => s.Id));
         foreach (var run in plan.Runs)
         {
-            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides);
+            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides, TestDisk.Files);
             Assert.Equal(("ant", period, 0.0), (config.Run.Game.Name, config.Redo.Period, config.Redo.Tau));
             Assert.Equal(run.SeriesId.EndsWith("w1") ? 1.0 : run.SeriesId.EndsWith("w0.5") ? 0.5 : 0.25, config.Sac.WidthMultiplier);
             Assert.Equal(run.SeriesId.StartsWith("redo"), config.Redo.Enabled);

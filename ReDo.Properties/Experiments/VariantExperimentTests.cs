@@ -27,13 +27,13 @@ public class VariantExperimentTests
         Assert.Equal(runs, plan.Runs.Length);
         foreach (var run in plan.Runs)
         {
-            var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides);
+            var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides, TestDisk.Files);
             Assert.Empty(ConfigValidation.Validate(config));
             if (config.Redo.Selection == RecycleSelection.Fraction)
                 Assert.Equal((long)(config.Run.Frames * config.Agent.ReplayRatio), config.Redo.EndStep);
         }
         if (name == "selection")
-            Assert.Equal(["cbp", "random", "redo", "redo_inverted"], plan.Runs.Select(r => ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), r.Overrides))
+            Assert.Equal(["cbp", "random", "redo", "redo_inverted"], plan.Runs.Select(r => ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), r.Overrides, TestDisk.Files))
                 .Where(c => c.Redo.Enabled).Select(c => ConfigName.Of(c.Redo.ScoreType)).Distinct().Order());
         else
             foreach (var key in new[] { "Redo:Outgoing=random", "Redo:WeightScaling=true", "Agent:WidthMultiplier=2", "Agent:WidthMultiplier=4" })

@@ -51,7 +51,7 @@ public class MetricsWriterTests
         var folder = Directory.CreateTempSubdirectory("redo-metrics-").FullName;
         try
         {
-            var writer = new CsvMetricsWriter(folder, SyntheticRun.Layers);
+            var writer = new CsvMetricsWriter(folder, SyntheticRun.Layers, TestDisk.Files);
             foreach (var row in Rows) writer.Write(row);
             Assert.Equal(Rows, MetricsCsv.Parse(File.ReadAllText(writer.Path)).Rows);
         }
@@ -106,7 +106,7 @@ public class MetricsWriterTests
         var folder = Directory.CreateTempSubdirectory("redo-tb-").FullName;
         try
         {
-            var writer = new TensorBoardWriter(folder);
+            var writer = new TensorBoardWriter(folder, TestDisk.Files);
             foreach (var row in Rows) writer.Write(row);
             var file = Assert.Single(Directory.GetFiles(folder));
             Assert.Matches(@"^events\.out\.tfevents\.\d{10}\.", Path.GetFileName(file));

@@ -19,7 +19,7 @@ public sealed class PlotCommandTests : IDisposable
     public static string WriteRun(string root, string name, int rows, int seed, double returnScale = 40)
     {
         var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-        var writer = new CsvMetricsWriter(folder, SyntheticRun.Layers);
+        var writer = new CsvMetricsWriter(folder, SyntheticRun.Layers, TestDisk.Files);
         foreach (var row in SyntheticRun.Rows(rows, seed, returnScale)) writer.Write(row);
         return folder;
     }

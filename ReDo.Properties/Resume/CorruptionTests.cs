@@ -48,7 +48,7 @@ public class CorruptionTests
                 break;
         }
         var notes = new StringWriter();
-        Runner.Resume(folder, notes);
+        Runner.Resume(folder, TestDisk.Files, notes);
 
         Assert.Contains($"checkpoint {Newest} is unusable: {reason}", notes.ToString());
         Assert.Contains($"resuming {folder} from checkpoint {Previous}", notes.ToString());
@@ -74,7 +74,7 @@ public class CorruptionTests
         var (_, folder) = FinishedRunWithoutResults();
         foreach (var checkpoint in Directory.GetDirectories(Path.Combine(folder, "checkpoints")))
             File.Delete(Path.Combine(checkpoint, "state.json"));
-        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TextWriter.Null));
+        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("no usable checkpoint", e.Message);
         Assert.Contains($"{Newest}: state.json is missing", e.Message);
         Assert.Contains($"{Previous}: state.json is missing", e.Message);
@@ -86,7 +86,7 @@ public class CorruptionTests
         var (_, folder) = FinishedRunWithoutResults();
         var configPath = Path.Combine(folder, "config.json");
         File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"EvalEpisodes\": 1", "\"EvalEpisodes\": 2"));
-        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TextWriter.Null));
+        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("another configuration", e.Message);
         Assert.Contains(Newest, e.Message);
     }

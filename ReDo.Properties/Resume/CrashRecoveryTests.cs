@@ -52,7 +52,7 @@ public class CrashRecoveryTests
         var folder = TinyRuns.NewFolder("crash");
         var files = new NativeFaultFiles(DiskRunFiles.Instance, 9, 20);   // appends are metrics/progress/TensorBoard rows: mid-run
         var notes = new StringWriter();
-        var summary = CrashRecovery.Train(config, folder, notes, CancellationToken.None, files);
+        var summary = CrashRecovery.Train(config, folder, files, notes, CancellationToken.None);
         Assert.Equal(2, files.Injected);
         Assert.True(summary.Finished);
         var log = notes.ToString();
@@ -68,7 +68,7 @@ public class CrashRecoveryTests
         var config = TinyRuns.Config() with { Run = TinyRuns.Config().Run with { MaxRestarts = 1 } };
         var folder = TinyRuns.NewFolder("crash-out");
         var files = new NativeFaultFiles(DiskRunFiles.Instance, 9, 20);
-        var e = Assert.Throws<NativeFailureException>(() => CrashRecovery.Train(config, folder, TextWriter.Null, CancellationToken.None, files));
+        var e = Assert.Throws<NativeFailureException>(() => CrashRecovery.Train(config, folder, files, TextWriter.Null, CancellationToken.None));
         Assert.True(e.Frame > 0);
         Assert.Contains("the last good checkpoint is ckpt-", e.Message);
         Assert.IsType<ExternalException>(e.InnerException);

@@ -23,10 +23,10 @@ public class ExactResumeTests
         var folder = TinyRuns.NewFolder("stop");
         using var stop = new CancellationTokenSource();
         if (stopAfterMs == 0) stop.Cancel(); else stop.CancelAfter(stopAfterMs);
-        var first = Runner.Train(config, folder, TextWriter.Null, stop.Token);
+        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, Runner.WeightsFile)));
 
-        var resumed = first.Finished ? first : Runner.Resume(folder, TextWriter.Null);
+        var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
         TinyRuns.AssertSameResult(reference, folder);
     }
@@ -46,8 +46,8 @@ public class ExactResumeTests
                 .SequenceEqual(File.ReadAllBytes(Path.Combine(TinyRuns.Reference(TinyRuns.DrqConfig()), Runner.WeightsFile))), "Agent:IntensityNoise = 0.05 changed nothing");
         var folder = TinyRuns.NewFolder("drq-stop");
         using var stop = new CancellationTokenSource(stopAfterMs);
-        var first = Runner.Train(config, folder, TextWriter.Null, stop.Token);
-        var resumed = first.Finished ? first : Runner.Resume(folder, TextWriter.Null);
+        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
+        var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
         TinyRuns.AssertSameResult(reference, folder);
     }
@@ -64,7 +64,7 @@ public class ExactResumeTests
         Assert.Contains("stopped at frame", child.Output);
         Assert.Contains("redo resume", child.Output);
 
-        Runner.Resume(folder, TextWriter.Null);
+        Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
     }
 
@@ -82,7 +82,7 @@ public class ExactResumeTests
             child.KillHard();
             child.WaitForExit(TimeSpan.FromSeconds(30));
         }
-        if (Runner.FinishedSummary(folder) is null) Runner.Resume(folder, TextWriter.Null);
+        if (Runner.FinishedSummary(folder, TestDisk.Files) is null) Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
     }
 

@@ -23,7 +23,7 @@ public class FaultInjectionTests
         var retries = new List<string>();
         var files = new ResilientRunFiles(flaky, firstDelay: TimeSpan.FromMilliseconds(1), onRetry: retries.Add);
 
-        var summary = Runner.Train(config, folder, TextWriter.Null, files: files);
+        var summary = Runner.Train(config, folder, files, TextWriter.Null);
 
         Assert.True(summary.Finished);
         Assert.True(flaky.Failures >= 20, $"only {flaky.Failures} failures were injected");
@@ -42,7 +42,7 @@ public class FaultInjectionTests
         var full = new FlakyRunFiles(DiskRunFiles.Instance) { DiskFullFromWrite = 60 };
         var files = new ResilientRunFiles(full, firstDelay: TimeSpan.FromMilliseconds(1));
 
-        var halted = Assert.Throws<RunHaltedException>(() => Runner.Train(config, folder, TextWriter.Null, files: files));
+        var halted = Assert.Throws<RunHaltedException>(() => Runner.Train(config, folder, files, TextWriter.Null));
 
         Assert.True(halted.Resumable);
         Assert.Contains("the disk is full", halted.Message);
@@ -51,7 +51,7 @@ public class FaultInjectionTests
         var checkpoints = Directory.GetDirectories(Path.Combine(folder, "checkpoints")).Select(Path.GetFileName).ToList();
         Assert.DoesNotContain(checkpoints, c => c!.StartsWith('.'));   // the half-written one was removed
 
-        Runner.Resume(folder, TextWriter.Null);
+        Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         TinyRuns.AssertSameResult(reference, folder);
     }
 }

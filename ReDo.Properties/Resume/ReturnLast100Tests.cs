@@ -39,7 +39,7 @@ public class ReturnLast100Tests
             }
         }
         Assert.True(episodes > 0, "the tiny run finished no episode; the test checks nothing");
-        var summary = Runner.FinishedSummary(folder)!;
+        var summary = Runner.FinishedSummary(folder, TestDisk.Files)!;
         Assert.Equal(rows[^1].ReturnLast100, summary.ReturnLast100);
         Assert.False(double.IsNaN(summary.EvalMeanReturn) || double.IsNaN(summary.RandomPolicyMeanReturn));
     }

@@ -15,17 +15,17 @@ public class SweepCommandTests
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         string[] args = ["sweep", config, "--seeds", "1-2", "--set-grid", "Agent:ReplayRatio=0.5,2", "--set", "Run:Frames=800", "--queue", queue.Root];
 
-        Assert.Equal(0, CliRun.Invoke(new SweepCommand(), args).Exit);
+        Assert.Equal(0, CliRun.Invoke(new SweepCommand(TestDisk.Files), args).Exit);
         var names = queue.Pending();
         Assert.Equal(4, names.Count);
         foreach (var name in names)
         {
-            var resolved = RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, name + ".json")));
+            var resolved = RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, name + ".json"), TestDisk.Files));
             Assert.Equal(800, resolved.Run.Frames);
             Assert.Contains(resolved.Agent.ReplayRatio, new[] { 0.5, 2 });
             Assert.EndsWith($"-seed{resolved.Run.Seed}", name);
         }
-        Assert.Equal(0, CliRun.Invoke(new SweepCommand(), args).Exit);
+        Assert.Equal(0, CliRun.Invoke(new SweepCommand(TestDisk.Files), args).Exit);
         Assert.Equal(4, queue.Pending().Count);
     }
 
@@ -39,7 +39,7 @@ public class SweepCommandTests
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         List<string> args = [config, "--queue", queue.Root, option, value];
         if (option != "--seeds") args.AddRange(["--seeds", "1"]);
-        var (exit, _, error) = CliRun.Invoke(new SweepCommand(), ["sweep", .. args]);
+        var (exit, _, error) = CliRun.Invoke(new SweepCommand(TestDisk.Files), ["sweep", .. args]);
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
         Assert.Empty(queue.Pending());

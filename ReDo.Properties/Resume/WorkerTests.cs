@@ -21,8 +21,8 @@ public class WorkerTests
         var queue = new QueueFolders(TinyRuns.NewFolder("queue"));
         var config = ConfigLoader.ToJsonElement(TinyRuns.Config(frames: 1_500));
         var specs = new[] { 21, 22, 23 }.Select(seed => new RunSpec($"tiny-seed{seed}", "tests", config, [], seed)).ToList();
-        foreach (var spec in specs) RunSpecFiles.Write(spec, queue.Root);
-        RunSpecFiles.Write(new RunSpec("z-bad", "tests", config, ["Agent:ReplayRato=2"], 1), queue.Root);
+        foreach (var spec in specs) RunSpecFiles.Write(spec, queue.Root, TestDisk.Files);
+        RunSpecFiles.Write(new RunSpec("z-bad", "tests", config, ["Agent:ReplayRato=2"], 1), queue.Root, TestDisk.Files);
 
         using (var first = RedoProcess.Start("worker", "--queue", queue.Root, "--poll", "0.2"))
         {
@@ -59,12 +59,12 @@ public class WorkerTests
         var folder = TinyRuns.NewFolder("spec");
         var config = ConfigLoader.ToJsonElement(TinyRuns.Config(frames: 600));
         var spec = new RunSpec("tiny-once", "tests", config, [], 3);
-        var first = SpecRunner.Run(spec, folder, TextWriter.Null, CancellationToken.None);
+        var first = SpecRunner.Run(spec, folder, TestDisk.Files, TextWriter.Null, CancellationToken.None);
         var notes = new StringWriter();
-        var again = SpecRunner.Run(spec, folder, notes, CancellationToken.None);
+        var again = SpecRunner.Run(spec, folder, TestDisk.Files, notes, CancellationToken.None);
         Assert.Equal(first.Frames, again.Frames);
         Assert.Contains("already finished", notes.ToString());
         var other = spec with { Seed = 4 };
-        Assert.Contains("another configuration", Assert.Throws<ReDo.Pure.RunFolderException>(() => SpecRunner.Run(other, folder, TextWriter.Null, CancellationToken.None)).Message);
+        Assert.Contains("another configuration", Assert.Throws<ReDo.Pure.RunFolderException>(() => SpecRunner.Run(other, folder, TestDisk.Files, TextWriter.Null, CancellationToken.None)).Message);
     }
 }

@@ -31,8 +31,8 @@ public class SacEvaluateTests
     public void Evaluating_a_finished_sac_run_replays_its_final_evaluation_exactly_from_distinct_starts()
     {
         var folder = TinyRuns.Reference(Tiny());
-        var summary = Runner.FinishedSummary(folder)!;
-        var config = ConfigLoader.FromRunFolder(folder);
+        var summary = Runner.FinishedSummary(folder, TestDisk.Files)!;
+        var config = ConfigLoader.FromRunFolder(folder, TestDisk.Files);
         var weights = Path.Combine(folder, Runner.WeightsFile);
 
         var (greedy, random) = EvaluateCommand.EvaluateSac(config, weights, config.Run.EvalEpisodes);

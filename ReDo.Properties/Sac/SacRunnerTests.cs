@@ -44,11 +44,11 @@ public class SacRunnerTests
         var reference = TinyRuns.Reference(config);
         var folder = TinyRuns.NewFolder("sac-stop");
         using var stop = new CancellationTokenSource(stopAfterMs);
-        var first = Runner.Train(config, folder, TextWriter.Null, stop.Token);
-        var resumed = first.Finished ? first : Runner.Resume(folder, TextWriter.Null);
+        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
+        var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
         foreach (var file in new[] { "metrics.csv", Runner.WeightsFile }) AssertSameFile(reference, folder, file);
-        Assert.Equal(Runner.FinishedSummary(reference)! with { FramesPerSecond = 0, RunFolder = "" }, resumed with { FramesPerSecond = 0, RunFolder = "" });
+        Assert.Equal(Runner.FinishedSummary(reference, TestDisk.Files)! with { FramesPerSecond = 0, RunFolder = "" }, resumed with { FramesPerSecond = 0, RunFolder = "" });
     }
 
     [MuJoCoFact]
@@ -73,7 +73,7 @@ public class SacRunnerTests
         });
         Assert.True(table.Rows.Sum(r => r.NeuronsRecycled) > 0, "ReDo every 200 updates at τ = 0.1 must recycle some neurons");
         Assert.All(table.Rows.Where(r => r.Episodes > 0), r => Assert.True(double.IsFinite(r.ReturnLast100)));
-        var summary = Runner.FinishedSummary(folder)!;
+        var summary = Runner.FinishedSummary(folder, TestDisk.Files)!;
         Assert.True(double.IsFinite(summary.EvalMeanReturn) && double.IsFinite(summary.RandomPolicyMeanReturn));
     }
 }

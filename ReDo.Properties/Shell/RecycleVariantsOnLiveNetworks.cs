@@ -202,12 +202,12 @@ public class RecycleVariantsOnLiveNetworks
     {
         string[] tiny = ["Run:Frames=700", "Run:LogEvery=100", "Run:EvalEpisodes=0", "Run:CheckpointEvery=0", "Agent:MinReplayHistory=300",
             "Agent:ReplayCapacity=1000", "Redo:Enabled=true", "Redo:Period=100", "Redo:ProbeSize=32", "Redo:LogPeriod=100", "Redo:EndStep=700", "Redo:RecycleRate=0.1"];
-        var config = ConfigLoader.Load(Path.Combine(ReadmeTests.RepoRoot(), "configs", "minatar-breakout-dqn.json"), [.. tiny, .. set]);
+        var config = ConfigLoader.Load(Path.Combine(ReadmeTests.RepoRoot(), "configs", "minatar-breakout-dqn.json"), [.. tiny, .. set], TestDisk.Files);
         Assert.Empty(ConfigValidation.Validate(config));
         var folder = Path.Combine(Path.GetTempPath(), $"redo-variant-{name}-{Guid.NewGuid():N}");
         try
         {
-            Runner.Train(config, folder, TextWriter.Null);
+            Runner.Train(config, folder, TestDisk.Files, TextWriter.Null);
             var rows = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
             int column = Array.IndexOf(rows[0].Split(','), "neurons_recycled");
             long recycled = rows.Skip(1).Sum(r => long.Parse(r.Split(',')[column]));

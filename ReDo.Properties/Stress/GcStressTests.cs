@@ -42,10 +42,10 @@ public class GcStressTests
         try
         {
             using var stop = new CancellationTokenSource();
-            var first = Runner.Train(config, folder, TextWriter.Null, stop.Token,
+            var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token,
                 report: p => { if (p.Frames >= 1_000) stop.Cancel(); });
             Assert.False(first.Finished);
-            var summary = Runner.Resume(folder, TextWriter.Null);
+            var summary = Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
             Assert.True(summary.Finished);
             Assert.Equal(2_300, summary.Frames);
             Assert.True(summary.Updates >= 1_900, $"only {summary.Updates} updates");

@@ -66,7 +66,7 @@ public sealed class TrainedRun : IDisposable
     /// <summary>The kept checkpoint whose frame count is nearest to <paramref name="fraction"/> of the run's frames (ties: the earlier).</summary>
     public static long NearestCheckpoint(string folder, double fraction)
     {
-        var config = ConfigLoader.FromRunFolder(folder);
+        var config = ConfigLoader.FromRunFolder(folder, ResilientRunFiles.OnDisk());
         var frames = Directory.Exists(Path.Combine(folder, CheckpointNames.Folder))
             ? Directory.GetDirectories(Path.Combine(folder, CheckpointNames.Folder)).Select(d => CheckpointNames.Frames(Path.GetFileName(d))).OfType<long>().Order().ToList()
             : [];

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Config;
+using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
@@ -97,7 +98,7 @@ public sealed class AnalyzeCommand : ICliCommand
 
     public static int Prune(PruneParameters p)
     {
-        IReadOnlyList<double> taus = p.Taus ?? [0, 0.025, 0.1, ConfigLoader.FromRunFolder(p.Run).Redo.Tau];
+        IReadOnlyList<double> taus = p.Taus ?? [0, 0.025, 0.1, ConfigLoader.FromRunFolder(p.Run, ResilientRunFiles.OnDisk()).Redo.Tau];
         var result = PruneAnalysis.Run(p.Run, taus, p.Episodes, p.Probe, (uint)p.Seed, p.Checkpoint, p.Out ?? Path.Combine(p.Run, "analysis"), Console.Out);
         Console.WriteLine($"wrote {string.Join(", ", result.Files)}");
         return 0;

@@ -4,6 +4,7 @@ using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
 using ReDo.Pure.Games;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
@@ -17,7 +18,7 @@ namespace ReDo.Shell.Cli;
 /// network — DQN's ε-greedy (ε = Agent:EpsilonEval) on MinAtar, SAC's mean action tanh(μ) on its MuJoCo task —
 /// beside the uniformly random policy on the same episodes' seeds, as summary.json's final evaluation.
 /// </summary>
-public sealed class EvaluateCommand : ICliCommand
+public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
 {
     /// <param name="Episodes">null: the run's Run:EvalEpisodes (at least 1).</param>
     /// <param name="Epsilon">null: the run's Agent:EpsilonEval.</param>
@@ -33,10 +34,10 @@ public sealed class EvaluateCommand : ICliCommand
         return command;
     }
 
-    public static int Run(Parameters p)
+    public int Run(Parameters p)
     {
         var folder = p.Folder;
-        var config = ConfigLoader.FromRunFolder(folder);
+        var config = ConfigLoader.FromRunFolder(folder, files);
         int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
         var weights = Path.Combine(folder, Runner.WeightsFile);
         if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");

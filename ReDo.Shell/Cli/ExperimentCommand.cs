@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReDo.MinAtar;
 using ReDo.Pure.Control;
 using ReDo.Shell.Experiments;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Cli;
 
@@ -10,7 +11,7 @@ namespace ReDo.Shell.Cli;
 /// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv] [--suite minatar|mujoco]</c>.
 /// The work is in ReDo.Shell/Experiments; this only reads arguments.
 /// </summary>
-public sealed class ExperimentCommand : ICliCommand
+public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
@@ -22,7 +23,7 @@ public sealed class ExperimentCommand : ICliCommand
         var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments };
         plan.SetAction(r =>
         {
-            new ExperimentPlanning(Console.Out).Plan(ExperimentFiles.Load(r.GetValue(name)!, r.GetValue(experiments)!), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
+            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(r.GetValue(name)!, r.GetValue(experiments)!), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
             return 0;
         });
 

@@ -64,9 +64,10 @@ public sealed class ParallelBenchmark : IBenchmark
         {
             var queue = new QueueFolders(root);
             var json = ConfigLoader.ToJsonElement(config);
-            for (int k = 1; k <= jobs; k++) RunSpecFiles.Write(new RunSpec($"bench-seed{k}", "bench", json, ValueList<string>.Empty, k), queue.Root);
+            var files = ResilientRunFiles.OnDisk();
+            for (int k = 1; k <= jobs; k++) RunSpecFiles.Write(new RunSpec($"bench-seed{k}", "bench", json, ValueList<string>.Empty, k), queue.Root, files);
             var clock = Stopwatch.StartNew();
-            int code = new QueueWorker(queue, NullLogger.Instance, exitWhenEmpty: true, parallel: jobs).Run(CancellationToken.None);
+            int code = new QueueWorker(queue, files, NullLogger.Instance, exitWhenEmpty: true, parallel: jobs).Run(CancellationToken.None);
             if (code != 0 || queue.Pending().Count > 0 || Directory.GetFiles(queue.Done).Length != jobs) throw new CliError($"the benchmark's worker did not finish its {jobs} run(s) (exit {code})");
             double seconds = clock.Elapsed.TotalSeconds;
             // A collection stops every managed thread of the process, so runs sharing one process also share its pauses.

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo resume &lt;run folder&gt;</c>: continues a stopped or killed run exactly from its newest good checkpoint.</summary>
-public sealed class ResumeCommand(RunService runs) : ICliCommand
+public sealed class ResumeCommand(RunService runs, IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
@@ -17,11 +18,11 @@ public sealed class ResumeCommand(RunService runs) : ICliCommand
     public int Run(string folder)
     {
         if (!Directory.Exists(folder)) throw new CliError($"run folder '{folder}' does not exist; pass the folder `redo train` wrote.");
-        if (Runner.FinishedSummary(folder) is { } done)
+        if (Runner.FinishedSummary(folder, files) is { } done)
         {
             Console.WriteLine($"{folder} is already finished: {done.Frames:N0} frames, {done.Updates:N0} updates, greedy mean return {done.EvalMeanReturn:0.00}. Nothing to do.");
             return 0;
         }
-        return runs.Train((output, stop) => CrashRecovery.Resume(folder, output, stop));
+        return runs.Train((output, stop) => CrashRecovery.Resume(folder, files, output, stop));
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo run-spec &lt;spec.json&gt; [--out folder]</c>: one spec as one job (a Slurm array task, a Kubernetes indexed Job); rerunning it resumes.</summary>
-public sealed class RunSpecCommand(RunService runs) : ICliCommand
+public sealed class RunSpecCommand(RunService runs, IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
@@ -17,10 +18,10 @@ public sealed class RunSpecCommand(RunService runs) : ICliCommand
 
     public int Run(string specFile, string? outFolder)
     {
-        var spec = RunSpecFiles.Load(specFile);
+        var spec = RunSpecFiles.Load(specFile, files);
         RunSpecFiles.Resolve(spec);   // a bad spec fails here, before the host starts
         var folder = outFolder ?? Path.Combine("runs", spec.Name);
         Console.WriteLine($"run spec {spec.Name} → {folder}");
-        return runs.Train((output, stop) => SpecRunner.Run(spec, folder, output, stop));
+        return runs.Train((output, stop) => SpecRunner.Run(spec, folder, files, output, stop));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
@@ -9,7 +10,7 @@ namespace ReDo.Shell.Cli;
 /// <c>redo sweep &lt;config.json&gt; --seeds 1-5 [--set-grid Section:Key=v1,v2 …] [--set K=V …] [--queue folder]</c>:
 /// writes one self-contained run spec per grid point and seed into a queue folder.
 /// </summary>
-public sealed class SweepCommand : ICliCommand
+public sealed class SweepCommand(IRunFiles files) : ICliCommand
 {
     public sealed record Parameters(string ConfigPath, string Seeds, IReadOnlyList<string> Grids, IReadOnlyList<string> Sets, string Queue);
 
@@ -25,7 +26,7 @@ public sealed class SweepCommand : ICliCommand
         return command;
     }
 
-    public static int Run(Parameters p)
+    public int Run(Parameters p)
     {
         var (configPath, seedsText, grids, sets, queueFolder) = p;
         var queue = new QueueFolders(queueFolder);
@@ -45,7 +46,7 @@ public sealed class SweepCommand : ICliCommand
         foreach (var spec in specs)
         {
             if (queue.Holds(spec.Name)) { Console.WriteLine($"already queued: {spec.Name}"); continue; }
-            Console.WriteLine($"queued {RunSpecFiles.Write(spec, queue.Root)}");
+            Console.WriteLine($"queued {RunSpecFiles.Write(spec, queue.Root, files)}");
             written++;
         }
         int points = axes.Aggregate(1, (n, axis) => n * axis.Values.Count);

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo train &lt;config.json&gt; [--set Section:Key=value …] [--out folder]</c>.</summary>
-public sealed class TrainCommand(RunService runs) : ICliCommand
+public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
@@ -19,12 +20,12 @@ public sealed class TrainCommand(RunService runs) : ICliCommand
 
     public int Run(string configPath, IReadOnlyList<string> sets, string? outFolder)
     {
-        var config = ConfigLoader.Load(configPath, sets);
+        var config = ConfigLoader.Load(configPath, sets, files);
         outFolder ??= Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(configPath)}-seed{config.Run.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         if (Directory.Exists(outFolder) && Directory.EnumerateFileSystemEntries(outFolder).Any())
             throw new CliError($"run folder '{outFolder}' already holds files; choose another --out (nothing was overwritten).");
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");
         // Ctrl+C / SIGTERM: the host cancels, the loop finishes its frame and checkpoints, exit 0.
-        return runs.Train((output, stop) => CrashRecovery.Train(config, outFolder, output, stop));
+        return runs.Train((output, stop) => CrashRecovery.Train(config, outFolder, files, output, stop));
     }
 }

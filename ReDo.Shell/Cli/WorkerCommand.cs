@@ -1,10 +1,11 @@
 using System.CommandLine;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo worker --queue &lt;folder&gt; [--parallel N] [--exit-when-empty] [--poll seconds]</c>: the hosted worker for long runs (N at once: one per core).</summary>
-public sealed class WorkerCommand(RunService runs) : ICliCommand
+public sealed class WorkerCommand(RunService runs, IRunFiles files) : ICliCommand
 {
     public sealed record Parameters(string Queue, bool ExitWhenEmpty, double PollSeconds, int Parallel = 1);
 
@@ -22,6 +23,6 @@ public sealed class WorkerCommand(RunService runs) : ICliCommand
     public int Run(Parameters p)
     {
         var (queue, exitWhenEmpty, poll, parallel) = p;
-        return runs.Run((stop, log) => new QueueWorker(new QueueFolders(queue), log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
+        return runs.Run((stop, log) => new QueueWorker(new QueueFolders(queue), files, log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
     }
 }

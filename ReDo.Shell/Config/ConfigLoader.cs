@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ReDo.Pure.Config;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Config;
 
@@ -13,27 +14,20 @@ namespace ReDo.Shell.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static ExperimentConfig Load(string path, IEnumerable<string> overrides)
+    /// <summary>A config file, read through <paramref name="files"/> (the retrying disk), then the overrides.</summary>
+    public static ExperimentConfig Load(string path, IEnumerable<string> overrides, IRunFiles files)
     {
-        if (!File.Exists(path)) throw new ConfigException($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
-        var pairs = Pairs(overrides);
-        IConfigurationRoot root;
-        try
-        {
-            root = new ConfigurationBuilder()
-                .AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false)
-                .AddInMemoryCollection(pairs)
-                .Build();
-        }
-        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
-        {
-            throw new ConfigException($"config file '{path}' is not valid JSON: {(e.InnerException ?? e).Message}");
-        }
-        return Bind(root, path, pairs.Keys);
+        if (!files.Exists(path)) throw new ConfigException($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
+        return Load(files.ReadAllText(path), overrides, source: path, jsonSource: $"config file '{path}'");
     }
 
     /// <summary>A configuration given as JSON text (a run folder's config.json, a run spec's embedded config).</summary>
-    public static ExperimentConfig LoadJson(string json, IEnumerable<string> overrides, string source)
+    public static ExperimentConfig LoadJson(string json, IEnumerable<string> overrides, string source) =>
+        Load(json, overrides, source, jsonSource: source);
+
+    /// <param name="source">names the configuration in messages about its keys and values</param>
+    /// <param name="jsonSource">names it in a message about malformed JSON</param>
+    static ExperimentConfig Load(string json, IEnumerable<string> overrides, string source, string jsonSource)
     {
         var pairs = Pairs(overrides);
         IConfigurationRoot root;
@@ -46,7 +40,7 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
         {
-            throw new ConfigException($"{source} is not valid JSON: {(e.InnerException ?? e).Message}");
+            throw new ConfigException($"{jsonSource} is not valid JSON: {(e.InnerException ?? e).Message}");
         }
         return Bind(root, source, pairs.Keys);
     }
@@ -101,11 +95,11 @@ public static class ConfigLoader
     /// <summary>The config as a JSON element, as a run spec embeds it.</summary>
     public static JsonElement ToJsonElement(ExperimentConfig config) => JsonDocument.Parse(ToJson(config)).RootElement.Clone();
 
-    public static ExperimentConfig FromRunFolder(string runFolder)
+    public static ExperimentConfig FromRunFolder(string runFolder, IRunFiles files)
     {
         var path = Path.Combine(runFolder, "config.json");
-        if (!File.Exists(path)) throw new ConfigException($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
-        return Load(path, []);
+        if (!files.Exists(path)) throw new ConfigException($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
+        return Load(path, [], files);
     }
 
     const string ResetLayers = "Reset:Layers";

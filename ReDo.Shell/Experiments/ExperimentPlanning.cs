@@ -2,6 +2,7 @@ using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Experiments;
@@ -11,7 +12,7 @@ namespace ReDo.Shell.Experiments;
 /// in a queue folder (or one per shard), after validating every spec, and leaves the manifest that
 /// <c>status</c> and <c>report</c> read. Planning again into the same folder adds nothing already there.
 /// </summary>
-public sealed class ExperimentPlanning(TextWriter output)
+public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
 {
     public ExperimentPlan Plan(ExperimentDefinition definition, string size, string queue, int shards)
     {
@@ -40,7 +41,7 @@ public sealed class ExperimentPlanning(TextWriter output)
         {
             var folder = new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, run.Shard));
             if (folder.Holds(spec.Name)) continue;
-            RunSpecFiles.Write(spec, folder.Root);
+            RunSpecFiles.Write(spec, folder.Root, files);
             written++;
         }
         var chosen = definition.Sizes[plan.Size];

@@ -19,9 +19,9 @@ public sealed class CsvMetricsWriter : IMetricsSink
     public string Path { get; }
 
     /// <param name="extras">the agent's own columns after return_last100 (none for DQN)</param>
-    public CsvMetricsWriter(string runFolder, IEnumerable<string> layers, IRunFiles? files = null, IEnumerable<string>? extras = null)
+    public CsvMetricsWriter(string runFolder, IEnumerable<string> layers, IRunFiles files, IEnumerable<string>? extras = null)
     {
-        _files = files ?? DiskRunFiles.Instance;
+        _files = files;
         _layers = layers.ToValueList();
         _extras = (extras ?? []).ToValueList();
         Path = System.IO.Path.Combine(runFolder, FileName);

@@ -14,9 +14,9 @@ public sealed class TensorBoardWriter : IMetricsSink
 
     public string Path { get; }
 
-    public TensorBoardWriter(string runFolder, IRunFiles? files = null, TimeProvider? clock = null, string? hostName = null)
+    public TensorBoardWriter(string runFolder, IRunFiles files, TimeProvider? clock = null, string? hostName = null)
     {
-        _files = files ?? DiskRunFiles.Instance;
+        _files = files;
         _clock = clock ?? TimeProvider.System;
         var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         Path = System.IO.Path.Combine(runFolder, $"events.out.tfevents.{now}.{hostName ?? Environment.MachineName}");
@@ -26,8 +26,8 @@ public sealed class TensorBoardWriter : IMetricsSink
     TensorBoardWriter(string path, IRunFiles files, TimeProvider clock) => (Path, _files, _clock) = (path, files, clock);
 
     /// <summary>Appends to an existing event file (a resumed run keeps one file; its version event is already there).</summary>
-    public static TensorBoardWriter Continue(string path, IRunFiles? files = null, TimeProvider? clock = null) =>
-        new(path, files ?? DiskRunFiles.Instance, clock ?? TimeProvider.System);
+    public static TensorBoardWriter Continue(string path, IRunFiles files, TimeProvider? clock = null) =>
+        new(path, files, clock ?? TimeProvider.System);
 
     public void Write(MetricsRow row) =>
         _files.AppendBytes(Path, TfRecord.Frame(TensorBoardEvents.ScalarsEvent(WallTime(), row.Frames, TensorBoardEvents.Scalars(row))));

@@ -16,18 +16,18 @@ namespace ReDo.Shell.Runs;
 public static class CrashRecovery
 {
     /// <summary>`redo train`: a new run; after a native failure, resumes.</summary>
-    public static RunSummary Train(ExperimentConfig config, string runFolder, TextWriter notes, CancellationToken stop,
-        IRunFiles? files = null, Action<TrainingProgress>? report = null) =>
+    public static RunSummary Train(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop,
+        Action<TrainingProgress>? report = null) =>
         Run(runFolder, config.Run.MaxRestarts, notes,
-            () => Runner.Train(config, runFolder, notes, stop, files, report),
-            () => Runner.Resume(runFolder, notes, stop, files, report));
+            () => Runner.Train(config, runFolder, files, notes, stop, report),
+            () => Runner.Resume(runFolder, files, notes, stop, report));
 
     /// <summary>`redo resume` and the worker's started runs.</summary>
-    public static RunSummary Resume(string runFolder, TextWriter notes, CancellationToken stop,
-        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    public static RunSummary Resume(string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop,
+        Action<TrainingProgress>? report = null)
     {
-        RunSummary Again() => Runner.Resume(runFolder, notes, stop, files, report);
-        return Run(runFolder, MaxRestartsOf(runFolder), notes, Again, Again);
+        RunSummary Again() => Runner.Resume(runFolder, files, notes, stop, report);
+        return Run(runFolder, MaxRestartsOf(runFolder, files), notes, Again, Again);
     }
 
     static RunSummary Run(string runFolder, int maxRestarts, TextWriter notes, Func<RunSummary> first, Func<RunSummary> resume)
@@ -45,10 +45,10 @@ public static class CrashRecovery
         }
     }
 
-    static int MaxRestartsOf(string runFolder)
+    static int MaxRestartsOf(string runFolder, IRunFiles files)
     {
         var path = Path.Combine(runFolder, Runner.ConfigFile);
-        try { return ConfigLoader.LoadJson(File.ReadAllText(path), [], path).Run.MaxRestarts; }
+        try { return ConfigLoader.LoadJson(files.ReadAllText(path), [], path).Run.MaxRestarts; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Pure.InputException) { return new RunSettings().MaxRestarts; }  // Runner.Resume names the problem
     }
 }

@@ -1,6 +1,7 @@
 using ReDo.Pure;
 using Microsoft.Extensions.Logging;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Agents;
 
 namespace ReDo.Shell.Runs;
@@ -15,7 +16,7 @@ namespace ReDo.Shell.Runs;
 /// Runs in one process do not disturb each other's numbers (<c>ConcurrentDeterminismTests</c>).
 /// If one slot halts (disk full, a resumable failure), the others are stopped with a checkpoint.
 /// </summary>
-public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEmpty, TimeSpan? poll = null, int parallel = 1)
+public sealed class QueueWorker(QueueFolders queue, IRunFiles files, ILogger log, bool exitWhenEmpty, TimeSpan? poll = null, int parallel = 1)
 {
     readonly TimeSpan _poll = poll ?? TimeSpan.FromSeconds(5);
     readonly object _gate = new();
@@ -56,7 +57,7 @@ public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEm
                 if (next is not null)
                 {
                     _claimed.Add(next);
-                    if (!interrupted) File.Move(Path.Combine(queue.Root, next + RunSpec.Extension), Path.Combine(queue.Running, next + RunSpec.Extension));
+                    if (!interrupted) files.Rename(Path.Combine(queue.Root, next + RunSpec.Extension), Path.Combine(queue.Running, next + RunSpec.Extension));
                 }
             }
             if (next is null)
@@ -85,17 +86,17 @@ public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEm
     {
         try
         {
-            var spec = RunSpecFiles.Load(specPath);
+            var spec = RunSpecFiles.Load(specPath, files);
             long queuedFrames = queue.Pending().Sum(FramesOf) / parallel;   // the queue drains `parallel` runs at a time
             int position = queue.Pending().Count;
             log.LogInformation("run {Run}: {Queued} more spec(s) queued", name, position);
             var notes = new LogWriter(log, name);
-            var summary = SpecRunner.Run(spec, queue.RunFolder(name), notes, stop, p =>
+            var summary = SpecRunner.Run(spec, queue.RunFolder(name), files, notes, stop, p =>
                 log.LogInformation("{Run}: frames {Frames:N0}/{Total:N0}, {Fps:N0} frames/s, ETA run {RunEta}, queue {QueueEta}",
                     name, p.Frames, p.TotalFrames, p.FramesPerSecond, Eta.Text(p.Eta),
                     Eta.Text(Eta.For(p.TotalFrames - p.Frames + queuedFrames, p.SessionFramesPerSecond))));
             if (!summary.Finished) return Result.Stopped;
-            File.Move(specPath, Path.Combine(queue.Done, name + RunSpec.Extension), overwrite: true);
+            files.Rename(specPath, Path.Combine(queue.Done, name + RunSpec.Extension));
             log.LogInformation("done {Run}: {Frames:N0} frames, greedy mean return {Return:0.00} → {Folder}", name, summary.Frames, summary.EvalMeanReturn, queue.RunFolder(name));
             return Result.Done;
         }
@@ -119,18 +120,21 @@ public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEm
 
     void Fail(string name, string specPath, string reason)
     {
-        File.WriteAllText(Path.Combine(queue.Failed, name + ".reason.txt"), reason + Environment.NewLine);
-        File.Move(specPath, Path.Combine(queue.Failed, name + RunSpec.Extension), overwrite: true);
+        files.WriteDurable(Path.Combine(queue.Failed, name + ".reason.txt"), System.Text.Encoding.UTF8.GetBytes(reason + Environment.NewLine));
+        files.Rename(specPath, Path.Combine(queue.Failed, name + RunSpec.Extension));
         log.LogError("failed {Run}: {Reason} (spec moved to failed/)", name, reason);
     }
 
     long FramesOf(string pendingName)
     {
-        try { return RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, pendingName + RunSpec.Extension))).Run.Frames; }
+        try { return RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, pendingName + RunSpec.Extension), files)).Run.Frames; }
         catch (InputException) { return 0; }   // reported when its turn comes
     }
 
-    /// <summary>One worker per queue: the lock is held open for the worker's life and released by the OS even after kill -9.</summary>
+    /// <summary>
+    /// One worker per queue: the lock is held open for the worker's life and released by the OS even after kill -9.
+    /// It is the one file opened directly, not through <see cref="IRunFiles"/>: a held handle, not a write to retry.
+    /// </summary>
     FileStream TakeLock()
     {
         try { return new FileStream(queue.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }

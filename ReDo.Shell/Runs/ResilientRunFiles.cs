@@ -33,6 +33,12 @@ public sealed class ResilientRunFiles : IRunFiles
         }).Build();
     }
 
+    /// <summary>
+    /// The real disk behind retries: what every command uses (registered once in Composition.cs) and what
+    /// a caller outside the host passes explicitly; nothing falls back to the raw disk by itself.
+    /// </summary>
+    public static IRunFiles OnDisk(Action<string>? onRetry = null) => new ResilientRunFiles(DiskRunFiles.Instance, onRetry: onRetry);
+
     /// <summary>Transient: any I/O error except a full disk and paths that do not exist (those will not fix themselves).</summary>
     static bool IsTransient(IOException e) =>
         !DiskFullException.Is(e) && e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException);

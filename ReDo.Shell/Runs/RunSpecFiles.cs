@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Runs;
 
@@ -11,11 +12,11 @@ public static class RunSpecFiles
 {
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static RunSpec Load(string path)
+    public static RunSpec Load(string path, IRunFiles files)
     {
-        if (!File.Exists(path)) throw new DataFileException($"run spec '{path}' does not exist; `redo sweep` writes specs into a queue folder.");
+        if (!files.Exists(path)) throw new DataFileException($"run spec '{path}' does not exist; `redo sweep` writes specs into a queue folder.");
         RunSpec? spec;
-        try { spec = JsonSerializer.Deserialize<RunSpec>(File.ReadAllText(path), Json); }
+        try { spec = JsonSerializer.Deserialize<RunSpec>(files.ReadAllText(path), Json); }
         catch (JsonException e) { throw new DataFileException($"run spec '{path}' is not valid: {e.Message}"); }
         if (spec is null || spec.Name is null || spec.Config.ValueKind != JsonValueKind.Object)
             throw new DataFileException($"run spec '{path}' must hold Name, ConfigSource, Config (the config's JSON object), Overrides and Seed.");
@@ -28,14 +29,18 @@ public static class RunSpecFiles
     public static ExperimentConfig Resolve(RunSpec spec) =>
         ConfigLoader.LoadJson(spec.Config.GetRawText(), spec.AllOverrides, $"run spec {spec.Name} (from {spec.ConfigSource})");
 
-    /// <summary>Writes &lt;folder&gt;/&lt;name&gt;.json via a temporary name, so a worker never picks up half a spec.</summary>
-    public static string Write(RunSpec spec, string folder)
+    /// <summary>
+    /// Writes &lt;folder&gt;/&lt;name&gt;.json via a temporary name, so a worker never picks up half a spec;
+    /// a spec already there is never replaced (callers skip names the queue holds).
+    /// </summary>
+    public static string Write(RunSpec spec, string folder, IRunFiles files)
     {
-        Directory.CreateDirectory(folder);
+        files.CreateDirectory(folder);
         var path = Path.Combine(folder, spec.Name + RunSpec.Extension);
+        if (files.Exists(path)) throw new DataFileException($"run spec '{path}' already exists; a queue holds each run once (move it away to queue it again).");
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(spec, Json));
-        File.Move(temp, path, overwrite: false);
+        files.WriteDurable(temp, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec, Json)));
+        files.Rename(temp, path);
         return path;
     }
 }

@@ -76,31 +76,26 @@ public sealed class Runner : IDisposable
 
     /// <summary>A new run from start to end (or to a stop request, which leaves a checkpoint).</summary>
     /// <param name="progress">Notes (checkpoint fallbacks, retries, the end) and, unless <paramref name="report"/> takes them, the progress lines.</param>
-    public static RunSummary Train(ExperimentConfig config, string runFolder, TextWriter progress, CancellationToken cancel = default,
-        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    public static RunSummary Train(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
+        Action<TrainingProgress>? report = null)
     {
-        files ??= DefaultFiles(progress);
         using var runner = OpenNew(config, runFolder, files);
         return runner.Run(progress, cancel, report);
     }
 
     /// <summary>Continues a stopped or killed run from its newest good checkpoint.</summary>
-    public static RunSummary Resume(string runFolder, TextWriter progress, CancellationToken cancel = default,
-        IRunFiles? files = null, Action<TrainingProgress>? report = null)
+    public static RunSummary Resume(string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
+        Action<TrainingProgress>? report = null)
     {
-        files ??= DefaultFiles(progress);
         using var runner = OpenResume(runFolder, files, progress.WriteLine);
         return runner.Run(progress, cancel, report);
     }
 
-    /// <summary>The disk behind retries; retries are reported on the progress writer.</summary>
-    public static IRunFiles DefaultFiles(TextWriter progress) => new ResilientRunFiles(DiskRunFiles.Instance, onRetry: progress.WriteLine);
-
     /// <summary>The finished run's summary.json, or null while the run is unfinished.</summary>
-    public static RunSummary? FinishedSummary(string runFolder)
+    public static RunSummary? FinishedSummary(string runFolder, IRunFiles files)
     {
         var path = Path.Combine(runFolder, SummaryFile);
-        return File.Exists(path) ? JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(path), CheckpointStore.Json) : null;
+        return files.Exists(path) ? JsonSerializer.Deserialize<RunSummary>(files.ReadAllText(path), CheckpointStore.Json) : null;
     }
 
     // ── Open ──────────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Runs;
 
@@ -12,26 +13,26 @@ namespace ReDo.Shell.Runs;
 /// </summary>
 public static class SpecRunner
 {
-    public static RunSummary Run(RunSpec spec, string runFolder, TextWriter notes, CancellationToken stop, Action<TrainingProgress>? report = null)
+    public static RunSummary Run(RunSpec spec, string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop, Action<TrainingProgress>? report = null)
     {
         var config = RunSpecFiles.Resolve(spec);
         var configPath = Path.Combine(runFolder, Runner.ConfigFile);
-        if (File.Exists(configPath))
+        if (files.Exists(configPath))
         {
             // Compared as bound configs, not as text: a config.json written before a key existed
             // (e.g. Agent:Kind, section Sac) binds to that key's default and is the same run.
-            if (!SameRun(File.ReadAllText(configPath), configPath, config))
+            if (!SameRun(files.ReadAllText(configPath), configPath, config))
                 throw new RunFolderException($"run folder '{runFolder}' holds a run of another configuration than spec {spec.Name}; move it away or give the spec another name.");
-            if (Runner.FinishedSummary(runFolder) is { } done)
+            if (Runner.FinishedSummary(runFolder, files) is { } done)
             {
                 notes.WriteLine($"{spec.Name} is already finished in {runFolder}.");
                 return done;
             }
-            return CrashRecovery.Resume(runFolder, notes, stop, report: report);
+            return CrashRecovery.Resume(runFolder, files, notes, stop, report);
         }
-        if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
+        if (files.Files(runFolder, "*").Count > 0 || files.Directories(runFolder).Count > 0)
             throw new RunFolderException($"run folder '{runFolder}' holds files but no {Runner.ConfigFile}; it is not this spec's run. Move it away.");
-        return CrashRecovery.Train(config, runFolder, notes, stop, report: report);
+        return CrashRecovery.Train(config, runFolder, files, notes, stop, report);
     }
 
     internal static bool SameRun(string writtenJson, string path, Pure.Config.ExperimentConfig config)
