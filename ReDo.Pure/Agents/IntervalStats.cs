@@ -16,12 +16,16 @@ public sealed record IntervalStats(
 {
     public static IntervalStats Empty { get; } = new(0, 0, 0, 0, 0, 0, null, null);
 
-    /// <summary>Sums and counts of the agent's own columns reported so far in the interval, in first-reported order.</summary>
-    public ValueList<ExtraSum> Extras { get; init; } = ValueList<ExtraSum>.Empty;
+    /// <summary>
+    /// Sums and counts of the agent's own columns reported so far in the interval, in first-reported order;
+    /// null while none was reported (so a checkpoint of an agent without such columns does not mention them).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ValueList<ExtraSum>? Extras { get; init; }
 
     public IntervalStats WithExtras(IEnumerable<NamedValue> values)
     {
-        var sums = Extras.ToList();
+        var sums = Extras?.ToList() ?? [];
         foreach (var v in values)
         {
             int i = sums.FindIndex(s => s.Name == v.Name);
@@ -61,7 +65,7 @@ public sealed record IntervalStats(
         Layers(AtZero, scoredLayers), Layers(AtTau, scoredLayers),
         NeuronsRecycled, MaxOutputChange, returnLast100)
     {
-        Extras = (extras ?? []).Select(name => Extras.FirstOrDefault(s => s.Name == name) is { } s ? new NamedValue(name, s.Sum / s.Count) : new NamedValue(name, double.NaN)).ToValueList(),
+        Extras = (extras ?? []).Select(name => Extras?.FirstOrDefault(s => s.Name == name) is { } s ? new NamedValue(name, s.Sum / s.Count) : new NamedValue(name, double.NaN)).ToValueList(),
     };
 
     static ValueList<LayerFraction> Layers(DormancyReport? report, IReadOnlyList<string> layers) =>

@@ -8,7 +8,7 @@ namespace ReDo.Shell.Metrics;
 /// then one flushed line per row. An existing file is continued only if its header names the same
 /// columns, so a resumed run cannot silently mix layouts.
 /// </summary>
-public sealed class CsvMetricsWriter : IMetricsSink
+public sealed class CsvMetricsWriter
 {
     public const string FileName = "metrics.csv";
 

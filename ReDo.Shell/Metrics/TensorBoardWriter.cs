@@ -7,7 +7,7 @@ namespace ReDo.Shell.Metrics;
 /// <c>tensorboard --logdir &lt;run folder&gt;</c> reads: a file-version event, then one event per
 /// row with step = frames and the row's scalars (percentages for dormancy, as in metrics.csv).
 /// </summary>
-public sealed class TensorBoardWriter : IMetricsSink
+public sealed class TensorBoardWriter
 {
     readonly IRunFiles _files;
     readonly TimeProvider _clock;

@@ -1,5 +1,7 @@
 using ReDo.Pure;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Metrics;
@@ -23,7 +25,18 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
     {
         WriteIndented = true,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutDerivedDormancy } },
     };
+
+    /// <summary>
+    /// A dormancy report is stored as what it is built from (τ, each layer's scores); its counts and
+    /// fractions are derived, recomputed when read back, and left out of state.json (as they always were).
+    /// </summary>
+    static void WithoutDerivedDormancy(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(DormancyReport) && info.Type != typeof(LayerDormancy)) return;
+        foreach (var derived in info.Properties.Where(p => p.Set is null).ToList()) info.Properties.Remove(derived);
+    }
 
     public string Folder { get; } = Path.Combine(runFolder, CheckpointNames.Folder);
 

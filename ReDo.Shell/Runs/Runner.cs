@@ -232,7 +232,7 @@ public sealed class Runner : IDisposable
         if (_checkpointedAt == Frame) return;
         var agent = Agent.Capture();
         var state = new RunnerState(Frame, agent.TrainingSteps, agent.Updates, agent.ReplayAddCount, _episodeReturn, _lastDormant,
-            [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), IntervalStatsState.From(_stats));
+            [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), _stats);
         var parts = new List<(string, byte[])>(Agent.Bundle())
         {
             (StatePart, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointStore.Json)),
@@ -249,7 +249,7 @@ public sealed class Runner : IDisposable
                     ?? throw new InvalidDataException($"{StatePart} of {checkpoint.Name} is empty");
         Agent.Unbundle(checkpoint.Parts, state.AgentState());
         _interaction.RestoreEnvironment(state.Environment);
-        _stats = state.Stats.ToStats();
+        _stats = state.Stats;
         _recentReturns = new Queue<double>(state.RecentReturns);
         _episodeReturn = state.EpisodeReturn;
         _lastDormant = state.LastDormant;

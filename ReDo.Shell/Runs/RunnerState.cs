@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ReDo.MinAtar.Random;
-using ReDo.Pure.Runs;
+using ReDo.Pure.Agents;
 using ReDo.Shell.Agents;
 
 namespace ReDo.Shell.Runs;
@@ -21,7 +21,7 @@ public sealed record RunnerState(
     double[] RecentReturns,
     RandomStateSnapshot AgentRandom,
     JsonElement Environment,
-    IntervalStatsState Stats)
+    IntervalStats Stats)
 {
     public AgentState AgentState() => new(TrainingSteps, Updates, ReplayAddCount, AgentRandom);
 }
