@@ -65,7 +65,8 @@ public sealed record ExperimentDefinition(
         }
         if (Baseline is not null && Axes is { Length: > 0 } && Axes.All(a => a.Points is { Length: > 0 }))
         {
-            var seriesIds = Axes.Aggregate((IEnumerable<string>)[""], (ids, a) => ids.SelectMany(id => a.Points.Select(pt => id.Length == 0 ? pt.Id : $"{id}-{pt.Id}")));
+            var seriesIds = Axes.Aggregate((IEnumerable<string[]>)[[]], (combos, a) => combos.SelectMany(c => a.Points.Select(pt => (string[])[.. c, pt.Id])))
+                                .Select(ExperimentPlanner.SeriesId);
             if (!seriesIds.Contains(Baseline) && !Axes.Any(a => a.Points.Any(pt => pt.Id == Baseline)))
                 p.Add($"Baseline '{Baseline}' must be a series id (points joined by '-', e.g. {seriesIds.First()}) or one axis's point id (each series is then compared with the one that differs only on that axis)");
         }

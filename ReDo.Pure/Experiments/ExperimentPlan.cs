@@ -12,6 +12,9 @@ public sealed record ExperimentPlan(string Experiment, string Size, long Frames,
 /// <summary>Axes × games × seeds → runs (first axis slowest, then game, then seed), dealt over the shards by cost (<see cref="ShardBalance"/>).</summary>
 public static class ExperimentPlanner
 {
+    /// <summary>A series' id: its points' ids joined by '-' (so point ids may not contain '-').</summary>
+    public static string SeriesId(IEnumerable<string> pointIds) => string.Join('-', pointIds);
+
     public static ExperimentPlan Plan(ExperimentDefinition d, string sizeName, int shards = 1)
     {
         if (d.Problems() is { Count: > 0 } problems) throw new ArgumentException($"experiment {d.Name}: {string.Join("; ", problems)}");
@@ -23,7 +26,7 @@ public static class ExperimentPlanner
         IEnumerable<AxisPoint[]> combos = [[]];
         foreach (var axis in d.Axes)
             combos = combos.SelectMany(c => size.Keep(axis).Select(p => c.Append(p).ToArray()));
-        var series = combos.Select(c => new Series(string.Join('-', c.Select(p => p.Id)), string.Join(" · ", c.Select(p => p.Label)), c.Select(p => p.Id).ToArray())).ToArray();
+        var series = combos.Select(c => new Series(SeriesId(c.Select(p => p.Id)), string.Join(" · ", c.Select(p => p.Label)), c.Select(p => p.Id).ToArray())).ToArray();
         var pointSets = combos.ToArray();
 
         var runs = new List<PlannedRun>();

@@ -75,15 +75,9 @@ public sealed class RecycleBenchmark : IBenchmark
         var updates = new List<double>();
         var recycles = new List<double>();
         for (int i = 0; i < repeats; i++) { updates.Add(UpdateMs()); recycles.Add(RecycleMs()); }
-        double u = Median(updates), r = Median(recycles), ratio = r / u;
+        double u = BenchMedian.Of(updates), r = BenchMedian.Of(recycles), ratio = r / u;
         bool met = ratio <= 1.0;
         Console.WriteLine($"{spec.Name,-14} {u,10:0.00} {r,11:0.00} {ratio,7:0.00} {recycled / (double)repeats,9:0.0} {ratio / 1000,15:P3} {(met ? "met" : "MISSED"),7}");
         return met;
-    }
-
-    static double Median(List<double> xs)
-    {
-        var s = xs.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
     }
 }

@@ -53,11 +53,10 @@ public sealed class TrainBenchmark : IBenchmark
             updateMs.Add(isolated.MedianMs(1000));
             Console.WriteLine($"  round {i + 1}: per training frame {plain[^1].CpuMsPerTrainingFrame:0.000} ms CPU ({plain[^1].WallFps:N0} frames/s wall), with ReDo {redo[^1].CpuMsPerTrainingFrame:0.000} ms, isolated update {updateMs[^1]:0.000} ms");
         }
-        double Median(IEnumerable<double> xs) { var o = xs.Order().ToArray(); return o.Length % 2 == 1 ? o[o.Length / 2] : (o[o.Length / 2 - 1] + o[o.Length / 2]) / 2; }
-        double plainMs = Median(plain.Select(p => p.CpuMsPerTrainingFrame)), redoMs = Median(redo.Select(p => p.CpuMsPerTrainingFrame));
-        double updateMedian = Median(updateMs), wallFps = Median(plain.Select(p => p.WallFps));
+        double plainMs = BenchMedian.Of(plain.Select(p => p.CpuMsPerTrainingFrame)), redoMs = BenchMedian.Of(redo.Select(p => p.CpuMsPerTrainingFrame));
+        double updateMedian = BenchMedian.Of(updateMs), wallFps = BenchMedian.Of(plain.Select(p => p.WallFps));
         // Frames/s a dedicated core would give: the random warm-up frames at their own measured cost plus the training frames.
-        double cpuFps = frames * 1000.0 / Median(plain.Select(p => p.CpuMs));
+        double cpuFps = frames * 1000.0 / BenchMedian.Of(plain.Select(p => p.CpuMs));
         Console.WriteLine($"end-to-end:          {cpuFps,8:N0} frames per CPU-second ({wallFps:N0} frames/s wall); original MinAtar DQN {OriginalFramesPerSecond} frames/s (recorded, another machine state) → {cpuFps / OriginalFramesPerSecond:0.00}× (target ≥ 2×: {(cpuFps >= 2 * OriginalFramesPerSecond ? "met" : "MISSED")})");
         Console.WriteLine($"isolated update:     {updateMedian,8:0.000} ms;  end-to-end per training frame {plainMs:0.000} ms → {plainMs / updateMedian:0.00}× (target ≤ 1.25×: {(plainMs <= 1.25 * updateMedian ? "met" : "MISSED")})");
         Console.WriteLine($"with ReDo (F=1000):  {redoMs,8:0.000} ms per training frame → {(redoMs / plainMs - 1) * 100:+0.0;-0.0} % (target ≤ 2 % slower: {(redoMs / plainMs - 1 <= 0.02 ? "met" : "MISSED")})");
