@@ -68,17 +68,23 @@ public class SacExperimentTests
             Assert.Contains($"({figure}.png)", report);
     }
 
+    /// <summary>A shipped experiment's plan of one size and each run's validated config.</summary>
+    static (ExperimentPlan Plan, ReDo.Pure.Config.ExperimentConfig[] Configs) Planned(string experiment, string size)
+    {
+        var definition = ExperimentFiles.Load(experiment, Path.Combine(Root, ExperimentFiles.DefaultFolder));
+        var plan = ExperimentPlanner.Plan(definition, size);
+        return (plan, [.. plan.Runs.Select(r => ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), r.Overrides))]);
+    }
+
     [Theory]
     [InlineData("quick", 18, 4)]
     [InlineData("full", 80, 4)]
     public void Sac_mujoco_sizes_plan_valid_runs_in_which_redo_and_reset_act_as_often_as_in_the_paper(string size, int runs, int times)
     {
-        var definition = ExperimentFiles.Load("sac-mujoco", Path.Combine(Root, ExperimentFiles.DefaultFolder));
-        var plan = ExperimentPlanner.Plan(definition, size);
+        var (plan, configs) = Planned("sac-mujoco", size);
         Assert.Equal(runs, plan.Runs.Length);
-        foreach (var run in plan.Runs)
+        foreach (var config in configs)
         {
-            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides);
             long updates = (long)((config.Run.Frames - config.Sac.InitialRandomSteps) * config.Sac.ReplayRatio);
             // The paper: 990,000 updates with ReDo every 200,000 and 1 M steps with Reset every 200,000: 4 each before the end.
             if (config.Redo.Enabled) Assert.Equal(times, (updates - 1) / config.Redo.Period);
@@ -94,13 +100,11 @@ public class SacExperimentTests
     [InlineData("full", 30, 200_000)]
     public void Sac_width_plans_both_methods_at_the_three_widths_with_redo_recycling_four_times(string size, int runs, long period)
     {
-        var definition = ExperimentFiles.Load("sac-width", Path.Combine(Root, ExperimentFiles.DefaultFolder));
-        var plan = ExperimentPlanner.Plan(definition, size);
+        var (plan, configs) = Planned("sac-width", size);
         Assert.Equal(runs, plan.Runs.Length);
         Assert.Equal(["sac-w0.25", "sac-w0.5", "sac-w1", "redo-w0.25", "redo-w0.5", "redo-w1"], plan.Series.Select(s => s.Id));
-        foreach (var run in plan.Runs)
+        foreach (var (run, config) in plan.Runs.Zip(configs))
         {
-            var config = ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), run.Overrides);
             Assert.Equal(("ant", period, 0.0), (config.Run.Game, config.Redo.Period, config.Redo.Tau));
             Assert.Equal(run.SeriesId.EndsWith("w1") ? 1.0 : run.SeriesId.EndsWith("w0.5") ? 0.5 : 0.25, config.Sac.WidthMultiplier);
             Assert.Equal(run.SeriesId.StartsWith("redo"), config.Redo.Enabled);

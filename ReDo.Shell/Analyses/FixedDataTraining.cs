@@ -3,6 +3,8 @@ using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Recycling;
+using ReDo.Shell.Rendering;
+using System.Diagnostics;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Analyses;
@@ -43,6 +45,41 @@ public static class FixedDataTraining
             }
         }
         return points;
+    }
+
+    /// <summary>
+    /// The comparison fit-targets (Fig. 8) and offline (Fig. 4) both make: each condition in turn starts
+    /// (<paramref name="start"/> builds its network and update, owning what it builds in the scope) and
+    /// trains <paramref name="steps"/> steps through <see cref="Run"/>; every point goes to the CSV as it
+    /// comes and to <paramref name="progress"/> with rate and ETA over all conditions. Then the dormant and
+    /// loss curves of all conditions are plotted. Returns the points and the files written (CSV, dormant, loss).
+    /// </summary>
+    public static (IReadOnlyList<RegressionPoint> Points, IReadOnlyList<string> Files) Compare(IReadOnlyList<string> conditions,
+        Func<string, ConditionScope, FixedDataCondition> start, Tensor probe, double tau, long steps, long logEvery, FixedDataOutput output, TextWriter progress)
+    {
+        var points = new List<RegressionPoint>();
+        Directory.CreateDirectory(output.Folder);
+        var csv = Path.Combine(output.Folder, $"{output.Stem}.csv");
+        File.WriteAllText(csv, RegressionCurves.Header);
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < conditions.Count; i++)
+        {
+            long before = i * steps;
+            using var scope = new ConditionScope();
+            var (net, update) = start(conditions[i], scope);
+            points.AddRange(Run(conditions[i], net, update, probe, tau, steps, logEvery, p =>
+            {
+                File.AppendAllText(csv, RegressionCurves.Line(p));
+                progress.WriteLine(ProgressLine(p, before + p.Step, conditions.Count * steps, clock.Elapsed.TotalSeconds, tau));
+            }));
+        }
+        var files = new List<string>
+        {
+            csv,
+            RunPlots.Save(RegressionCurves.Dormant($"{output.Title}: dormant neurons", points, tau), Path.Combine(output.Folder, $"{output.Stem}-dormant.png")),
+            RunPlots.Save(RegressionCurves.Loss($"{output.Title}: {output.LossLabel}", points), Path.Combine(output.Folder, $"{output.Stem}-loss.png")),
+        };
+        return (points, files);
     }
 
     /// <summary>A progress line for a point: where it is, its numbers, rate and ETA over all conditions.</summary>

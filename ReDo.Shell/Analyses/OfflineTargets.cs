@@ -1,8 +1,6 @@
 using ReDo.MinAtar.Random;
-using System.Diagnostics;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Rendering;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,42 +33,24 @@ public static class OfflineTargets
         using var probe = run.SampleStates(probeSize, seed);
         progress.WriteLine($"offline on {run.Name}'s replay ({run.Checkpoint}, {Math.Min(run.Agent.Replay.AddCount, run.Agent.Replay.Capacity):N0} transitions): {steps:N0} steps with TD targets (target sync every {period:N0} steps) and with fixed random targets; τ = {t}");
 
-        var points = new List<RegressionPoint>();
-        Directory.CreateDirectory(outFolder);
-        var csv = Path.Combine(outFolder, "offline.csv");
-        File.WriteAllText(csv, RegressionCurves.Header);
-        var clock = Stopwatch.StartNew();
-        foreach (var condition in new[] { TdTargets, RandomTargets })
+        FixedDataCondition Start(string condition, ConditionScope scope)
         {
-            using var initial = new Generator(seed, CPU);
-            using var online = AgentNetworks.Build(spec, initial);
-            using var other = new Generator(seed + 1, CPU);
-            using var target = AgentNetworks.Build(spec, other);   // TD: the target network; random: the fixed random network
+            var online = scope.Own(AgentNetworks.Build(spec, scope.Own(new Generator(seed, CPU))));
+            var target = scope.Own(AgentNetworks.Build(spec, scope.Own(new Generator(seed + 1, CPU))));   // TD: the target network; random: the fixed random network
             if (condition == TdTargets) AgentNetworks.CopyInto(online, target);
-            using var optimizer = AgentNetworks.Optimizer(online, agent);
-            using var batches = new ReplayBatches(run.Agent.Replay, spec, agent, new RandomState(seed + 2));
-            Func<long, float> update = condition == TdTargets
+            var optimizer = scope.Own(AgentNetworks.Optimizer(online, agent));
+            var batches = scope.Own(new ReplayBatches(run.Agent.Replay, spec, agent, new RandomState(seed + 2)));
+            return new FixedDataCondition(online, condition == TdTargets
                 ? step =>
                 {
                     float loss = QLearningUpdate.Step(online, target, optimizer, batches.Next(), agent.DoubleDqn);
                     if (step % period == 0) AgentNetworks.CopyInto(online, target);
                     return loss;
                 }
-                : _ => RandomTargetStep(online, target, optimizer, batches.Next());
-            points.AddRange(FixedDataTraining.Run(condition, online, update, probe, t, steps, logEvery, p =>
-            {
-                File.AppendAllText(csv, RegressionCurves.Line(p));
-                long done = (condition == TdTargets ? 0 : steps) + p.Step;
-                progress.WriteLine(FixedDataTraining.ProgressLine(p, done, 2 * steps, clock.Elapsed.TotalSeconds, t));
-            }));
+                : _ => RandomTargetStep(online, target, optimizer, batches.Next()));
         }
-        var title = $"offline on {run.Name}'s replay";
-        var files = new List<string>
-        {
-            csv,
-            RunPlots.Save(RegressionCurves.Dormant($"{title}: dormant neurons", points, t), Path.Combine(outFolder, "offline-dormant.png")),
-            RunPlots.Save(RegressionCurves.Loss($"{title}: Huber loss", points), Path.Combine(outFolder, "offline-loss.png")),
-        };
+        var (points, files) = FixedDataTraining.Compare([TdTargets, RandomTargets], Start, probe, t, steps, logEvery,
+            new FixedDataOutput(outFolder, "offline", $"offline on {run.Name}'s replay", "Huber loss"), progress);
         return new OfflineResult(run.Checkpoint, t, period, points, files);
     }
 

@@ -1,11 +1,9 @@
 using ReDo.MinAtar.Random;
-using System.Diagnostics;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Optimizers;
-using ReDo.Shell.Rendering;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,33 +37,17 @@ public static class TargetFitting
         using var probe = teacher.SampleStates(probeSize, seed);
         progress.WriteLine($"fitting {teacher.Name} ({teacher.Checkpoint}) on its replay, {steps:N0} steps from {student.Name} ({student.Checkpoint}) and from a fresh network; τ = {t}");
 
-        var points = new List<RegressionPoint>();
-        var csv = Path.Combine(outFolder, "fit-targets.csv");
-        Directory.CreateDirectory(outFolder);
-        File.WriteAllText(csv, RegressionCurves.Header);
-        var clock = Stopwatch.StartNew();
-        long done = 0;
-        using var generator = new Generator(seed, CPU);
-        foreach (var condition in new[] { Pretrained, Fresh })
+        using var generator = new Generator(seed, CPU);   // one generator: the fresh network is drawn after the (overwritten) pretrained one
+        FixedDataCondition Start(string condition, ConditionScope scope)
         {
-            using var net = AgentNetworks.Build(spec, generator);
+            var net = scope.Own(AgentNetworks.Build(spec, generator));
             if (condition == Pretrained) AgentNetworks.CopyInto(student.Agent.Online, net);
-            using var optimizer = AgentNetworks.Optimizer(net, student.Config.Agent);
-            using var batches = new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Agent, new RandomState(seed + 1));
-            points.AddRange(FixedDataTraining.Run(condition, net, step => FitStep(net, teacher.Agent.Online, optimizer, batches.Next().States), probe, t, steps, logEvery, p =>
-            {
-                File.AppendAllText(csv, RegressionCurves.Line(p));
-                done = (condition == Pretrained ? 0 : steps) + p.Step;
-                progress.WriteLine(FixedDataTraining.ProgressLine(p, done, 2 * steps, clock.Elapsed.TotalSeconds, t));
-            }));
+            var optimizer = scope.Own(AgentNetworks.Optimizer(net, student.Config.Agent));
+            var batches = scope.Own(new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Agent, new RandomState(seed + 1)));
+            return new FixedDataCondition(net, _ => FitStep(net, teacher.Agent.Online, optimizer, batches.Next().States));
         }
-        var title = $"fitting {teacher.Name}'s Q values";
-        var files = new List<string>
-        {
-            csv,
-            RunPlots.Save(RegressionCurves.Loss($"{title}: loss (mean squared error)", points), Path.Combine(outFolder, "fit-targets-loss.png")),
-            RunPlots.Save(RegressionCurves.Dormant($"{title}: dormant neurons", points, t), Path.Combine(outFolder, "fit-targets-dormant.png")),
-        };
+        var (points, files) = FixedDataTraining.Compare([Pretrained, Fresh], Start, probe, t, steps, logEvery,
+            new FixedDataOutput(outFolder, "fit-targets", $"fitting {teacher.Name}'s Q values", "loss (mean squared error)"), progress);
         return new FitResult(teacher.Checkpoint, student.Checkpoint, t, points, files);
     }
 

@@ -20,12 +20,11 @@ public sealed class SupervisedBenchmark : IBenchmark
 {
     public Command Definition()
     {
-        var d = new SupervisedSettings();
-        var dataset = CliOptions.Choice("--dataset", "the image data set", "fashion-mnist", "fashion-mnist", "cifar10");
-        var dataDir = CliOptions.Text("--data-dir", $"folder of the data files (default for fashion-mnist: {SupervisedData.FashionMnistFolder})");
-        var images = CliOptions.Int("--images", "training images", d.Images, 1);
-        var batch = CliOptions.Int("--batch", "SGD batch size", d.BatchSize, 1);
-        var testImages = CliOptions.Int("--test-images", "test images for the accuracy", d.TestImages, 1);
+        var dataset = SupervisedOptions.Dataset();
+        var dataDir = SupervisedOptions.DataDir();
+        var images = SupervisedOptions.Images();
+        var batch = SupervisedOptions.Batch();
+        var testImages = SupervisedOptions.TestImages();
         var redo = CliOptions.Flag("--redo", "recycle after the epoch's measurement, as --redo does");
         var command = new Command("supervised", "thread CPU time of one supervised-control epoch, by phase, against plain SGD steps")
             { dataset, dataDir, images, batch, testImages, redo };

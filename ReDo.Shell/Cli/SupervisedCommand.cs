@@ -15,17 +15,17 @@ public sealed class SupervisedCommand : ICliCommand
     public Command Definition()
     {
         var d = new SupervisedSettings();
-        var dataset = CliOptions.Choice("--dataset", "the image data set", "fashion-mnist", "fashion-mnist", "cifar10");
-        var dataDir = CliOptions.Text("--data-dir", $"folder of the data files (default for fashion-mnist: {SupervisedData.FashionMnistFolder}, where Debian's dataset-fashion-mnist installs them; cifar10 needs it)");
-        var images = CliOptions.Int("--images", "training images", d.Images, 1);
+        var dataset = SupervisedOptions.Dataset();
+        var dataDir = SupervisedOptions.DataDir();
+        var images = SupervisedOptions.Images();
         var epochs = CliOptions.Int("--epochs", "epochs", d.Epochs, 1);
         var shuffleEvery = CliOptions.Int("--shuffle-every", "shuffle the labels every N epochs (shuffled condition)", d.ShuffleEvery, 1);
-        var batch = CliOptions.Int("--batch", "SGD batch size", d.BatchSize, 1);
+        var batch = SupervisedOptions.Batch();
         var lr = CliOptions.Double("--lr", "SGD learning rate", d.LearningRate, 1e-9, 10);
         var probe = CliOptions.Int("--probe", "images scored for dormancy", d.ProbeSize, 1);
         var tau = CliOptions.Double("--tau", "τ: a neuron is dormant when its score is ≤ τ", d.Tau, 0, 10);
         var redo = CliOptions.Flag("--redo", "recycle dormant neurons every epoch");
-        var testImages = CliOptions.Int("--test-images", "test images for the accuracy", d.TestImages, 1);
+        var testImages = SupervisedOptions.TestImages();
         var seeds = CliOptions.Int("--seeds", "number of seeds", 3, 1, 100);
         var seed = CliOptions.Int("--seed", "first seed", 0, 0);
         var output = CliOptions.Text("--out", "output folder (default runs/supervised-<dataset>[-redo])");
