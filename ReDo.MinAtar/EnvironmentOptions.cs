@@ -4,4 +4,7 @@ namespace ReDo.MinAtar;
 public sealed record EnvironmentOptions(double StickyActionProbability = 0.1, bool DifficultyRamping = true, bool MinimalActionSet = false)
 {
     public static readonly EnvironmentOptions Default = new();
+
+    /// <summary>The wrapper options of a config's Env section.</summary>
+    public static EnvironmentOptions From(Pure.Config.EnvSettings env) => new(env.StickyActionProbability, env.DifficultyRamping, env.MinimalActionSet);
 }

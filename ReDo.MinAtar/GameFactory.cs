@@ -1,4 +1,5 @@
 using ReDo.MinAtar.Games;
+using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar;
 

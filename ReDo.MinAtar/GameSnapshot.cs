@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar;
 

@@ -1,3 +1,4 @@
+using ReDo.Pure.Games;
 namespace ReDo.MinAtar;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ReDo.MinAtar.Random;
+using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar.Games;
 

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Properties.Readme;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
@@ -54,20 +55,20 @@ public class ConfigTests
     [InlineData("NoEquals", "Section:Key=value")]
     public void Bad_overrides_are_refused_naming_the_key(string set, string named)
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
         Assert.Contains(named, e.Message);
     }
 
     [Fact]
     public void A_misspelt_key_is_named_with_a_suggestion_wherever_it_was_written()
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), ["Run:Gmae=asterix"]));
         Assert.Contains("unknown key Run:Gmae — did you mean Run:Game? (given with --set)", e.Message);
         var path = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, """{ "Run": { "Gmae": "asterix", "Frames": 10 }, "Agnet": { "BatchSize": 8 }, "Reset": { "Layers": ["Dense_0"] }, "Colour": 3 }""");
         try
         {
-            var message = Assert.Throws<CliError>(() => ConfigLoader.Load(path, [])).Message;
+            var message = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [])).Message;
             Assert.StartsWith(path + ": ", message);
             foreach (var part in new[] { "unknown key Run:Gmae — did you mean Run:Game?", "unknown key Agnet:BatchSize — did you mean Agent:BatchSize?", "unknown key Colour", "docs/configuration.md" })
                 Assert.Contains(part, message);
@@ -82,9 +83,9 @@ public class ConfigTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, "{ \"Run\": { \"Frames\": 10, }");
-        try { Assert.Contains(path, Assert.Throws<CliError>(() => ConfigLoader.Load(path, [])).Message); }
+        try { Assert.Contains(path, Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, [])).Message); }
         finally { File.Delete(path); }
-        Assert.Contains("does not exist", Assert.Throws<CliError>(() => ConfigLoader.Load("/nonexistent/x.json", [])).Message);
+        Assert.Contains("does not exist", Assert.Throws<ConfigException>(() => ConfigLoader.Load("/nonexistent/x.json", [])).Message);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class ConfigTests
         // Spec §6.4 (Table 4, TF-Agents sac_train_eval): every knob, and ReDo τ = 0, F = 200,000; Reset every 200,000 environment steps.
         var c = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-redo.json"), []);
         var s = c.Sac;
-        Assert.Equal(("sac", "ant", 1_000_000L), (c.Agent.Kind, c.Run.Game, c.Run.Frames));
+        Assert.Equal(("sac", "ant", 1_000_000L), (c.Agent.Kind, c.Run.Game.Name, c.Run.Frames));
         Assert.Equal((1.0, 3e-4, 3e-4, 3e-4, 0.99, 0.005, 0.1), (s.WidthMultiplier, s.ActorLearningRate, s.CriticLearningRate, s.AlphaLearningRate, s.Discount, s.TargetSmoothing, s.RewardScale));
         Assert.Equal((256, 1_000_000, 10_000, 1.0, 10_000L, 30), (s.BatchSize, s.ReplayCapacity, s.InitialRandomSteps, s.ReplayRatio, s.EvalPeriod, s.EvalEpisodes));
         Assert.Equal((true, 0.0, 200_000L), (c.Redo.Enabled, c.Redo.Tau, c.Redo.Period));
@@ -133,7 +134,7 @@ public class ConfigTests
     [InlineData("mujoco-hopper-sac-redo.json", "Reset:Enabled=true", "Reset:Enabled")]
     public void Bad_sac_settings_are_refused_naming_the_key(string file, string set, string named)
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, file), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, file), [set]));
         Assert.Contains(named, e.Message);
     }
 

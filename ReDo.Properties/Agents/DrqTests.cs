@@ -15,6 +15,7 @@ using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
 using Xunit;
 using static TorchSharp.torch;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.Agents;
 
@@ -250,7 +251,7 @@ public class DrqTests
     {
         const int probeSize = 20;
         var config = TinyRuns.DrqConfig(700) with { Redo = TinyRuns.DrqConfig().Redo with { ProbeSize = probeSize, LogPeriod = 25, Period = 100 } };
-        var env = MinAtarEnvironment.Create(config.Run.GameId(), (uint)config.Run.Seed, config.Env.ToEnvironmentOptions());
+        var env = MinAtarEnvironment.Create(config.Run.Game.MinAtarGame, (uint)config.Run.Seed, EnvironmentOptions.From(config.Env));
         using var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         var observed = new HashSet<string>();
         var (probeSamples, trainingSamples, unobservedTraining) = (0, 0, 0);

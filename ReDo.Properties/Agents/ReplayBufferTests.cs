@@ -7,6 +7,7 @@ using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents;
 using Xunit;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.Agents;
 

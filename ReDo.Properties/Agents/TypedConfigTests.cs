@@ -1,5 +1,9 @@
 using ReDo.Properties.Readme;
+using ReDo.MinAtar;
+using ReDo.Pure;
 using ReDo.Pure.Config;
+using ReDo.Pure.Control;
+using ReDo.Pure.Games;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Recycling.Variants;
@@ -55,14 +59,34 @@ public class TypedConfigTests
     [InlineData("Redo:Mapping=HWC", "Redo:Mapping", "ChannelsFirst, DopamineCompat")]
     [InlineData("Reset:Redraw=Glorot", "Reset:Redraw", "Layer, Xavier")]
     [InlineData("Agent:Network=mlp", "Agent:Network", "takes vectors")]
+    [InlineData("Run:Game=pong", "Run:Game", "asterix, breakout, freeway, seaquest, space_invaders; Agent:Kind = dqn) or a MuJoCo task (halfcheetah, hopper, walker2d, ant, humanoid, inverted_pendulum")]
     [InlineData("Redo:Selection=top", "Redo:Selection", "threshold, fraction")]
     [InlineData("Redo:ScoreType=inverted", "Redo:ScoreType", "redo, random, redo_inverted, cbp")]
     [InlineData("Redo:Outgoing=xavier", "Redo:Outgoing", "zero, random")]
     public void A_bad_word_is_refused_naming_the_key_and_the_valid_words(string set, string key, string valid)
     {
-        var e = Assert.Throws<CliError>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn.json"), [set]));
         Assert.Contains(key, e.Message);
         Assert.Contains(valid, e.Message);
+    }
+
+    [Fact]
+    public void Run_game_is_one_id_over_minatar_games_and_mujoco_tasks_written_by_its_word()
+    {
+        Assert.Equal(["asterix", "breakout", "freeway", "seaquest", "space_invaders", "halfcheetah", "hopper", "walker2d", "ant", "humanoid", "inverted_pendulum"],
+            Game.All.Select(g => g.Name));
+        foreach (var g in Game.All)
+        {
+            Assert.Equal(g, Game.Parse(g.Name.ToUpperInvariant()));
+            Assert.True(g.MinAtar is null != g.Task is null);
+        }
+        Assert.Equal(GameInfo.All.Select(i => i.Name), Game.All.Where(g => g.MinAtar is not null).Select(g => g.Name));
+        var sac = ConfigLoader.Load(Path.Combine(Configs, "mujoco-hopper-sac.json"), ["Run:Game=inverted_pendulum"]);
+        Assert.Equal(Game.Of(ControlTaskId.InvertedPendulum), sac.Run.Game);
+        Assert.Contains("\"Game\": \"inverted_pendulum\"", ConfigLoader.ToJson(sac));
+        Assert.Equal(sac, ConfigLoader.LoadJson(ConfigLoader.ToJson(sac), [], "config.json"));
+        var e = Assert.Throws<ConfigException>(() => sac.Run.Game.MinAtarGame);
+        Assert.Contains("MinAtar games only", e.Message);
     }
 
     [Fact]
@@ -71,7 +95,7 @@ public class TypedConfigTests
         var json = ConfigLoader.ToJson(new ExperimentConfig()).Replace("\"Seed\": 0,", "\"Seed\": 0,\n    \"Device\": \"cpu\",");
         Assert.Contains("Device", json);
         Assert.Equal(new ExperimentConfig(), ConfigLoader.LoadJson(json, [], "config.json"));
-        var e = Assert.Throws<CliError>(() => ConfigLoader.LoadJson(json.Replace("\"cpu\"", "\"cuda\""), [], "config.json"));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadJson(json.Replace("\"cpu\"", "\"cuda\""), [], "config.json"));
         Assert.Contains("CPU only", e.Message);
         Assert.DoesNotContain("Device", ConfigLoader.ToJson(new ExperimentConfig()));
     }

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using FsCheck;
 using FsCheck.Fluent;
 using ReDo.Properties.Cli;
@@ -111,9 +112,9 @@ public class AnalyzeCommandTests
     {
         var empty = TinyRuns.NewFolder("norun");
         Directory.CreateDirectory(empty);
-        Assert.Contains("dormancy-log.txt", Assert.Throws<CliError>(() => AnalyzeCommand.Overlap(new(empty, MaskThreshold.Tau, null, null))).Message);
+        Assert.Contains("dormancy-log.txt", Assert.Throws<RunFolderException>(() => AnalyzeCommand.Overlap(new(empty, MaskThreshold.Tau, null, null))).Message);
         var run = TinyRuns.Reference(TinyRuns.Config());
-        Assert.Contains("--reference", Assert.Throws<CliError>(() => AnalyzeCommand.Overlap(new(run, MaskThreshold.Tau, 999_999_999, empty))).Message);
+        Assert.Contains("--reference", Assert.Throws<ConfigException>(() => AnalyzeCommand.Overlap(new(run, MaskThreshold.Tau, 999_999_999, empty))).Message);
         // What the parser refuses, through the real command line: exit code 2 and the problem named.
         var (exit, output, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "overlaps", empty);
         Assert.Equal(2, exit);

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.IO.Compression;
 using ReDo.Properties.Cli;
 using ReDo.Properties.Resume;
@@ -65,11 +66,11 @@ public class SupervisedTests
     {
         var empty = TinyRuns.NewFolder("nodata");
         Directory.CreateDirectory(empty);
-        Assert.Contains("apt-get install dataset-fashion-mnist", Assert.Throws<CliError>(() => SupervisedData.Load("fashion-mnist", empty)).Message);
-        Assert.Contains("CIFAR-10 binary version", Assert.Throws<CliError>(() => SupervisedData.Load("cifar10", null)).Message);
-        Assert.Contains("data_batch_1.bin", Assert.Throws<CliError>(() => SupervisedData.Load("cifar10", empty)).Message);
+        Assert.Contains("apt-get install dataset-fashion-mnist", Assert.Throws<DataFileException>(() => SupervisedData.Load("fashion-mnist", empty)).Message);
+        Assert.Contains("CIFAR-10 binary version", Assert.Throws<DataFileException>(() => SupervisedData.Load("cifar10", null)).Message);
+        Assert.Contains("data_batch_1.bin", Assert.Throws<DataFileException>(() => SupervisedData.Load("cifar10", empty)).Message);
         File.WriteAllBytes(Path.Combine(empty, "data_batch_1.bin"), new byte[ImageFormats.CifarRecord]);
-        var second = Assert.Throws<CliError>(() => SupervisedData.Load("cifar10", empty)).Message;   // the first missing file is the one named
+        var second = Assert.Throws<DataFileException>(() => SupervisedData.Load("cifar10", empty)).Message;   // the first missing file is the one named
         Assert.Contains(Path.Combine(empty, "data_batch_2.bin") + " is missing", second);
         Assert.Contains("https://www.cs.toronto.edu/~kriz/cifar.html", second);
     }

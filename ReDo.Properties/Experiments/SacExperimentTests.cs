@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.Globalization;
 using ReDo.Properties.MuJoCo;
 using ReDo.Properties.Readme;
@@ -105,7 +106,7 @@ public class SacExperimentTests
         Assert.Equal(["sac-w0.25", "sac-w0.5", "sac-w1", "redo-w0.25", "redo-w0.5", "redo-w1"], plan.Series.Select(s => s.Id));
         foreach (var (run, config) in plan.Runs.Zip(configs))
         {
-            Assert.Equal(("ant", period, 0.0), (config.Run.Game, config.Redo.Period, config.Redo.Tau));
+            Assert.Equal(("ant", period, 0.0), (config.Run.Game.Name, config.Redo.Period, config.Redo.Tau));
             Assert.Equal(run.SeriesId.EndsWith("w1") ? 1.0 : run.SeriesId.EndsWith("w0.5") ? 0.5 : 0.25, config.Sac.WidthMultiplier);
             Assert.Equal(run.SeriesId.StartsWith("redo"), config.Redo.Enabled);
             if (config.Redo.Enabled) Assert.Equal(4, ((config.Run.Frames - config.Sac.InitialRandomSteps) - 1) / config.Redo.Period);
@@ -146,7 +147,7 @@ public class SacExperimentTests
     {
         var anchors = AnchorFiles.In(Root) with { RandomPolicyMuJoCo = "/nonexistent/random.csv", SacReference = "/nonexistent/sac.csv" };
         Assert.Contains("breakout", anchors.Load(["breakout", "asterix"]).Keys);
-        var e = Assert.Throws<ReDo.Shell.Cli.CliError>(() => anchors.Load(["hopper"]));
+        var e = Assert.Throws<ReDo.Pure.DataFileException>(() => anchors.Load(["hopper"]));
         Assert.Contains("/nonexistent/random.csv", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Properties.Cli;
 using ReDo.Pure.Metrics;
 using ReDo.Shell.Cli;
@@ -7,7 +8,7 @@ using Xunit;
 
 namespace ReDo.Properties.Metrics;
 
-/// <summary>Plots from run folders written by the CSV writer; bad folders and files give CliErrors naming the file and line.</summary>
+/// <summary>Plots from run folders written by the CSV writer; bad folders and files give RunFolderException/DataFileException naming the file and line.</summary>
 public sealed class PlotCommandTests : IDisposable
 {
     readonly string _root = Directory.CreateTempSubdirectory("redo-plot-").FullName;
@@ -70,14 +71,14 @@ public sealed class PlotCommandTests : IDisposable
     public void Bad_input_is_a_cli_error_naming_the_file_and_line()
     {
         var missing = Path.Combine(_root, "nope");
-        Assert.Contains("does not exist", Assert.Throws<CliError>(() => PlotCommand.Run(new([missing], null, null))).Message);
+        Assert.Contains("does not exist", Assert.Throws<RunFolderException>(() => PlotCommand.Run(new([missing], null, null))).Message);
 
         var bare = Directory.CreateDirectory(Path.Combine(_root, "bare")).FullName;
-        Assert.Contains("has no metrics.csv", Assert.Throws<CliError>(() => PlotCommand.Run(new([bare], null, null))).Message);
+        Assert.Contains("has no metrics.csv", Assert.Throws<RunFolderException>(() => PlotCommand.Run(new([bare], null, null))).Message);
 
         var broken = WriteRun(_root, "broken", 5, seed: 5);
         File.AppendAllText(Path.Combine(broken, "metrics.csv"), "60000,1,2,oops,,,,,,,,0,0,\n");
-        var e = Assert.Throws<CliError>(() => PlotCommand.Run(new([broken], null, null)));
+        var e = Assert.Throws<DataFileException>(() => PlotCommand.Run(new([broken], null, null)));
         Assert.Contains(Path.Combine(broken, "metrics.csv"), e.Message);
         Assert.Contains("line 7, column 4: mean_return 'oops' is not a number", e.Message);
 

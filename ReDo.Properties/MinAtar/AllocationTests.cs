@@ -2,6 +2,7 @@ using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
 using ReDo.Shell.MinAtar;
 using Xunit;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.MinAtar;
 

@@ -1,4 +1,5 @@
 using ReDo.MinAtar;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.MinAtar;
 

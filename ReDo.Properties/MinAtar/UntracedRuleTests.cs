@@ -1,5 +1,6 @@
 using ReDo.MinAtar;
 using Xunit;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.MinAtar;
 

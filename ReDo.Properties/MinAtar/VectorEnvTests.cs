@@ -1,6 +1,7 @@
 using ReDo.MinAtar;
 using ReDo.Shell.MinAtar;
 using Xunit;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.MinAtar;
 

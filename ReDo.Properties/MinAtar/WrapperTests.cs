@@ -1,6 +1,7 @@
 using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
 using Xunit;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.MinAtar;
 

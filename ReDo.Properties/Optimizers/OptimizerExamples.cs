@@ -44,6 +44,36 @@ public class OptimizerExamples
         Assert.Equal(2, rms.StepCount(0));
     }
 
+    /// <summary>
+    /// A constant gradient makes v − ḡ² = α^t(1 − α^t)g², which falls below float rounding after a few
+    /// hundred steps, so v − ḡ² can come out negative and PyTorch's √ gives NaN. It happened in every
+    /// DQN + weight-decay run (a dead neuron's weights get g = wd·θ, nearly constant): the variance is
+    /// clamped at 0, which changes nothing where it is not negative.
+    /// </summary>
+    [Fact]
+    public void Centered_rmsprop_with_a_constant_gradient_stays_finite()
+    {
+        var r = new System.Random(7);
+        float[] gradient = Enumerable.Range(0, 256).Select(_ => (float)(r.NextDouble() * 2 - 1)).ToArray();
+        using var theta = new Parameter(zeros(256));
+        using var c = tensor(gradient);
+        using var rms = new CenteredRmsProp([theta], lr: 1e-6, alpha: 0.95, eps: 0.01);
+        for (int s = 0; s < 2000; s++)
+        {
+            using var scope = NewDisposeScope();
+            rms.ZeroGrad();
+            (theta * c).sum().backward();
+            rms.Step();
+        }
+        var after = theta.data<float>().ToArray();
+        // Finite, and each step moves θᵢ against gᵢ by at most lr·|gᵢ|/ε (the denominator is ≥ ε).
+        for (int i = 0; i < after.Length; i++)
+        {
+            Assert.True(float.IsFinite(after[i]), $"θ[{i}] = {after[i]} with the constant gradient {gradient[i]}");
+            Assert.InRange(-after[i] * Math.Sign(gradient[i]), 0f, 2000 * 1e-6f * Math.Abs(gradient[i]) / 0.01f * 1.0001f);
+        }
+    }
+
     [Fact]
     public void Adam_with_a_constant_gradient_moves_lr_per_step()
     {

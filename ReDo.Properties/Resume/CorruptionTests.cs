@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Shell.Runs;
 using System.Text.Json.Nodes;
 using ReDo.Shell.Agents;
@@ -73,7 +74,7 @@ public class CorruptionTests
         var (_, folder) = FinishedRunWithoutResults();
         foreach (var checkpoint in Directory.GetDirectories(Path.Combine(folder, "checkpoints")))
             File.Delete(Path.Combine(checkpoint, "state.json"));
-        var e = Assert.Throws<CliError>(() => Runner.Resume(folder, TextWriter.Null));
+        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TextWriter.Null));
         Assert.Contains("no usable checkpoint", e.Message);
         Assert.Contains($"{Newest}: state.json is missing", e.Message);
         Assert.Contains($"{Previous}: state.json is missing", e.Message);
@@ -85,7 +86,7 @@ public class CorruptionTests
         var (_, folder) = FinishedRunWithoutResults();
         var configPath = Path.Combine(folder, "config.json");
         File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"EvalEpisodes\": 1", "\"EvalEpisodes\": 2"));
-        var e = Assert.Throws<CliError>(() => Runner.Resume(folder, TextWriter.Null));
+        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TextWriter.Null));
         Assert.Contains("another configuration", e.Message);
         Assert.Contains(Newest, e.Message);
     }

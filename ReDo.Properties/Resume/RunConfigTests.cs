@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Pure.Config;
 using ReDo.Shell.Config;
 using Xunit;
@@ -20,7 +21,7 @@ public class RunConfigTests
     [InlineData("Run:KeepCheckpoints=0", "Run:KeepCheckpoints = 0")]
     public void Checkpoint_keys_are_validated(string set, string message)
     {
-        var e = Assert.Throws<ReDo.Shell.Cli.CliError>(() => ConfigLoader.LoadJson(ConfigLoader.ToJson(new ExperimentConfig()), [set], "x.json"));
+        var e = Assert.Throws<ReDo.Pure.ConfigException>(() => ConfigLoader.LoadJson(ConfigLoader.ToJson(new ExperimentConfig()), [set], "x.json"));
         Assert.Contains(message, e.Message);
     }
 }

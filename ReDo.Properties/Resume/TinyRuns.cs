@@ -1,3 +1,4 @@
+using ReDo.Pure.Games;
 using ReDo.Shell.Runs;
 using System.Collections.Concurrent;
 using ReDo.Pure.Config;
@@ -58,7 +59,7 @@ public static class TinyRuns
 
     public static ExperimentConfig Config(long frames = 2_000, int seed = 5) => new()
     {
-        Run = new RunSettings { Game = "breakout", Frames = frames, Seed = seed, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
+        Run = new RunSettings { Game = Game.Of(GameId.Breakout), Frames = frames, Seed = seed, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
         Agent = new AgentSettings { MinReplayHistory = 500, ReplayCapacity = 3_000, EpsilonDecayPeriod = 1_500, TargetUpdatePeriod = 200 },
         Redo = new RedoSettings { Enabled = true, Period = 300, LogPeriod = 250, ProbeSize = 32 },
     };

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
 using ReDo.Shell.Runs;
@@ -64,6 +65,6 @@ public class WorkerTests
         Assert.Equal(first.Frames, again.Frames);
         Assert.Contains("already finished", notes.ToString());
         var other = spec with { Seed = 4 };
-        Assert.Contains("another configuration", Assert.Throws<ReDo.Shell.Cli.CliError>(() => SpecRunner.Run(other, folder, TextWriter.Null, CancellationToken.None)).Message);
+        Assert.Contains("another configuration", Assert.Throws<ReDo.Pure.RunFolderException>(() => SpecRunner.Run(other, folder, TextWriter.Null, CancellationToken.None)).Message);
     }
 }

@@ -1,6 +1,7 @@
 using ReDo.Pure.Agents;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Config;
+using ReDo.Pure.Games;
 
 namespace ReDo.Properties.Sac;
 
@@ -9,7 +10,7 @@ static class SacConfig
 {
     public static ExperimentConfig Of(SacSettings sac, int seed, RedoSettings? redo = null, long resetPeriod = 0, string task = "hopper") => new()
     {
-        Run = new() { Game = task, Seed = seed },
+        Run = new() { Game = Game.Parse(task), Seed = seed },
         Agent = new() { Kind = AgentSettings.Sac },
         Sac = sac,
         Redo = redo ?? new() { Tau = 0, Period = 200_000, LogPeriod = 10_000 },

@@ -2,6 +2,8 @@ using ReDo.Properties.MuJoCo;
 using ReDo.Properties.Resume;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
+using ReDo.Pure.Control;
+using ReDo.Pure.Games;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using ReDo.Shell.Runs;
@@ -20,7 +22,7 @@ public class SacEvaluateTests
     /// <summary>Seconds of Hopper: width 0.125, 800 steps (300 random), a final evaluation over 3 episodes.</summary>
     static ExperimentConfig Tiny() => new()
     {
-        Run = new() { Game = "hopper", Frames = 800, Seed = 4, LogEvery = 400, EvalEpisodes = 3, CheckpointEvery = 400 },
+        Run = new() { Game = Game.Of(ControlTaskId.Hopper), Frames = 800, Seed = 4, LogEvery = 400, EvalEpisodes = 3, CheckpointEvery = 400 },
         Agent = new() { Kind = AgentSettings.Sac },
         Sac = new() { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 0 },
     };

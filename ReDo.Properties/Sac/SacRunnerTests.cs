@@ -1,3 +1,5 @@
+using ReDo.Pure.Control;
+using ReDo.Pure.Games;
 using ReDo.Properties.MuJoCo;
 using ReDo.Properties.Resume;
 using ReDo.Pure.Agents;
@@ -21,7 +23,7 @@ public class SacRunnerTests
     /// <summary>A few seconds of Hopper: width 0.125, batch 32, 300 random steps, ReDo every 200 updates, an evaluation every 500 steps.</summary>
     static ExperimentConfig Tiny(bool reset = false) => new()
     {
-        Run = new() { Game = "hopper", Frames = 1_500, Seed = 3, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
+        Run = new() { Game = Game.Of(ControlTaskId.Hopper), Frames = 1_500, Seed = 3, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
         Agent = new() { Kind = AgentSettings.Sac },
         Sac = new() { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 500, EvalEpisodes = 1, WeightDecay = reset ? 1e-4 : 0 },
         Redo = new() { Enabled = !reset, Tau = 0.1, Period = 200, LogPeriod = 100 },

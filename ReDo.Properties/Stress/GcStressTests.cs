@@ -1,3 +1,4 @@
+using ReDo.Pure.Games;
 using ReDo.Shell.Runs;
 using ReDo.Pure.Config;
 using ReDo.Shell.Agents;
@@ -23,7 +24,7 @@ public class GcStressTests
     {
         var config = new ExperimentConfig
         {
-            Run = new RunSettings { Game = "breakout", Frames = 2_300, Seed = 11, LogEvery = 500, EvalEpisodes = 2, CheckpointEvery = 400 },
+            Run = new RunSettings { Game = Game.Of(GameId.Breakout), Frames = 2_300, Seed = 11, LogEvery = 500, EvalEpisodes = 2, CheckpointEvery = 400 },
             Agent = new AgentSettings
             {
                 Optimizer = ConfigName.Parse<OptimizerKind>(optimizer), MinReplayHistory = 300, ReplayCapacity = 5_000, TargetUpdatePeriod = 200,

@@ -1,5 +1,5 @@
 using ReDo.Pure.Agents;
-using ReDo.Pure.Control;
+using ReDo.Pure.Games;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling.Variants;
 
@@ -8,8 +8,6 @@ namespace ReDo.Pure.Config;
 /// <summary>Range and consistency checks of a bound configuration, each naming the key and what is allowed.</summary>
 public static class ConfigValidation
 {
-    public static readonly string[] Games = ["asterix", "breakout", "freeway", "seaquest", "space_invaders"];
-
     /// <summary>The layers SAC's Reset may name (each of actor, critic_1 and critic_2 has them: docs/sac.md).</summary>
     public static readonly string[] SacLayers = ["Dense_0", "Dense_1", "final_layer"];
 
@@ -20,12 +18,11 @@ public static class ConfigValidation
         bool sac = c.Agent.Kind == AgentSettings.Sac;
 
         Check(c.Agent.Kind is AgentSettings.Dqn or AgentSettings.Sac, "Agent:Kind", c.Agent.Kind, "dqn (MinAtar), sac (MuJoCo)");
+        // An unknown word is refused by the binder (Game.Parse names both lists); here only the agent must match.
         if (sac)
-            Check(ControlTasks.Find(c.Run.Game) is not null, "Run:Game", c.Run.Game,
-                $"a MuJoCo task with Agent:Kind = sac: {string.Join(", ", ControlTasks.Names)}" + (Games.Contains(c.Run.Game) ? " (MinAtar games need Agent:Kind = dqn)" : ""));
+            Check(c.Run.Game.Task is not null, "Run:Game", c.Run.Game, $"a MuJoCo task with Agent:Kind = sac: {Game.TaskNames} (MinAtar games need Agent:Kind = dqn)");
         else
-            Check(Games.Contains(c.Run.Game), "Run:Game", c.Run.Game,
-                string.Join(", ", Games) + (ControlTasks.Find(c.Run.Game) is not null ? " (MuJoCo tasks need Agent:Kind = sac)" : ""));
+            Check(c.Run.Game.MinAtar is not null, "Run:Game", c.Run.Game, $"{Game.MinAtarNames} (MuJoCo tasks need Agent:Kind = sac)");
         Check(c.Run.Frames > 0, "Run:Frames", c.Run.Frames, "> 0");
         Check(c.Run.Seed >= 0, "Run:Seed", c.Run.Seed, "≥ 0");
         Check(c.Run.Threads is >= 1 and <= 256, "Run:Threads", c.Run.Threads, "1 … 256");

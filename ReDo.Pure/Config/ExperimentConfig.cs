@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ReDo.Pure.Collections;
+using ReDo.Pure.Games;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Recycling.Variants;
@@ -12,11 +13,10 @@ namespace ReDo.Pure.Config;
 public sealed record RunSettings
 {
     /// <summary>
-    /// The environment: a MinAtar game (asterix, breakout, freeway, seaquest, space_invaders) for
-    /// Agent:Kind = dqn, a MuJoCo task (halfcheetah, hopper, walker2d, ant, humanoid,
-    /// inverted_pendulum) for Agent:Kind = sac.
+    /// The environment: a MinAtar game for Agent:Kind = dqn, a MuJoCo task for Agent:Kind = sac
+    /// (<see cref="Games.Game"/>: one id over both, written by its word).
     /// </summary>
-    public string Game { get; init; } = "breakout";
+    public Game Game { get; init; } = Game.Of(GameId.Breakout);
     /// <summary>Environment frames = agent steps (MinAtar has no frame skip; a MuJoCo agent step is the task's frame skip of physics steps).</summary>
     public long Frames { get; init; } = 5_000_000;
     public int Seed { get; init; } = 0;

@@ -48,13 +48,4 @@ public static class ControlTasks
     public static IReadOnlyList<ControlTask> All { get; } = [HalfCheetah, Hopper, Walker2d, Ant, Humanoid, InvertedPendulum];
 
     public static ControlTask Get(ControlTaskId id) => All.First(t => t.Id == id);
-
-    /// <summary>The task's name in a config (Run:Game): lower case, words joined by '_' (halfcheetah, walker2d, inverted_pendulum).</summary>
-    public static string ConfigName(ControlTaskId id) => id == ControlTaskId.InvertedPendulum ? "inverted_pendulum" : id.ToString().ToLowerInvariant();
-
-    /// <summary>Every task's config name, in <see cref="All"/>'s order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(t => ConfigName(t.Id))];
-
-    /// <summary>The task a config names, or null.</summary>
-    public static ControlTask? Find(string name) => All.FirstOrDefault(t => ConfigName(t.Id) == name);
 }

@@ -1,12 +1,13 @@
+using ReDo.Pure;
 using ReDo.MinAtar;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using ReDo.Shell.MuJoCo;
 using ReDo.Shell.Environments;
 using ReDo.Shell.Runs;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Agents;
 
@@ -24,8 +25,8 @@ public static class AgentFactory
     public static IInteraction Create(ExperimentConfig config)
     {
         if (config.Agent.Kind == AgentSettings.Sac) return Sac(config);
-        var game = config.Run.GameId();
-        var options = config.Env.ToEnvironmentOptions();
+        var game = config.Run.Game.MinAtarGame;
+        var options = EnvironmentOptions.From(config.Env);
         var env = MinAtarEnvironment.Create(game, (uint)config.Run.Seed, options);
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         return new Interaction<MinAtarObservation, int>(agent, new MinAtarTask(env),
@@ -38,7 +39,7 @@ public static class AgentFactory
     /// </summary>
     static IInteraction Sac(ExperimentConfig config)
     {
-        var task = ControlTasks.Find(config.Run.Game) ?? throw new CliError($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {string.Join(", ", ControlTasks.Names)}");
+        var task = ControlTasks.Get(config.Run.Game.Task ?? throw new ConfigException($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {Game.TaskNames}"));
         try
         {
             var env = new ControlEnvironment(task, (uint)config.Run.Seed);
@@ -49,6 +50,6 @@ public static class AgentFactory
             return new Interaction<double[], double[]>(agent, new ControlTaskEnvironment(env),
                 episodes => SacEpisodes.AgainstRandom(agent, task, config.Run.Seed, episodes));
         }
-        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new CliError(e.Message); }
+        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new ConfigException(e.Message); }
     }
 }

@@ -1,5 +1,6 @@
 using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Agents;
 

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Metrics;
 
@@ -45,7 +46,7 @@ public sealed class DormancyLog(string runFolder, IRunFiles files)
     {
         var path = System.IO.Path.Combine(runFolder, FileName);
         if (!File.Exists(path))
-            throw new Cli.CliError($"{runFolder} has no {FileName}: it is written by `redo train` at every dormancy logging step (Redo:LogPeriod) since this version; train the run again to analyse it.");
+            throw new RunFolderException($"{runFolder} has no {FileName}: it is written by `redo train` at every dormancy logging step (Redo:LogPeriod) since this version; train the run again to analyse it.");
         return DormancyLogFormat.Parse(File.ReadAllText(path), path);
     }
 }

@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
@@ -35,7 +36,7 @@ public static class FixedDataTraining
         for (long step = 1; step <= steps; step++)
         {
             float loss = update(step);
-            if (!float.IsFinite(loss)) throw new Cli.CliError($"{condition}: the loss became {loss} at gradient step {step}; lower --lr.");
+            if (!float.IsFinite(loss)) throw new ConfigException($"{condition}: the loss became {loss} at gradient step {step}; lower --lr.");
             lossSum += loss;
             since++;
             if (step % logEvery == 0 || step == steps)

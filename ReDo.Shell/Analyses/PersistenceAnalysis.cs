@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Rendering;
@@ -13,10 +14,10 @@ public static class PersistenceAnalysis
     public static PersistenceResult Run(string runFolder, MaskThreshold threshold, long? referenceStep, string outFolder)
     {
         var log = DormancyLog.Load(runFolder);
-        if (log.Count == 0) throw new Cli.CliError($"{Path.Combine(runFolder, DormancyLog.FileName)} has no logging step yet.");
+        if (log.Count == 0) throw new RunFolderException($"{Path.Combine(runFolder, DormancyLog.FileName)} has no logging step yet.");
         IReadOnlyList<PersistenceRow> rows;
         try { rows = DormantPersistence.Series(log.Select(e => e.Masks).ToList(), threshold, referenceStep); }
-        catch (ArgumentException e) { throw new Cli.CliError($"--reference: {e.Message}"); }
+        catch (ArgumentException e) { throw new ConfigException($"--reference: {e.Message}"); }
         Directory.CreateDirectory(outFolder);
         var csv = Path.Combine(outFolder, "overlap.csv");
         File.WriteAllText(csv, AnalysisCharts.PersistenceCsv(rows));

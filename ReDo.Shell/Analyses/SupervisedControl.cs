@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.Diagnostics;
 using System.Globalization;
 using ReDo.Pure.Analyses;
@@ -71,7 +72,7 @@ public static class SupervisedControl
     public static IReadOnlyList<SupervisedEpoch> ParseCsv(string text, string source)
     {
         var lines = text.Split('\n');
-        if (lines[0] + "\n" != CsvHeader) throw new Cli.CliError($"{source} is not a supervised.csv: its first line is not '{CsvHeader.TrimEnd()}'.");
+        if (lines[0] + "\n" != CsvHeader) throw new DataFileException($"{source} is not a supervised.csv: its first line is not '{CsvHeader.TrimEnd()}'.");
         var rows = new List<SupervisedEpoch>();
         for (int n = 1; n < lines.Length; n++)
         {
@@ -84,7 +85,7 @@ public static class SupervisedControl
                 if (f.Length != 9) throw new FormatException($"{f.Length} fields, expected 9");
                 rows.Add(new SupervisedEpoch(f[0], I(1), I(2), D(3), D(4), D(5), D(6), D(7), I(8)));
             }
-            catch (FormatException e) { throw new Cli.CliError($"{source} line {n + 1} is damaged ({e.Message}); delete it and run --replot again."); }
+            catch (FormatException e) { throw new DataFileException($"{source} line {n + 1} is damaged ({e.Message}); delete it and run --replot again."); }
         }
         return rows;
     }

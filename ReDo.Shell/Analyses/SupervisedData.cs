@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.IO.Compression;
 using ReDo.Pure.Analyses;
 
@@ -14,9 +15,9 @@ public static class SupervisedData
     public static (LabelledImages Train, LabelledImages Test) Load(string dataset, string? folder) => dataset switch
     {
         "fashion-mnist" => FashionMnist(folder ?? FashionMnistFolder),
-        "cifar10" => Cifar10(folder ?? throw new Cli.CliError(
+        "cifar10" => Cifar10(folder ?? throw new DataFileException(
             "CIFAR-10 is not packaged: download the \"CIFAR-10 binary version\" (cifar-10-binary.tar.gz) from https://www.cs.toronto.edu/~kriz/cifar.html, unpack it and pass its folder with --data-dir (it holds data_batch_1.bin … data_batch_5.bin and test_batch.bin).")),
-        _ => throw new Cli.CliError($"--dataset '{dataset}' is not known; use fashion-mnist or cifar10."),
+        _ => throw new ConfigException($"--dataset '{dataset}' is not known; use fashion-mnist or cifar10."),
     };
 
     static (LabelledImages, LabelledImages) FashionMnist(string folder)
@@ -33,7 +34,7 @@ public static class SupervisedData
         {
             var path = Path.Combine(folder, name);
             if (!System.IO.File.Exists(path))
-                throw new Cli.CliError($"{path} is missing: --data-dir must be the unpacked \"CIFAR-10 binary version\" folder (data_batch_1.bin … data_batch_5.bin, test_batch.bin) from https://www.cs.toronto.edu/~kriz/cifar.html.");
+                throw new DataFileException($"{path} is missing: --data-dir must be the unpacked \"CIFAR-10 binary version\" folder (data_batch_1.bin … data_batch_5.bin, test_batch.bin) from https://www.cs.toronto.edu/~kriz/cifar.html.");
             return (System.IO.File.ReadAllBytes(path), path);
         }
         var train = Read(() => ImageFormats.FromCifarBinary(Enumerable.Range(1, 5).Select(i => File($"data_batch_{i}.bin")).ToList()));
@@ -48,17 +49,17 @@ public static class SupervisedData
         if (File.Exists(plain)) return File.ReadAllBytes(plain);
         var gz = plain + ".gz";
         if (!File.Exists(gz))
-            throw new Cli.CliError($"{plain}(.gz) is missing: install Fashion-MNIST with `apt-get install dataset-fashion-mnist` (files land in {FashionMnistFolder}) or pass the folder holding the IDX files with --data-dir.");
+            throw new DataFileException($"{plain}(.gz) is missing: install Fashion-MNIST with `apt-get install dataset-fashion-mnist` (files land in {FashionMnistFolder}) or pass the folder holding the IDX files with --data-dir.");
         using var input = new GZipStream(File.OpenRead(gz), CompressionMode.Decompress);
         using var output = new MemoryStream();
         try { input.CopyTo(output); }
-        catch (InvalidDataException e) { throw new Cli.CliError($"{gz} is not a valid gzip file ({e.Message}); reinstall dataset-fashion-mnist."); }
+        catch (InvalidDataException e) { throw new DataFileException($"{gz} is not a valid gzip file ({e.Message}); reinstall dataset-fashion-mnist."); }
         return output.ToArray();
     }
 
     static LabelledImages Read(Func<LabelledImages> parse)
     {
         try { return parse(); }
-        catch (FormatException e) { throw new Cli.CliError(e.Message); }
+        catch (FormatException e) { throw new DataFileException(e.Message); }
     }
 }

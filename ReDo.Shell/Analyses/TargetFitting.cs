@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
@@ -32,7 +33,7 @@ public static class TargetFitting
         using var student = TrainedRun.Load(studentFolder, studentAt);
         var spec = teacher.Agent.Spec;
         if (!SameShape(spec, student.Agent.Spec))
-            throw new Cli.CliError($"the teacher ({teacher.Name}: {Describe(spec)}) and the student ({student.Name}: {Describe(student.Agent.Spec)}) must have the same network; pick runs of the same game and Agent:Network.");
+            throw new ConfigException($"the teacher ({teacher.Name}: {Describe(spec)}) and the student ({student.Name}: {Describe(student.Agent.Spec)}) must have the same network; pick runs of the same game and Agent:Network.");
         double t = tau ?? student.Config.Redo.Tau;
         using var probe = teacher.SampleStates(probeSize, seed);
         progress.WriteLine($"fitting {teacher.Name} ({teacher.Checkpoint}) on its replay, {steps:N0} steps from {student.Name} ({student.Checkpoint}) and from a fresh network; τ = {t}");

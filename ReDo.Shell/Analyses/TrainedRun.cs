@@ -1,13 +1,14 @@
+using ReDo.Pure;
 using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 using static TorchSharp.torch;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Analyses;
 
@@ -30,8 +31,8 @@ public sealed class TrainedRun : IDisposable
     TrainedRun(string folder, ExperimentConfig config, LoadedCheckpoint checkpoint, DqnAgent agent)
     {
         (Folder, Config, Checkpoint, Manifest, Agent) = (folder, config, checkpoint.Name, checkpoint.Manifest, agent);
-        Game = config.Run.GameId();
-        Options = config.Env.ToEnvironmentOptions();
+        Game = config.Run.Game.MinAtarGame;
+        Options = EnvironmentOptions.From(config.Env);
     }
 
     /// <summary>
@@ -41,23 +42,23 @@ public sealed class TrainedRun : IDisposable
     public static TrainedRun Load(string folder, long? frames = null)
     {
         var configPath = Path.Combine(folder, Runner.ConfigFile);
-        if (!File.Exists(configPath)) throw new CliError($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
+        if (!File.Exists(configPath)) throw new RunFolderException($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
         var json = File.ReadAllText(configPath);
         var config = ConfigLoader.LoadJson(json, [], configPath);
         var store = new CheckpointStore(folder, DiskRunFiles.Instance, Sha256Text.Of(json));
         if (store.Names().Count == 0)
-            throw new CliError($"{folder} has no checkpoint: the analysis needs its networks and replay buffer, which `redo train` keeps in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
+            throw new RunFolderException($"{folder} has no checkpoint: the analysis needs its networks and replay buffer, which `redo train` keeps in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
         LoadedCheckpoint checkpoint;
         try { checkpoint = frames is { } f ? store.Load(CheckpointNames.For(f)) : store.LoadNewestGood()!; }
-        catch (CheckpointRefusedException e) { throw new CliError($"{folder}: {e.Message}"); }
+        catch (CheckpointRefusedException e) { throw new RunFolderException($"{folder}: {e.Message}"); }
         set_num_threads(config.Run.Threads);   // as the run trained: one core unless its config says otherwise
-        var env = new MinAtarEnvironment(config.Run.GameId(), config.Env.ToEnvironmentOptions());
+        var env = new MinAtarEnvironment(config.Run.Game.MinAtarGame, EnvironmentOptions.From(config.Env));
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         try { DqnParts.Restore(agent, checkpoint.Parts); }
         catch (InvalidDataException e)
         {
             agent.Dispose();
-            throw new CliError($"{folder}: checkpoint {checkpoint.Name} does not fit this run's config ({e.Message}).");
+            throw new RunFolderException($"{folder}: checkpoint {checkpoint.Name} does not fit this run's config ({e.Message}).");
         }
         return new TrainedRun(folder, config, checkpoint, agent);
     }
@@ -69,7 +70,7 @@ public sealed class TrainedRun : IDisposable
         var frames = Directory.Exists(Path.Combine(folder, CheckpointNames.Folder))
             ? Directory.GetDirectories(Path.Combine(folder, CheckpointNames.Folder)).Select(d => CheckpointNames.Frames(Path.GetFileName(d))).OfType<long>().Order().ToList()
             : [];
-        if (frames.Count == 0) throw new CliError($"{folder} has no checkpoint: `redo train` keeps them in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
+        if (frames.Count == 0) throw new RunFolderException($"{folder} has no checkpoint: `redo train` keeps them in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
         double wanted = fraction * config.Run.Frames;
         return frames.MinBy(f => Math.Abs(f - wanted));
     }

@@ -4,6 +4,7 @@ using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
+using ReDo.Pure.Games;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
@@ -48,8 +49,8 @@ public sealed class EvaluateCommand : ICliCommand
         }
         double epsilon = p.Epsilon ?? config.Agent.EpsilonEval;
 
-        var game = config.Run.GameId();
-        var options = config.Env.ToEnvironmentOptions();
+        var game = config.Run.Game.MinAtarGame;
+        var options = EnvironmentOptions.From(config.Env);
         var probe = new MinAtarEnvironment(game, options);
         using var agent = new DqnAgent(config, probe.Channels, probe.ActionCount);
         try { agent.Online.load(weights); }
@@ -66,7 +67,7 @@ public sealed class EvaluateCommand : ICliCommand
     /// </summary>
     public static (double[] Greedy, double[] Random) EvaluateSac(ExperimentConfig config, string weights, int episodes)
     {
-        var task = ControlTasks.Find(config.Run.Game) ?? throw new CliError($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {string.Join(", ", ControlTasks.Names)}");
+        var task = ControlTasks.Get(config.Run.Game.Task ?? throw new CliError($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {Game.TaskNames}"));
         if (!MuJoCoNative.IsAvailable(out var reason)) throw new CliError(reason);
         try
         {

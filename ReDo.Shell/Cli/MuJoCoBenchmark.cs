@@ -1,3 +1,4 @@
+using ReDo.Pure.Games;
 using System.CommandLine;
 using System.Diagnostics;
 using ReDo.Pure.Agents;
@@ -55,7 +56,7 @@ public sealed class MuJoCoBenchmark : IBenchmark
     {
         var config = new ExperimentConfig
         {
-            Run = new() { Game = ControlTasks.ConfigName(task.Id) },
+            Run = new() { Game = Game.Of(task.Id) },
             Agent = new() { Kind = AgentSettings.Sac },
             Sac = new() { WidthMultiplier = width, InitialRandomSteps = 0, ReplayCapacity = 10_000 },
         };

@@ -1,3 +1,4 @@
+using ReDo.Pure.Games;
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +35,7 @@ public sealed class ParallelBenchmark : IBenchmark
 
     public static int Run(int jobs, int frames, string game, int rounds = 3)
     {
-        var config = new ExperimentConfig { Run = new RunSettings { Game = game, Frames = frames, Threads = 1, LogEvery = frames, EvalEpisodes = 0, CheckpointEvery = frames } };
+        var config = new ExperimentConfig { Run = new RunSettings { Game = Game.Parse(game), Frames = frames, Threads = 1, LogEvery = frames, EvalEpisodes = 0, CheckpointEvery = frames } };
         Console.WriteLine($"{game}, {frames:N0} frames per run (first 5,000 random), MinAtar paper DQN, 1 torch thread per run; {Environment.ProcessorCount} logical CPUs");
         Measure(config with { Run = config.Run with { Frames = 6_000 } }, 1);   // JIT and allocator warm-up
         // Pairs alternate so that both sides of each ratio see the same machine state; the median pair is reported.

@@ -4,7 +4,8 @@ namespace ReDo.Shell.Cli;
 
 /// <summary>
 /// The <c>redo</c> command line: every registered <see cref="ICliCommand"/> as a verb, the benchmarks
-/// under <c>bench</c>. Parse errors (with typo suggestions) and <see cref="CliError"/>s exit with code 2;
+/// under <c>bench</c>. Parse errors (with typo suggestions) and <see cref="Pure.InputException"/>s (bad
+/// configs, run folders, data files, arguments) exit with code 2;
 /// this is the only place that turns a domain problem into an exit code.
 /// </summary>
 public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenchmark> benchmarks)
@@ -30,7 +31,7 @@ public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenc
             var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             return parsed.Errors.Count > 0 ? 2 : code;
         }
-        catch (CliError e)
+        catch (Pure.InputException e)
         {
             Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: {e.Message}");
             return 2;

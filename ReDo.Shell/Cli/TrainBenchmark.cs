@@ -5,6 +5,7 @@ using System.Diagnostics;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.MinAtar;
+using ReDo.Pure.Games;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Cli.Bench;
 using static TorchSharp.torch;
@@ -33,7 +34,7 @@ public sealed class TrainBenchmark : IBenchmark
 
     public static int Run(string game, int frames, int threads, int rounds = 3)
     {
-        var baseConfig = new ExperimentConfig { Run = new RunSettings { Game = game, Frames = frames, Threads = threads, LogEvery = frames } };
+        var baseConfig = new ExperimentConfig { Run = new RunSettings { Game = Game.Parse(game), Frames = frames, Threads = threads, LogEvery = frames } };
         set_num_threads(threads);
         Console.WriteLine($"{game}, {frames:N0} frames (first 5,000 random), MinAtar paper DQN (RMSprop, batch 32, one update per frame), {threads} torch thread(s)");
 
@@ -91,7 +92,7 @@ public sealed class TrainBenchmark : IBenchmark
         public IsolatedUpdate(ExperimentConfig config)
         {
             manual_seed(0);
-            var env = MinAtarEnvironment.Create(config.Run.GameId(), 0);
+            var env = MinAtarEnvironment.Create(config.Run.Game.MinAtarGame, 0);
             _agent = new DqnAgent(config, env.Channels, env.ActionCount);
             var bits = new byte[ObservationLayout.ByteCount(env.Channels)];
             for (int t = 0; t <= config.Agent.MinReplayHistory; t++)

@@ -1,8 +1,8 @@
+using ReDo.Pure;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ReDo.Pure.Config;
-using ReDo.Shell.Cli;
 
 namespace ReDo.Shell.Config;
 
@@ -15,7 +15,7 @@ public static class ConfigLoader
 {
     public static ExperimentConfig Load(string path, IEnumerable<string> overrides)
     {
-        if (!File.Exists(path)) throw new CliError($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
+        if (!File.Exists(path)) throw new ConfigException($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
         var pairs = Pairs(overrides);
         IConfigurationRoot root;
         try
@@ -27,7 +27,7 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
         {
-            throw new CliError($"config file '{path}' is not valid JSON: {(e.InnerException ?? e).Message}");
+            throw new ConfigException($"config file '{path}' is not valid JSON: {(e.InnerException ?? e).Message}");
         }
         return Bind(root, path, pairs.Keys);
     }
@@ -46,7 +46,7 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
         {
-            throw new CliError($"{source} is not valid JSON: {(e.InnerException ?? e).Message}");
+            throw new ConfigException($"{source} is not valid JSON: {(e.InnerException ?? e).Message}");
         }
         return Bind(root, source, pairs.Keys);
     }
@@ -57,7 +57,7 @@ public static class ConfigLoader
         foreach (var o in overrides)
         {
             int eq = o.IndexOf('=');
-            if (eq <= 0) throw new CliError($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
+            if (eq <= 0) throw new ConfigException($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
             pairs[o[..eq].Trim()] = o[(eq + 1)..].Trim();
         }
         return pairs;
@@ -72,7 +72,7 @@ public static class ConfigLoader
         {
             var from = new HashSet<string>(overridden ?? [], StringComparer.OrdinalIgnoreCase);
             var list = string.Join("; ", unknown.Select(u => u.Message + (from.Contains(u.Key) ? " (given with --set)" : "")));
-            throw new CliError($"{source}: {list}{(list.EndsWith('?') ? "" : ".")} Known keys are listed in docs/configuration.md.");
+            throw new ConfigException($"{source}: {list}{(list.EndsWith('?') ? "" : ".")} Known keys are listed in docs/configuration.md.");
         }
         ExperimentConfig config;
         try
@@ -85,13 +85,13 @@ public static class ConfigLoader
         {
             // The binder names the key ("Failed to convert configuration value at 'Agent:ReplayRatio'…",
             // "'Agent' does not have a matching property for 'ReplayRato'").
-            throw new CliError($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
+            throw new ConfigException($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
         }
         var layers = root.GetSection(ResetLayers);
         if (layers.GetChildren().Any())
             config = config with { Reset = config.Reset with { Layers = [.. layers.GetChildren().Select(c => c.Value ?? "")] } };
         var errors = ConfigValidation.Validate(config);
-        if (errors.Count > 0) throw new CliError($"{source}: {string.Join("; ", errors)}.");
+        if (errors.Count > 0) throw new ConfigException($"{source}: {string.Join("; ", errors)}.");
         return config;
     }
 
@@ -104,7 +104,7 @@ public static class ConfigLoader
     public static ExperimentConfig FromRunFolder(string runFolder)
     {
         var path = Path.Combine(runFolder, "config.json");
-        if (!File.Exists(path)) throw new CliError($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
+        if (!File.Exists(path)) throw new ConfigException($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
         return Load(path, []);
     }
 
@@ -137,7 +137,7 @@ public static class ConfigLoader
         var device = root[RetiredDevice];
         if (device is null) return root;
         if (!device.Equals("cpu", StringComparison.OrdinalIgnoreCase))
-            throw new CliError($"{source}: Run:Device = {device}: this build trains on the CPU only (TorchSharp-cpu); Run:Device was removed, delete the key.");
+            throw new ConfigException($"{source}: Run:Device = {device}: this build trains on the CPU only (TorchSharp-cpu); Run:Device was removed, delete the key.");
         return new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()
             .Where(kv => !kv.Key.Equals(RetiredDevice, StringComparison.OrdinalIgnoreCase))).Build();
     }

@@ -1,6 +1,6 @@
+using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
-using ReDo.Shell.Cli;
 
 namespace ReDo.Shell.Experiments;
 
@@ -22,14 +22,14 @@ public static class ExperimentFiles
         if (!File.Exists(path))
         {
             IEnumerable<string?> known = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order() : [];
-            throw new CliError($"no experiment '{nameOrPath}' (looked for {path}); known experiments: {string.Join(", ", known)}.");
+            throw new DataFileException($"no experiment '{nameOrPath}' (looked for {path}); known experiments: {string.Join(", ", known)}.");
         }
         ExperimentDefinition? d;
         try { d = JsonSerializer.Deserialize<ExperimentDefinition>(File.ReadAllText(path), Json); }
-        catch (JsonException e) { throw new CliError($"experiment file '{path}' is not valid: {e.Message}"); }
-        if (d is null) throw new CliError($"experiment file '{path}' is empty.");
+        catch (JsonException e) { throw new DataFileException($"experiment file '{path}' is not valid: {e.Message}"); }
+        if (d is null) throw new DataFileException($"experiment file '{path}' is empty.");
         d = d with { Set = d.Set ?? [], Paper = d.Paper ?? [] };
-        if (d.Problems() is { Count: > 0 } problems) throw new CliError($"experiment file '{path}': {string.Join("; ", problems)}.");
+        if (d.Problems() is { Count: > 0 } problems) throw new DataFileException($"experiment file '{path}': {string.Join("; ", problems)}.");
         return d;
     }
 
@@ -38,9 +38,9 @@ public static class ExperimentFiles
     public static ExperimentManifest LoadManifest(string queue)
     {
         var path = ManifestPath(queue);
-        if (!File.Exists(path)) throw new CliError($"'{queue}' holds no {ManifestName}; plan an experiment into it first: redo experiment plan <name> --queue {queue}.");
-        try { return JsonSerializer.Deserialize<ExperimentManifest>(File.ReadAllText(path), Json) ?? throw new CliError($"{path} is empty."); }
-        catch (JsonException e) { throw new CliError($"{path} is not valid: {e.Message}"); }
+        if (!File.Exists(path)) throw new RunFolderException($"'{queue}' holds no {ManifestName}; plan an experiment into it first: redo experiment plan <name> --queue {queue}.");
+        try { return JsonSerializer.Deserialize<ExperimentManifest>(File.ReadAllText(path), Json) ?? throw new DataFileException($"{path} is empty."); }
+        catch (JsonException e) { throw new DataFileException($"{path} is not valid: {e.Message}"); }
     }
 
     public static void WriteManifest(string queue, ExperimentManifest manifest)

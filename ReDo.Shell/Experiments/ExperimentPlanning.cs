@@ -1,7 +1,7 @@
+using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Experiments;
@@ -17,19 +17,19 @@ public sealed class ExperimentPlanning(TextWriter output)
     {
         ExperimentPlan plan;
         try { plan = ExperimentPlanner.Plan(definition, size, shards); }
-        catch (ArgumentException e) { throw new CliError(e.Message); }
+        catch (ArgumentException e) { throw new ConfigException(e.Message); }
 
         if (File.Exists(ExperimentFiles.ManifestPath(queue)))
         {
             var old = ExperimentFiles.LoadManifest(queue).Plan;
             if (old.Experiment != plan.Experiment || old.Size != plan.Size || old.Shards != plan.Shards)
-                throw new CliError($"'{queue}' already holds experiment {old.Experiment} at size {old.Size} ({old.Shards} shard(s)); use another --queue folder.");
+                throw new RunFolderException($"'{queue}' already holds experiment {old.Experiment} at size {old.Size} ({old.Shards} shard(s)); use another --queue folder.");
         }
         if (!File.Exists(definition.BaseConfig))
-            throw new CliError($"base config '{definition.BaseConfig}' of experiment {definition.Name} does not exist; run from the repository root or fix BaseConfig.");
+            throw new DataFileException($"base config '{definition.BaseConfig}' of experiment {definition.Name} does not exist; run from the repository root or fix BaseConfig.");
         JsonElement config;
         try { config = JsonDocument.Parse(File.ReadAllText(definition.BaseConfig)).RootElement.Clone(); }
-        catch (JsonException e) { throw new CliError($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
+        catch (JsonException e) { throw new DataFileException($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
 
         var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, [.. r.Overrides], r.Seed))).ToList();
         foreach (var (_, spec) in specs) RunSpecFiles.Resolve(spec);   // every spec valid before any is written

@@ -1,7 +1,7 @@
+using ReDo.Pure;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Experiments;
@@ -28,16 +28,16 @@ public sealed record AnchorFiles(
 
     public PublishedCurves LoadPublished()
     {
-        if (!File.Exists(Published)) throw new CliError($"published curves '{Published}' do not exist; run from the repository root or pass --published <csv>.");
+        if (!File.Exists(Published)) throw new DataFileException($"published curves '{Published}' do not exist; run from the repository root or pass --published <csv>.");
         try { return PublishedCurves.Parse(File.ReadAllText(Published), Published); }
-        catch (FormatException e) { throw new CliError(e.Message); }
+        catch (FormatException e) { throw new DataFileException(e.Message); }
     }
 
     public IReadOnlyDictionary<string, ReferenceScore> LoadSacReference()
     {
-        if (!File.Exists(SacReference)) throw new CliError($"SAC reference table '{SacReference}' does not exist; run from the repository root.");
+        if (!File.Exists(SacReference)) throw new DataFileException($"SAC reference table '{SacReference}' does not exist; run from the repository root.");
         try { return ReferenceScores.Parse(File.ReadAllText(SacReference), SacReference); }
-        catch (FormatException e) { throw new CliError(e.Message); }
+        catch (FormatException e) { throw new DataFileException(e.Message); }
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed class ExperimentReporting(TextWriter output)
         var games = plan.Runs.Select(r => r.Game).Distinct().ToList();
         var anchors = anchorFiles.Load(games);
         var missing = games.Where(g => !anchors.ContainsKey(g)).ToList();
-        if (missing.Count > 0) throw new CliError($"no normalisation anchors for {string.Join(", ", missing)}: MinAtar games need a row in {anchorFiles.RandomPolicy} (redo experiment random-policy) and a DQN curve in {anchorFiles.Published}; MuJoCo tasks a row in {anchorFiles.RandomPolicyMuJoCo} (redo experiment random-policy --suite mujoco) and one in {anchorFiles.SacReference}.");
+        if (missing.Count > 0) throw new DataFileException($"no normalisation anchors for {string.Join(", ", missing)}: MinAtar games need a row in {anchorFiles.RandomPolicy} (redo experiment random-policy) and a DQN curve in {anchorFiles.Published}; MuJoCo tasks a row in {anchorFiles.RandomPolicyMuJoCo} (redo experiment random-policy --suite mujoco) and one in {anchorFiles.SacReference}.");
 
         var runs = RunStates.Of(queue, plan).Select(s => new RunResult(s.Run, s.State.ToString().ToLowerInvariant(), s.State == RunState.Done, ReadCurves(s.RunFolder))).ToList();
         var results = ExperimentResults.Compute(d, plan, runs, anchors, bootstrap);
@@ -109,7 +109,7 @@ public sealed class ExperimentReporting(TextWriter output)
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)
         {
-            throw new CliError($"{e.Message}; the run folder {runFolder} looks damaged (resume it with redo resume, or remove it to exclude it).");
+            throw new RunFolderException($"{e.Message}; the run folder {runFolder} looks damaged (resume it with redo resume, or remove it to exclude it).");
         }
     }
 }

@@ -1,8 +1,8 @@
+using ReDo.Pure;
 using System.Globalization;
 using System.Text.Json;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
-using ReDo.Shell.Cli;
 
 namespace ReDo.Shell.Experiments;
 
@@ -18,9 +18,9 @@ public sealed class PublishedComparing(TextWriter output)
     /// <returns>The comparisons; the caller exits non-zero when any is outside.</returns>
     public IReadOnlyList<CheckpointComparison> Compare(IReadOnlyList<string> runFolders, string publishedPath, string bandsPath, BootstrapSettings bootstrap)
     {
-        if (runFolders.Count == 0) throw new CliError("name at least one run folder (or a folder of run folders, e.g. a queue's runs/).");
+        if (runFolders.Count == 0) throw new RunFolderException("name at least one run folder (or a folder of run folders, e.g. a queue's runs/).");
         var folders = runFolders.SelectMany(Expand).Distinct().ToList();
-        if (folders.Count == 0) throw new CliError($"no run folder (with config.json and metrics.csv) in {string.Join(", ", runFolders)}.");
+        if (folders.Count == 0) throw new RunFolderException($"no run folder (with config.json and metrics.csv) in {string.Join(", ", runFolders)}.");
         var byGame = folders.Select(f => (Game: GameOf(f), Curves: Curves(f))).GroupBy(x => x.Game)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(long[], double[])>)g.Select(x => x.Curves).ToList());
         var published = new AnchorFiles(Published: publishedPath).LoadPublished();
@@ -42,7 +42,7 @@ public sealed class PublishedComparing(TextWriter output)
     /// <summary>A run folder itself, or every run folder directly inside a folder of runs.</summary>
     static IEnumerable<string> Expand(string path)
     {
-        if (!Directory.Exists(path)) throw new CliError($"'{path}' is not a folder; name run folders (each with config.json and metrics.csv).");
+        if (!Directory.Exists(path)) throw new RunFolderException($"'{path}' is not a folder; name run folders (each with config.json and metrics.csv).");
         if (File.Exists(Path.Combine(path, "config.json"))) return [path];
         return Directory.GetDirectories(path).Where(d => File.Exists(Path.Combine(d, "config.json"))).Order(StringComparer.Ordinal);
     }
@@ -52,37 +52,37 @@ public sealed class PublishedComparing(TextWriter output)
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "config.json")));
-            return doc.RootElement.GetProperty("Run").GetProperty("Game").GetString() ?? throw new CliError($"{folder}/config.json names no Run:Game.");
+            return doc.RootElement.GetProperty("Run").GetProperty("Game").GetString() ?? throw new RunFolderException($"{folder}/config.json names no Run:Game.");
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException)
         {
-            throw new CliError($"{folder}/config.json is not a run's config ({e.Message}).");
+            throw new RunFolderException($"{folder}/config.json is not a run's config ({e.Message}).");
         }
     }
 
     static (long[], double[]) Curves(string folder)
     {
         var path = Path.Combine(folder, "metrics.csv");
-        if (!File.Exists(path)) throw new CliError($"{folder} has no metrics.csv; has the run started?");
+        if (!File.Exists(path)) throw new RunFolderException($"{folder} has no metrics.csv; has the run started?");
         try
         {
             var c = RunCurves.From(CsvColumns.Parse(File.ReadAllText(path), path));
             return (c.Frames, c.ReturnLast100);
         }
-        catch (Exception e) when (e is FormatException or KeyNotFoundException) { throw new CliError(e.Message); }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException) { throw new RunFolderException(e.Message); }
     }
 
     public static IReadOnlyDictionary<string, PublishedBand> ReadBands(string path)
     {
-        if (!File.Exists(path)) throw new CliError($"band file '{path}' does not exist; run from the repository root or pass --bands <csv>.");
+        if (!File.Exists(path)) throw new DataFileException($"band file '{path}' does not exist; run from the repository root or pass --bands <csv>.");
         var bands = new Dictionary<string, PublishedBand>(StringComparer.Ordinal);
         var lines = File.ReadAllLines(path);
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;
             var f = lines[i].Split(',', 5);
-            double D(int k) => double.TryParse(f[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new CliError($"{path}, line {i + 1}: field {k + 1} '{f[k]}' is not a number");
-            if (f.Length < 4) throw new CliError($"{path}, line {i + 1}: expected game,below,above,absolute,why");
+            double D(int k) => double.TryParse(f[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new DataFileException($"{path}, line {i + 1}: field {k + 1} '{f[k]}' is not a number");
+            if (f.Length < 4) throw new DataFileException($"{path}, line {i + 1}: expected game,below,above,absolute,why");
             bands[f[0]] = new PublishedBand(f[0], D(1), D(2), D(3));
         }
         return bands;

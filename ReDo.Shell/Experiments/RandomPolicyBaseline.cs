@@ -1,7 +1,10 @@
+using ReDo.Pure;
 using System.Globalization;
 using System.Text;
 using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
+using ReDo.Pure.Config;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Experiments;
 
@@ -48,7 +51,7 @@ public static class RandomPolicyBaseline
         using var env = new MuJoCo.ControlEnvironment(task, seed);
         var policy = new RandomState(seed + 1);
         var returns = Agents.Sac.SacEpisodes.Returns(env, episodes, _ => [.. Enumerable.Range(0, env.ActionSize).Select(_ => 2 * policy.Rand() - 1)]);
-        return Summarize(Pure.Control.ControlTasks.ConfigName(task.Id), returns);
+        return Summarize(ConfigName.Of(task.Id), returns);
     }
 
     static RandomPolicyScore Summarize(string game, double[] returns)
@@ -70,16 +73,16 @@ public static class RandomPolicyBaseline
     /// <summary>Reads the shipped table; every problem names the line.</summary>
     public static IReadOnlyDictionary<string, double> ReadMeans(string path)
     {
-        if (!File.Exists(path)) throw new Cli.CliError($"random-policy table '{path}' does not exist; measure it with: redo experiment random-policy --out {path}");
+        if (!File.Exists(path)) throw new DataFileException($"random-policy table '{path}' does not exist; measure it with: redo experiment random-policy --out {path}");
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != Header) throw new Cli.CliError($"{path}: the first line must be '{Header}'");
+        if (lines.Length == 0 || lines[0] != Header) throw new DataFileException($"{path}: the first line must be '{Header}'");
         var means = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;
             var f = lines[i].Split(',');
             if (f.Length != 5 || !double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
-                throw new Cli.CliError($"{path}, line {i + 1}: expected game,episodes,mean_return,standard_error,seed");
+                throw new DataFileException($"{path}, line {i + 1}: expected game,episodes,mean_return,standard_error,seed");
             means[f[0]] = m;
         }
         return means;

@@ -1,25 +1,25 @@
+using ReDo.Pure;
 using ReDo.Pure.Metrics;
-using ReDo.Shell.Cli;
 
 namespace ReDo.Shell.Metrics;
 
-/// <summary>Reads a run folder's metrics.csv; every problem becomes a <see cref="CliError"/> naming the file (and line).</summary>
+/// <summary>Reads a run folder's metrics.csv; every problem becomes a <see cref="RunFolderException"/> or <see cref="DataFileException"/> naming the folder or file (and line).</summary>
 public static class MetricsFile
 {
     public static MetricsTable Load(string runFolder)
     {
         if (!Directory.Exists(runFolder))
-            throw new CliError($"run folder '{runFolder}' does not exist; pass the folder a training run wrote.");
+            throw new RunFolderException($"run folder '{runFolder}' does not exist; pass the folder a training run wrote.");
         var path = Path.Combine(runFolder, CsvMetricsWriter.FileName);
         if (!File.Exists(path))
-            throw new CliError($"'{runFolder}' has no {CsvMetricsWriter.FileName}; pass the folder a training run wrote its metrics to.");
+            throw new RunFolderException($"'{runFolder}' has no {CsvMetricsWriter.FileName}; pass the folder a training run wrote its metrics to.");
         try
         {
             return MetricsCsv.Parse(File.ReadAllText(path));
         }
         catch (MetricsCsvException e)
         {
-            throw new CliError($"{path}: {e.Message}");
+            throw new DataFileException($"{path}: {e.Message}");
         }
     }
 

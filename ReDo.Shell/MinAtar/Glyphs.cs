@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar;
+using ReDo.Pure.Games;
 
 namespace ReDo.Shell.MinAtar;
 

@@ -1,4 +1,4 @@
-using ReDo.Shell.Cli;
+using ReDo.Pure;
 
 namespace ReDo.Shell.MinAtar;
 
@@ -7,18 +7,18 @@ public static class TraceFiles
 {
     public static IReadOnlyList<string> Expand(IReadOnlyList<string> paths, string usage)
     {
-        if (paths.Count == 0) throw new CliError($"name trace files or folders. Usage: {usage}");
+        if (paths.Count == 0) throw new DataFileException($"name trace files or folders. Usage: {usage}");
         var files = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
                 var found = Directory.GetFiles(path, "*.trace").Order(StringComparer.Ordinal).ToList();
-                if (found.Count == 0) throw new CliError($"folder '{path}' holds no *.trace files; name a folder with golden traces.");
+                if (found.Count == 0) throw new DataFileException($"folder '{path}' holds no *.trace files; name a folder with golden traces.");
                 files.AddRange(found);
             }
             else if (File.Exists(path)) files.Add(path);
-            else throw new CliError($"'{path}' is neither a file nor a folder; check the path.");
+            else throw new DataFileException($"'{path}' is neither a file nor a folder; check the path.");
         }
         return files;
     }

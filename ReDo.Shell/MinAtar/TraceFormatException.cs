@@ -2,7 +2,7 @@ namespace ReDo.Shell.MinAtar;
 
 /// <summary>A trace file that cannot be read; the message names the file and the line.</summary>
 public sealed class TraceFormatException(string path, int line, string problem)
-    : Exception($"{path}:{line}: {problem}")
+    : Pure.InputException($"{path}:{line}: {problem}")
 {
     public string Path { get; } = path;
     public int Line { get; } = line;

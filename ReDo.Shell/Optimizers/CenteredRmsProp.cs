@@ -11,6 +11,13 @@ namespace ReDo.Shell.Optimizers;
 /// v ← αv + (1−α)g²; centered: ḡ ← αḡ + (1−α)g, d = √(v − ḡ²) + ε; else d = √v + ε; θ ← θ − lr·g/d.
 /// (The paper's MinAtar DQN uses centered RMSprop, α = 0.95, ε = 0.01: docs/configuration.md.)
 /// </summary>
+/// <remarks>
+/// One deliberate difference from PyTorch: the centered variance v − ḡ² is clamped at 0 before √.
+/// For a nearly constant gradient it is α^t(1 − α^t)g², which after a few hundred steps is below
+/// float rounding and can come out negative, and PyTorch's formula then gives NaN. That happened in
+/// every DQN + weight-decay run (a dead neuron's weights get g = wd·θ) about 280 updates in. Where
+/// v − ḡ² is not negative the clamp changes nothing, so every run that never hit it is bit-identical.
+/// </remarks>
 public sealed class CenteredRmsProp : FlatOptimizer
 {
     readonly Tensor _squareAvg, _gradAvg, _momentum, _denominator;
@@ -53,7 +60,7 @@ public sealed class CenteredRmsProp : FlatOptimizer
         if (Centered)
         {
             _gradAvg.mul_(_alpha).add_(g, _oneMinusAlpha);
-            _denominator.addcmul_(_gradAvg, _gradAvg, _minusOne);
+            _denominator.addcmul_(_gradAvg, _gradAvg, _minusOne).clamp_min_(Scalars.Zero);   // v − ḡ² ≥ 0 in exact arithmetic, not in float: see the class remarks
         }
         _denominator.sqrt_().add_(_eps, Scalars.One);
         Flat.Values.addcdiv_(g, _denominator, _minusLr);

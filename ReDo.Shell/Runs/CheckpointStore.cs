@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Analyses;
@@ -155,7 +156,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         long now = files.Length(path);
         if (now > length) files.Truncate(path, length);
         else if (now < length)
-            throw new Cli.CliError($"{path} has {now} bytes but had {length} at the checkpoint: rows were lost outside this program. Restore the file or start a new run (`redo train`) instead of resuming {runFolder}.");
+            throw new RunFolderException($"{path} has {now} bytes but had {length} at the checkpoint: rows were lost outside this program. Restore the file or start a new run (`redo train`) instead of resuming {runFolder}.");
     }
 
     void TryDelete(string folder)

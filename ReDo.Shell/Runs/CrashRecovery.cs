@@ -49,7 +49,7 @@ public static class CrashRecovery
     {
         var path = Path.Combine(runFolder, Runner.ConfigFile);
         try { return ConfigLoader.LoadJson(File.ReadAllText(path), [], path).Run.MaxRestarts; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Cli.CliError) { return new RunSettings().MaxRestarts; }  // Runner.Resume names the problem
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Pure.InputException) { return new RunSettings().MaxRestarts; }  // Runner.Resume names the problem
     }
 }
 

@@ -1,7 +1,7 @@
+using ReDo.Pure;
 using Microsoft.Extensions.Logging;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Cli;
 
 namespace ReDo.Shell.Runs;
 
@@ -127,14 +127,14 @@ public sealed class QueueWorker(QueueFolders queue, ILogger log, bool exitWhenEm
     long FramesOf(string pendingName)
     {
         try { return RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, pendingName + RunSpec.Extension))).Run.Frames; }
-        catch (CliError) { return 0; }   // reported when its turn comes
+        catch (InputException) { return 0; }   // reported when its turn comes
     }
 
     /// <summary>One worker per queue: the lock is held open for the worker's life and released by the OS even after kill -9.</summary>
     FileStream TakeLock()
     {
         try { return new FileStream(queue.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-        catch (IOException) { throw new CliError($"another worker holds {queue.Lock}; run one worker per queue folder (use several queue folders for several workers)."); }
+        catch (IOException) { throw new RunFolderException($"another worker holds {queue.Lock}; run one worker per queue folder (use several queue folders for several workers)."); }
     }
 
     /// <summary>Notes of the trainer (checkpoint fallbacks, retries, the end line) as log lines.</summary>

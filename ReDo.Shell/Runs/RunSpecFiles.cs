@@ -1,7 +1,7 @@
+using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 
 namespace ReDo.Shell.Runs;
@@ -13,14 +13,14 @@ public static class RunSpecFiles
 
     public static RunSpec Load(string path)
     {
-        if (!File.Exists(path)) throw new CliError($"run spec '{path}' does not exist; `redo sweep` writes specs into a queue folder.");
+        if (!File.Exists(path)) throw new DataFileException($"run spec '{path}' does not exist; `redo sweep` writes specs into a queue folder.");
         RunSpec? spec;
         try { spec = JsonSerializer.Deserialize<RunSpec>(File.ReadAllText(path), Json); }
-        catch (JsonException e) { throw new CliError($"run spec '{path}' is not valid: {e.Message}"); }
+        catch (JsonException e) { throw new DataFileException($"run spec '{path}' is not valid: {e.Message}"); }
         if (spec is null || spec.Name is null || spec.Config.ValueKind != JsonValueKind.Object)
-            throw new CliError($"run spec '{path}' must hold Name, ConfigSource, Config (the config's JSON object), Overrides and Seed.");
+            throw new DataFileException($"run spec '{path}' must hold Name, ConfigSource, Config (the config's JSON object), Overrides and Seed.");
         if (!RunSpec.IsSafeName(spec.Name))
-            throw new CliError($"run spec '{path}': Name '{spec.Name}' must be letters, digits, '.', '_', '-' or '=' (it names the run folder).");
+            throw new DataFileException($"run spec '{path}': Name '{spec.Name}' must be letters, digits, '.', '_', '-' or '=' (it names the run folder).");
         return spec with { Overrides = spec.Overrides ?? [] };
     }
 

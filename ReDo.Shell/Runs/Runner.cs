@@ -1,3 +1,4 @@
+using ReDo.Pure;
 using System.Diagnostics;
 using System.Text.Json;
 using ReDo.Pure.Agents;
@@ -123,7 +124,7 @@ public sealed class Runner : IDisposable
     public static Runner OpenResume(string runFolder, IRunFiles files, Action<string> note)
     {
         var configPath = Path.Combine(runFolder, ConfigFile);
-        if (!files.Exists(configPath)) throw new Cli.CliError($"'{runFolder}' is not a run folder: it has no {ConfigFile} (train writes one).");
+        if (!files.Exists(configPath)) throw new RunFolderException($"'{runFolder}' is not a run folder: it has no {ConfigFile} (train writes one).");
         var json = files.ReadAllText(configPath);
         var config = ConfigLoader.LoadJson(json, [], configPath);
         var hash = Sha256Text.Of(json);
@@ -131,7 +132,7 @@ public sealed class Runner : IDisposable
         store.CleanLeftovers();
         LoadedCheckpoint? checkpoint;
         try { checkpoint = store.LoadNewestGood(); }
-        catch (CheckpointRefusedException e) { throw new Cli.CliError($"{runFolder}: {e.Message}"); }
+        catch (CheckpointRefusedException e) { throw new RunFolderException($"{runFolder}: {e.Message}"); }
         foreach (var skipped in checkpoint?.Skipped ?? [])
             note($"checkpoint {skipped.Name} is unusable: {skipped.Reason}; trying an older one");
         if (checkpoint is null)

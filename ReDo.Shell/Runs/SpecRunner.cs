@@ -1,6 +1,6 @@
+using ReDo.Pure;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 
 namespace ReDo.Shell.Runs;
@@ -21,7 +21,7 @@ public static class SpecRunner
             // Compared as bound configs, not as text: a config.json written before a key existed
             // (e.g. Agent:Kind, section Sac) binds to that key's default and is the same run.
             if (!SameRun(File.ReadAllText(configPath), configPath, config))
-                throw new CliError($"run folder '{runFolder}' holds a run of another configuration than spec {spec.Name}; move it away or give the spec another name.");
+                throw new RunFolderException($"run folder '{runFolder}' holds a run of another configuration than spec {spec.Name}; move it away or give the spec another name.");
             if (Runner.FinishedSummary(runFolder) is { } done)
             {
                 notes.WriteLine($"{spec.Name} is already finished in {runFolder}.");
@@ -30,13 +30,13 @@ public static class SpecRunner
             return CrashRecovery.Resume(runFolder, notes, stop, report: report);
         }
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
-            throw new CliError($"run folder '{runFolder}' holds files but no {Runner.ConfigFile}; it is not this spec's run. Move it away.");
+            throw new RunFolderException($"run folder '{runFolder}' holds files but no {Runner.ConfigFile}; it is not this spec's run. Move it away.");
         return CrashRecovery.Train(config, runFolder, notes, stop, report: report);
     }
 
     internal static bool SameRun(string writtenJson, string path, Pure.Config.ExperimentConfig config)
     {
         try { return ConfigLoader.ToJson(ConfigLoader.LoadJson(writtenJson, [], path)) == ConfigLoader.ToJson(config); }
-        catch (CliError) { return false; }
+        catch (InputException) { return false; }
     }
 }
