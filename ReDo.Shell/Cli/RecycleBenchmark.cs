@@ -23,24 +23,29 @@ public sealed class RecycleBenchmark : IBenchmark
         var probe = CliOptions.Int("--probe", "probe batch size", 64, 1, 4096);
         var tau = CliOptions.Double("--tau", "τ", 0.1, 0, 1e6);
         var threads = CliOptions.Int("--threads", "libtorch intra-op threads (thread CPU time counts the calling thread only, so 1 keeps it honest)", 1, 1, 64);
-        var command = new Command("recycle", "score-and-recycle time vs one training update (Nature CNN, MinAtar net)") { repeats, probe, tau, threads };
-        command.SetAction(r => Run(r.GetValue(repeats), r.GetValue(probe), r.GetValue(tau), r.GetValue(threads)));
+        var phases = CliOptions.Flag("--phases", "also time each phase of a recycle (capture forward, plan, draws, apply, output change) in thread CPU time");
+        var command = new Command("recycle", "score-and-recycle time vs one training update (Nature CNN, MinAtar net)") { repeats, probe, tau, threads, phases };
+        command.SetAction(r => Run(r.GetValue(repeats), r.GetValue(probe), r.GetValue(tau), r.GetValue(threads), r.GetValue(phases)));
         return command;
     }
 
-    public static int Run(int repeats, int probe, double tau, int threads = 1)
+    public static int Run(int repeats, int probe, double tau, int threads = 1, bool phases = false, TextWriter? output = null)
     {
+        var o = output ?? Console.Out;
         set_num_threads(threads);
-        Console.WriteLine($"torch threads: {get_num_threads()}, repeats: {repeats}, probe batch {probe}, τ = {tau}, training batch 32");
-        Console.WriteLine($"{"network",-14} {"update ms",10} {"recycle ms",11} {"ratio",7} {"recycled",9} {"cost at F=1000",15} {"target",7}");
+        o.WriteLine($"torch threads: {get_num_threads()}, repeats: {repeats}, probe batch {probe}, τ = {tau}, training batch 32");
+        o.WriteLine($"{"network",-14} {"update ms",10} {"recycle ms",11} {"ratio",7} {"recycled",9} {"cost at F=1000",15} {"target",7}");
         bool allMet = true;
         foreach (var spec in new[] { NetworkCatalog.NatureCnn(6), NetworkCatalog.MinAtarDqn(4, 6) })
-            allMet &= Measure(spec, repeats, probe, tau);
-        Console.WriteLine(allMet ? "target met: score-and-recycle ≤ 1 update for every network" : "target NOT met for at least one network");
+            allMet &= Measure(spec, repeats, probe, tau, o);
+        o.WriteLine(allMet ? "target met: score-and-recycle ≤ 1 update for every network" : "target NOT met for at least one network");
+        if (phases)
+            foreach (var spec in new[] { NetworkCatalog.NatureCnn(6), NetworkCatalog.MinAtarDqn(4, 6) })
+                RecyclePhases.Print(spec, repeats, probe, tau, o);
         return 0;
     }
 
-    static bool Measure(NetworkSpec spec, int repeats, int probeSize, double tau)
+    static bool Measure(NetworkSpec spec, int repeats, int probeSize, double tau, TextWriter o)
     {
         using var generator = new Generator(1234, CPU);
         using var online = new SpecNetwork(spec);
@@ -50,13 +55,9 @@ public sealed class RecycleBenchmark : IBenchmark
         using var adam = new Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         var moments = new OptimizerMoments(adam);
 
-        TransitionBatch Batch() => new(
-            NetworkChoice.SyntheticInputs(spec, 32, generator), randint(0, 6, [32], generator: generator),
-            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), Discounts());
-        Tensor Discounts() { using var gamma = 0.99f.ToScalar(); return full(32, gamma); }
         double UpdateMs()
         {
-            using var batch = Batch();
+            using var batch = RecyclePhases.SyntheticBatch(spec, generator);
             double start = ThreadClock.Milliseconds();
             QLearningUpdate.Step(online, target, adam, batch);
             return ThreadClock.Milliseconds() - start;
@@ -77,7 +78,7 @@ public sealed class RecycleBenchmark : IBenchmark
         for (int i = 0; i < repeats; i++) { updates.Add(UpdateMs()); recycles.Add(RecycleMs()); }
         double u = BenchMedian.Of(updates), r = BenchMedian.Of(recycles), ratio = r / u;
         bool met = ratio <= 1.0;
-        Console.WriteLine($"{spec.Name,-14} {u,10:0.00} {r,11:0.00} {ratio,7:0.00} {recycled / (double)repeats,9:0.0} {ratio / 1000,15:P3} {(met ? "met" : "MISSED"),7}");
+        o.WriteLine($"{spec.Name,-14} {u,10:0.00} {r,11:0.00} {ratio,7:0.00} {recycled / (double)repeats,9:0.0} {ratio / 1000,15:P3} {(met ? "met" : "MISSED"),7}");
         return met;
     }
 }

@@ -18,6 +18,14 @@ public interface IRecyclableNetwork
     /// <summary>Forward pass that also stores the post-activation output of every scored layer in <paramref name="activations"/>.</summary>
     Tensor ForwardCapturing(Tensor input, IDictionary<string, Tensor> activations);
 
+    /// <summary>
+    /// Forward pass that takes the outputs of the layers named in <paramref name="known"/> as given
+    /// instead of computing them (and so skips what only they need). The caller vouches that they are
+    /// what this network would compute (<see cref="ReDo.Pure.Recycling.ProbeOutputReuse"/>). A network
+    /// that cannot start mid-way computes everything, which is always correct.
+    /// </summary>
+    Tensor ForwardReusing(Tensor input, IReadOnlyDictionary<string, Tensor> known) => Forward(input);
+
     /// <summary>All trainable parameters, in the order an optimizer built from them sees them.</summary>
     IEnumerable<Parameter> Parameters();
 }

@@ -46,22 +46,27 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
     public Parameter Weight(string layer) => Find(layer).Weight;
     public Parameter Bias(string layer) => Find(layer).Bias;
     public Tensor Forward(Tensor input) => forward(input);
-    public override Tensor forward(Tensor input) => Run(input, null);
-    public Tensor ForwardCapturing(Tensor input, IDictionary<string, Tensor> activations) => Run(input, activations);
+    public override Tensor forward(Tensor input) => Run(input, null, null);
+    public Tensor ForwardCapturing(Tensor input, IDictionary<string, Tensor> activations) => Run(input, activations, null);
+    public Tensor ForwardReusing(Tensor input, IReadOnlyDictionary<string, Tensor> known) => Run(input, null, known);
     public IEnumerable<Parameter> Parameters() => parameters();
 
     (nn.Module<Tensor, Tensor> Module, Parameter Weight, Parameter Bias) Find(string layer) =>
         _layers.TryGetValue(layer, out var found) ? found : throw new ArgumentException($"network '{Spec.Name}' has no layer '{layer}'");
 
-    Tensor Run(Tensor input, IDictionary<string, Tensor>? capture)
+    Tensor Run(Tensor input, IDictionary<string, Tensor>? capture, IReadOnlyDictionary<string, Tensor>? known)
     {
-        var outputs = new Dictionary<string, Tensor>(Spec.Layers.Count + 1)
-        {
-            [NetworkSpec.InputName] = _inputScale is null ? input : input.mul(_inputScale),
-        };
+        var outputs = new Dictionary<string, Tensor>(Spec.Layers.Count + 1);
+        Tensor Read(string name) => outputs.TryGetValue(name, out var x) ? x
+            : outputs[name] = _inputScale is null ? input : input.mul(_inputScale);   // only the input is read before it is set
         foreach (var l in Spec.Layers)
         {
-            var x = outputs[l.Input];
+            if (known is not null && known.TryGetValue(l.Name, out var given))
+            {
+                outputs[l.Name] = given;
+                continue;
+            }
+            var x = Read(l.Input);
             if (l.Flatten is not null) x = x.flatten(1);
             if (l.Kind == LayerKind.Conv2d && !l.Padding.IsSymmetric)
                 x = nn.functional.pad(x, [l.Padding.Left, l.Padding.Right, l.Padding.Top, l.Padding.Bottom]);

@@ -40,9 +40,13 @@ public static class DormantNeuronRecycler
     /// <param name="gradientStep">The step of this recycle: the scheduled fraction's f and its random rankings depend on it.</param>
     public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, Tensor probe, RecycleSettings settings, Generator generator, long gradientStep = 0)
     {
-        var (statistics, before) = ActivationProbe.MeasureWithOutput(net, probe, keepOutput: true);
-        using var outputBefore = before!;
-        return Apply(net, moments, statistics, probe, outputBefore, settings, generator, gradientStep);
+        using var scope = NewDisposeScope();   // the captured activations live until the output change is measured
+        var captured = new Dictionary<string, Tensor>();
+        Tensor outputBefore;
+        using (var _ = no_grad())
+            outputBefore = net.ForwardCapturing(probe, captured).detach();
+        var statistics = ActivationProbe.Reduce(net.Spec, captured);
+        return Apply(net, moments, statistics, probe, outputBefore, captured, settings, generator, gradientStep);
     }
 
     /// <summary>
@@ -55,10 +59,12 @@ public static class DormantNeuronRecycler
         using (var scope = NewDisposeScope())
         using (var _ = no_grad())
             outputBefore = net.Forward(probe).detach().MoveToOuterDisposeScope();
-        using (outputBefore) return Apply(net, moments, statistics, probe, outputBefore, settings, generator, 0);
+        using (outputBefore) return Apply(net, moments, statistics, probe, outputBefore, new Dictionary<string, Tensor>(), settings, generator, 0);
     }
 
-    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore, RecycleSettings settings, Generator generator, long gradientStep)
+    /// <param name="captured">Layer outputs on the probe from before the recycle; the output-change forward reuses those that stay valid (<see cref="ProbeOutputReuse"/>).</param>
+    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore,
+        IReadOnlyDictionary<string, Tensor> captured, RecycleSettings settings, Generator generator, long gradientStep)
     {
         var report = DormancyReport.Assess(net.Spec, statistics, settings.Tau);
         var plan = settings.Scheduled is { } scheduled
@@ -75,7 +81,9 @@ public static class DormantNeuronRecycler
 
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var change = (net.Forward(probe) - outputBefore).abs().max().item<float>();
+        var stillValid = ProbeOutputReuse.StillValid(net.Spec, plan, settings.EffectiveOptions.Outgoing);
+        var known = captured.Where(kv => stillValid.Contains(kv.Key)).ToDictionary();
+        var change = (net.ForwardReusing(probe, known) - outputBefore).abs().max().item<float>();
         return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, change));
     }
 
