@@ -47,21 +47,9 @@ public sealed class RecycleBenchmark : IBenchmark
 
     static bool Measure(NetworkSpec spec, int repeats, int probeSize, double tau, TextWriter o)
     {
-        using var generator = new Generator(1234, CPU);
-        using var online = new SpecNetwork(spec);
-        using var target = new SpecNetwork(spec);
-        NetworkInit.Initialize(online, generator);
-        NetworkInit.Initialize(target, generator);
-        using var adam = new Adam(online.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
-        var moments = new OptimizerMoments(adam);
-
-        double UpdateMs()
-        {
-            using var batch = RecyclePhases.SyntheticBatch(spec, generator);
-            double start = ThreadClock.Milliseconds();
-            QLearningUpdate.Step(online, target, adam, batch);
-            return ThreadClock.Milliseconds() - start;
-        }
+        using var nets = new DqnBenchNetworks(spec, seed: 1234);
+        var (online, moments, generator) = (nets.Online, nets.Moments, nets.Generator);
+        double UpdateMs() => nets.TimedUpdate();
         int recycled = 0;
         double RecycleMs()
         {

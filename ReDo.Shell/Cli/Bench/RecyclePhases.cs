@@ -23,13 +23,8 @@ public static class RecyclePhases
 
     public static void Print(NetworkSpec spec, int repeats, int probeSize, double tau, TextWriter o)
     {
-        using var generator = new Generator(4321, CPU);
-        using var net = new SpecNetwork(spec);
-        using var target = new SpecNetwork(spec);
-        NetworkInit.Initialize(net, generator);
-        NetworkInit.Initialize(target, generator);
-        using var adam = new Adam(net.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
-        var moments = new OptimizerMoments(adam);
+        using var nets = new DqnBenchNetworks(spec, seed: 4321);
+        var (net, moments, generator) = (nets.Online, nets.Moments, nets.Generator);
         var settings = new RecycleSettings(tau);
         var times = Enumerable.Range(0, Names.Length + 1).Select(_ => new List<double>()).ToArray();
         var updates = new List<double>();
@@ -37,15 +32,11 @@ public static class RecyclePhases
         for (int i = 0; i < repeats + 2; i++)
         {
             // As in training, a recycle follows an update (which also makes new neurons dormant).
-            using (var batch = SyntheticBatch(spec, generator))
-            {
-                double start = ThreadClock.Milliseconds();
-                QLearningUpdate.Step(net, target, adam, batch);
-                if (i >= 2) updates.Add(ThreadClock.Milliseconds() - start);
-            }
+            double update = nets.TimedUpdate();
+            if (i >= 2) updates.Add(update);
             var t = Once(net, moments, probeSize, settings, generator);
             if (i >= 2) for (int p = 0; p < t.Length; p++) times[p].Add(t[p]);   // two warm-ups
-            using (var batch = SyntheticBatch(spec, generator)) QLearningUpdate.Step(net, target, adam, batch);
+            nets.TimedUpdate();
             using (var probe = NetworkChoice.SyntheticInputs(spec, probeSize, generator))
             {
                 double start = ThreadClock.Milliseconds();
@@ -61,14 +52,6 @@ public static class RecyclePhases
         o.WriteLine($"  {"sum",-16} {total,9:0.00} ms against the update's {BenchMedian.Of(updates):0.00} ms");
         o.WriteLine($"  whole recycle call, in turn with the phases: {BenchMedian.Of(whole):0.00} ms");
         o.WriteLine($"  (output change recomputed from the input instead of from the still-valid probe outputs: {medians[FullForward]:0.00} ms)");
-    }
-
-    /// <summary>A DQN batch of 32 synthetic transitions for <paramref name="spec"/>'s input.</summary>
-    public static TransitionBatch SyntheticBatch(NetworkSpec spec, Generator generator)
-    {
-        using var gamma = 0.99f.ToScalar();
-        return new(NetworkChoice.SyntheticInputs(spec, 32, generator), randint(0, spec.OutputLayers.Single().Neurons, [32], generator: generator),
-            rand([32], generator: generator), NetworkChoice.SyntheticInputs(spec, 32, generator), full(32, gamma));
     }
 
     static double[] Once(IRecyclableNetwork net, OptimizerMoments moments, int probeSize, RecycleSettings settings, Generator generator)
