@@ -1,11 +1,8 @@
 using System.CommandLine;
 using ReDo.Shell.Cli.Bench;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Cli;

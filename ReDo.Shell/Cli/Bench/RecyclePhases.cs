@@ -1,11 +1,8 @@
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
 using ReDo.Shell.Recycling;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Cli.Bench;
