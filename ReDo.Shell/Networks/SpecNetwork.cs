@@ -57,8 +57,6 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
     Tensor Run(Tensor input, IDictionary<string, Tensor>? capture, IReadOnlyDictionary<string, Tensor>? known)
     {
         var outputs = new Dictionary<string, Tensor>(Spec.Layers.Count + 1);
-        Tensor Read(string name) => outputs.TryGetValue(name, out var x) ? x
-            : outputs[name] = _inputScale is null ? input : input.mul(_inputScale);   // only the input is read before it is set
         foreach (var l in Spec.Layers)
         {
             if (known is not null && known.TryGetValue(l.Name, out var given))
@@ -66,7 +64,8 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
                 outputs[l.Name] = given;
                 continue;
             }
-            var x = Read(l.Input);
+            if (!outputs.TryGetValue(l.Input, out var x))   // only the input is read before it is set; scaled once, and not at all when reuse skips its readers
+                outputs[l.Input] = x = _inputScale is null ? input : input.mul(_inputScale);
             if (l.Flatten is not null) x = x.flatten(1);
             if (l.Kind == LayerKind.Conv2d && !l.Padding.IsSymmetric)
                 x = nn.functional.pad(x, [l.Padding.Left, l.Padding.Right, l.Padding.Top, l.Padding.Bottom]);

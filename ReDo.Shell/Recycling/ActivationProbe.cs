@@ -19,10 +19,21 @@ public static class ActivationProbe
     public static (ActivationStatistics Statistics, Tensor? Output) MeasureWithOutput(IRecyclableNetwork net, Tensor probe, bool keepOutput)
     {
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
+        var capture = Capture(net, probe);
+        return (capture.Statistics, keepOutput ? capture.Output.MoveToOuterDisposeScope() : null);
+    }
+
+    /// <summary>
+    /// The probe's forward without gradients, reduced to statistics, keeping the network output and
+    /// every captured layer output alive in the caller's dispose scope (a recycle reuses them).
+    /// </summary>
+    public static ProbeCapture Capture(IRecyclableNetwork net, Tensor probe)
+    {
         var captured = new Dictionary<string, Tensor>();
-        var output = net.ForwardCapturing(probe, captured);
-        return (Reduce(net.Spec, captured), keepOutput ? output.detach().MoveToOuterDisposeScope() : null);
+        Tensor output;
+        using (var _ = no_grad())
+            output = net.ForwardCapturing(probe, captured).detach();
+        return new ProbeCapture(Reduce(net.Spec, captured), output, captured);
     }
 
     /// <summary>
@@ -61,3 +72,6 @@ public static class ActivationProbe
     static ValueList<double> MeanAbs(Tensor a, LayerSpec l) =>
         a.detach().abs().mean(Dims(l)).to(ScalarType.Float64).cpu().data<double>().ToArray().ToValueList();
 }
+
+/// <summary>One probe forward: the scored layers' statistics, the detached network output and the captured layer outputs.</summary>
+public sealed record ProbeCapture(ActivationStatistics Statistics, Tensor Output, IReadOnlyDictionary<string, Tensor> Layers);

@@ -41,12 +41,8 @@ public static class DormantNeuronRecycler
     public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, Tensor probe, RecycleSettings settings, Generator generator, long gradientStep = 0)
     {
         using var scope = NewDisposeScope();   // the captured activations live until the output change is measured
-        var captured = new Dictionary<string, Tensor>();
-        Tensor outputBefore;
-        using (var _ = no_grad())
-            outputBefore = net.ForwardCapturing(probe, captured).detach();
-        var statistics = ActivationProbe.Reduce(net.Spec, captured);
-        return Apply(net, moments, statistics, probe, outputBefore, captured, settings, generator, gradientStep);
+        var capture = ActivationProbe.Capture(net, probe);
+        return Apply(net, moments, capture.Statistics, probe, capture.Output, capture.Layers, settings, generator, gradientStep);
     }
 
     /// <summary>
@@ -79,12 +75,20 @@ public static class DormantNeuronRecycler
             TensorRecycler.Apply(net, moments, plan, settings.EffectiveOptions, draws);
         }
 
+        return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, OutputChange(net, probe, outputBefore, captured, plan, settings.EffectiveOptions.Outgoing)));
+    }
+
+    /// <summary>
+    /// max |f_after − f_before| on the probe after <paramref name="plan"/> was applied, by a forward that
+    /// starts from the captured outputs the plan left valid (<see cref="ProbeOutputReuse"/>).
+    /// </summary>
+    public static float OutputChange(IRecyclableNetwork net, Tensor probe, Tensor outputBefore, IReadOnlyDictionary<string, Tensor> captured, RecyclePlan plan, OutgoingInit outgoing)
+    {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var stillValid = ProbeOutputReuse.StillValid(net.Spec, plan, settings.EffectiveOptions.Outgoing);
+        var stillValid = ProbeOutputReuse.StillValid(net.Spec, plan, outgoing);
         var known = captured.Where(kv => stillValid.Contains(kv.Key)).ToDictionary();
-        var change = (net.ForwardReusing(probe, known) - outputBefore).abs().max().item<float>();
-        return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, change));
+        return (net.ForwardReusing(probe, known) - outputBefore).abs().max().item<float>();
     }
 
     /// <summary>Per recyclable layer, what the scheduled variant ranks: Eq. 1 scores, or the CBP utilities measured on the probe.</summary>
