@@ -103,7 +103,7 @@ public class ConfigTests
     [Fact]
     public void The_shipped_sac_configs_hold_the_paper_s_settings()
     {
-        // Spec §6.4 (Table 4, TF-Agents sac_train_eval): every knob, and ReDo τ = 0, F = 200,000; Reset every 200,000 environment steps.
+        // Paper Table 4 as docs/specs/redo-algorithm.md §6.4 reconstructs it from TF-Agents sac_train_eval: every knob, and ReDo τ = 0, F = 200,000; Reset every 200,000 environment steps.
         var c = ConfigLoader.Load(Path.Combine(Configs, "mujoco-ant-sac-redo.json"), [], TestDisk.Files);
         var s = c.Sac;
         Assert.Equal(("sac", "ant", 1_000_000L), (c.Agent.Kind, c.Run.Game.Name, c.Run.Frames));

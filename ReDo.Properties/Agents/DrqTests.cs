@@ -196,7 +196,7 @@ public class DrqTests
         Assert.Equal(["Conv_0", "Dense_0"], spec.RecyclableLayers.Select(l => l.Name));
     }
     /// <summary>
-    /// Spec §1.4: DrQ(ε)'s reference scores both dueling heads and counts them in the logged dormant %,
+    /// docs/specs/redo-algorithm.md §1.4: DrQ(ε)'s reference scores both dueling heads and counts them in the logged dormant %,
     /// recycles only the torso, and zeroes a recycled Dense_0 neuron's outgoing weights in both heads.
     /// Red if a head were left out of the % (148 neurons would be 144) or recycled (its row would change).
     /// </summary>
@@ -241,7 +241,7 @@ public class DrqTests
     }
 
     /// <summary>
-    /// Spec §1.5: the probe batch is a plain replay sample, never augmented. Every batch of the probe's
+    /// docs/specs/redo-algorithm.md §1.5: the probe batch is a plain replay sample, never augmented. Every batch of the probe's
     /// size that reaches Conv_0 of a DrQ(ε) agent (Agent:Augment = shift, logging and recycling on) must
     /// be made of observations the environment produced; the training batches, shifted, must not all be
     /// (so the check can see a shift). Red if the shift were applied to the probe.

@@ -5,7 +5,7 @@ using ReDo.Pure.Games;
 namespace ReDo.Properties.MinAtar;
 
 /// <summary>
-/// Rules no golden trace exercises (spec §14.4), checked from hand-built states. The word layouts are
+/// Rules no golden trace exercises (docs/specs/minatar-spec.md §14.4), checked from hand-built states. The word layouts are
 /// those of each game's Save method.
 /// </summary>
 public class UntracedRuleTests

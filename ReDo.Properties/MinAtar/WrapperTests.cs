@@ -5,7 +5,7 @@ using ReDo.Pure.Games;
 
 namespace ReDo.Properties.MinAtar;
 
-/// <summary>Wrapper rules of spec §2 and §10.1 and a few fixed facts of §4–§8.</summary>
+/// <summary>Wrapper rules of docs/specs/minatar-spec.md §2 and §10.1 and a few fixed facts of its §4–§8.</summary>
 public class WrapperTests
 {
     [Fact]
@@ -43,7 +43,7 @@ public class WrapperTests
     [Fact]
     public void Seeded_protocol_shares_one_stream_between_wrapper_and_game()
     {
-        // Breakout's reset is the first consumer: seed 0 → randint(2) = 0 → ball in column 0 (numpy-randomstate.md §7.5).
+        // Breakout's reset is the first consumer: seed 0 → randint(2) = 0 → ball in column 0 (docs/specs/numpy-randomstate.md §7.5).
         var env = MinAtarEnvironment.Create(GameId.Breakout, 0);
         var planes = new ObservationPlanes();
         env.Render(ref planes);

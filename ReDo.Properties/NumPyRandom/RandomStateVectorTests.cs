@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ReDo.Properties.NumPyRandom;
 
-/// <summary>The test vectors of numpy-randomstate.md §2 and §7 (NumPy 1.24.2, 64-bit Linux).</summary>
+/// <summary>The test vectors of docs/specs/numpy-randomstate.md §2 and §7 (NumPy 1.24.2, 64-bit Linux).</summary>
 public class RandomStateVectorTests
 {
     [Theory]

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ReDo.Properties.Pure;
 
-/// <summary>Worked examples of plan geometry (redo-algorithm.md §2.1, §5.1), catalog shapes and schedules.</summary>
+/// <summary>Worked examples of plan geometry (docs/specs/redo-algorithm.md §2.1, §5.1), catalog shapes and schedules.</summary>
 public class RecyclePlanExamples
 {
     static RecyclePlan Plan(NetworkSpec spec, string layer, int[] neurons, FlattenMapping mapping) =>

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ReDo.Properties.Pure;
 
-/// <summary>Laws of the scheduled-fraction variant and incoming weight scaling (spec §2.3; paper Fig. 15, 23).</summary>
+/// <summary>Laws of the scheduled-fraction variant and incoming weight scaling (paper Fig. 15, 23; docs/specs/redo-algorithm.md §2.3).</summary>
 public class RecycleVariantLaws
 {
     /// <summary>A layer's scores: 1–200 neurons, values in steps of 0.05 so ties are common, zeros (dead neurons) included.</summary>

@@ -9,7 +9,7 @@ using Xunit;
 namespace ReDo.Properties.Pure;
 
 /// <summary>
-/// Laws of the recycle variants on whole networks (spec §2.3; paper Fig. 12, 15, 25): the scheduled
+/// Laws of the recycle variants on whole networks (paper Fig. 12, 15, 25; docs/specs/redo-algorithm.md §2.3): the scheduled
 /// selection per layer, the CBP utility's outgoing sums, and the MinAtar width multiplier.
 /// </summary>
 public class ScheduledSelectionLaws

@@ -14,7 +14,7 @@ using static TorchSharp.torch;
 namespace ReDo.Properties.Shell;
 
 /// <summary>
-/// The recycle variants of issue 11 (spec §2.3) applied to a real MinAtar network by the shell, and run
+/// The recycle variants of issue 11 (docs/specs/redo-algorithm.md §2.3) applied to a real MinAtar network by the shell, and run
 /// end to end through the config keys of `redo train` (docs/configuration.md).
 /// </summary>
 public class RecycleVariantsOnLiveNetworks
