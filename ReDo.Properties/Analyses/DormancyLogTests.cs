@@ -64,7 +64,7 @@ public class DormancyLogTests
         foreach (var u in new long[] { 0, 100, 200, 300 }) log.Append(new DormancyLogEntry(u, masks with { GradientStep = u }, 1, 1.5));
         File.AppendAllText(log.Path, "400 400 0.1 1 1.");
         log.CutBack(200);
-        Assert.Equal([0L, 100, 200], DormancyLog.Load(folder).Select(e => e.Updates));
+        Assert.Equal([0L, 100, 200], DormancyLog.Load(TestDisk.Files, folder).Select(e => e.Updates));
         Assert.EndsWith("\n", File.ReadAllText(log.Path));
     }
 
@@ -72,7 +72,7 @@ public class DormancyLogTests
     public void Training_logs_one_entry_per_dormancy_logging_step()
     {
         var folder = TinyRuns.Reference(TinyRuns.Config());
-        var entries = DormancyLog.Load(folder);
+        var entries = DormancyLog.Load(TestDisk.Files, folder);
         var config = TinyRuns.Config();
         Assert.True(entries.Count >= 4, $"only {entries.Count} entries");
         Assert.All(entries, e => Assert.Equal(0, e.Masks.GradientStep % config.Redo.LogPeriod));
@@ -95,14 +95,14 @@ public class AnalyzeCommandTests
     {
         var run = TinyRuns.Reference(TinyRuns.Config());
         var output = TinyRuns.NewFolder("analyze");
-        Assert.Equal(0, CliRun.Invoke(new AnalyzeCommand(), "analyze", "overlap", run, "--out", output).Exit);
+        Assert.Equal(0, CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlap", run, "--out", output).Exit);
         var csv = File.ReadAllLines(Path.Combine(output, "overlap.csv"));
-        var logged = DormancyLog.Load(run).Count;
+        var logged = DormancyLog.Load(TestDisk.Files, run).Count;
         Assert.Equal(1 + logged * 3, csv.Length);   // header + (Conv_0, Dense_0, overall) per step
         Assert.StartsWith("gradient_step,layer,dormant,overlap_vs_previous,overlap_vs_reference", csv[0]);
         Assert.True(ReDo.Properties.Metrics.PngDecoder.Decode(File.ReadAllBytes(Path.Combine(output, "overlap.png"))).Width > 0);
 
-        Assert.Equal(0, CliRun.Invoke(new AnalyzeCommand(), "analyze", "rank", run, run, "--out", output).Exit);
+        Assert.Equal(0, CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "rank", run, run, "--out", output).Exit);
         Assert.Equal(1 + 2 * logged, File.ReadAllLines(Path.Combine(output, "rank.csv")).Length);
         Assert.True(File.Exists(Path.Combine(output, "rank.png")));
     }
@@ -112,18 +112,18 @@ public class AnalyzeCommandTests
     {
         var empty = TinyRuns.NewFolder("norun");
         Directory.CreateDirectory(empty);
-        Assert.Contains("dormancy-log.txt", Assert.Throws<RunFolderException>(() => AnalyzeCommand.Overlap(new(empty, MaskThreshold.Tau, null, null))).Message);
+        Assert.Contains("dormancy-log.txt", Assert.Throws<RunFolderException>(() => new AnalyzeCommand(TestDisk.Files).Overlap(new(empty, MaskThreshold.Tau, null, null))).Message);
         var run = TinyRuns.Reference(TinyRuns.Config());
-        Assert.Contains("--reference", Assert.Throws<ConfigException>(() => AnalyzeCommand.Overlap(new(run, MaskThreshold.Tau, 999_999_999, empty))).Message);
+        Assert.Contains("--reference", Assert.Throws<ConfigException>(() => new AnalyzeCommand(TestDisk.Files).Overlap(new(run, MaskThreshold.Tau, 999_999_999, empty))).Message);
         // What the parser refuses, through the real command line: exit code 2 and the problem named.
-        var (exit, output, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "overlaps", empty);
+        var (exit, output, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlaps", empty);
         Assert.Equal(2, exit);
         Assert.Contains("Did you mean", output + error);
         Assert.Contains("overlap", output + error);
-        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "overlap", run, "--reference", "-3");
+        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlap", run, "--reference", "-3");
         Assert.Equal(2, exit);
         Assert.Contains("--reference -3 is out of range", error);
-        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "overlap", empty);
+        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlap", empty);
         Assert.Equal(2, exit);
         Assert.Contains("redo analyze overlap: ", error);
         Assert.Contains("dormancy-log.txt", error);

@@ -80,7 +80,7 @@ public class SupervisedTests
     {
         var data = FashionFolder(96);
         var output = TinyRuns.NewFolder("supervised");
-        Assert.Equal(0, CliRun.Invoke(new SupervisedCommand(), "supervised", "--data-dir", data, "--images", "64", "--epochs", "4", "--shuffle-every", "2", "--seeds", "2",
+        Assert.Equal(0, CliRun.Invoke(new SupervisedCommand(TestDisk.Files), "supervised", "--data-dir", data, "--images", "64", "--epochs", "4", "--shuffle-every", "2", "--seeds", "2",
             "--batch", "16", "--probe", "32", "--redo", "--out", output).Exit);
         var rows = File.ReadAllLines(Path.Combine(output, "supervised.csv"));
         Assert.Equal(SupervisedControl.CsvHeader.TrimEnd('\n'), rows[0]);
@@ -94,10 +94,10 @@ public class SupervisedTests
         var text = File.ReadAllText(Path.Combine(output, "supervised.csv"));
         Assert.Equal(text, SupervisedControl.CsvHeader + string.Concat(SupervisedControl.ParseCsv(text, "x").Select(SupervisedControl.CsvLine)));
         File.Delete(Path.Combine(output, "dormant.png"));
-        Assert.Equal(0, CliRun.Invoke(new SupervisedCommand(), "supervised", "--data-dir", "/nonexistent", "--redo", "--replot", "--out", output).Exit);
+        Assert.Equal(0, CliRun.Invoke(new SupervisedCommand(TestDisk.Files), "supervised", "--data-dir", "/nonexistent", "--redo", "--replot", "--out", output).Exit);
         Assert.True(ReDo.Properties.Metrics.PngDecoder.Decode(File.ReadAllBytes(Path.Combine(output, "dormant.png"))).Width > 0);
         File.AppendAllText(Path.Combine(output, "supervised.csv"), "fixed,0,x,1,1,1,1,1,0\n");
-        var (exit, _, error) = CliRun.Invoke(new SupervisedCommand(), "supervised", "--replot", "--out", output);
+        var (exit, _, error) = CliRun.Invoke(new SupervisedCommand(TestDisk.Files), "supervised", "--replot", "--out", output);
         Assert.Equal(2, exit);
         Assert.Contains($"line {2 + 2 * 2 * 4} is damaged", error);
     }

@@ -39,7 +39,7 @@ public class TrainedNetworkAnalysesTests
         TorchSharp.torch.set_num_threads(1);
         var run = Run();
         var output = TinyRuns.NewFolder("prune");
-        var (exit, stdout, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "prune", run, "--tau", "0", "0.1", "1.5", "--episodes", "3", "--probe", "64", "--out", output);
+        var (exit, stdout, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "prune", run, "--tau", "0", "0.1", "1.5", "--episodes", "3", "--probe", "64", "--out", output);
         Assert.True(exit == 0, stdout + error);
         var rows = Csv(Path.Combine(output, "prune.csv"));
         Assert.Equal(["0", "0.1", "1.5"], rows.Select(r => r["tau"]));
@@ -58,7 +58,7 @@ public class TrainedNetworkAnalysesTests
         AssertPng(Path.Combine(output, "prune-fraction.png"));
 
         // The count at τ = 0 is the number of neurons silent on that probe batch, scored independently here.
-        using var trained = TrainedRun.Load(run);
+        using var trained = TrainedRun.Load(TestDisk.Files, run);
         using var probe = trained.SampleStates(64, 0);
         var report = DormancyReport.Assess(trained.Agent.Spec, ActivationProbe.Measure(trained.Agent.Online, probe), 0);
         Assert.Equal(report.DormantCount, pruned[0]);
@@ -71,7 +71,7 @@ public class TrainedNetworkAnalysesTests
         var run = Run();
         var newest = Checkpoints(run)[^1];
         var output = TinyRuns.NewFolder("fit");
-        var (exit, stdout, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "fit-targets", "--teacher", run, "--student", run,
+        var (exit, stdout, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "fit-targets", "--teacher", run, "--student", run,
             "--student-checkpoint", newest.ToString(CultureInfo.InvariantCulture), "--steps", "40", "--log-every", "20", "--probe", "64", "--out", output);
         Assert.True(exit == 0, stdout + error);
         var rows = Csv(Path.Combine(output, "fit-targets.csv"));
@@ -94,7 +94,7 @@ public class TrainedNetworkAnalysesTests
         TorchSharp.torch.set_num_threads(1);
         var run = Run();
         var output = TinyRuns.NewFolder("offline");
-        var (exit, stdout, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "offline", run, "--steps", "30", "--log-every", "10", "--probe", "64", "--tau", "0.1", "--out", output);
+        var (exit, stdout, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "offline", run, "--steps", "30", "--log-every", "10", "--probe", "64", "--tau", "0.1", "--out", output);
         Assert.True(exit == 0, stdout + error);
         var rows = Csv(Path.Combine(output, "offline.csv"));
         Assert.Equal(8, rows.Count);
@@ -115,27 +115,27 @@ public class TrainedNetworkAnalysesTests
         var run = Run();
         var empty = TinyRuns.NewFolder("nockpt");
         Directory.CreateDirectory(empty);
-        var (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "prune", empty);
+        var (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "prune", empty);
         Assert.Equal(2, exit);
         Assert.Contains("config.json", error);
 
         var copy = TinyRuns.NewFolder("nockpt");
         Directory.CreateDirectory(copy);
         File.Copy(Path.Combine(run, "config.json"), Path.Combine(copy, "config.json"));
-        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "offline", copy);
+        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "offline", copy);
         Assert.Equal(2, exit);
         Assert.Contains("has no checkpoint", error);
 
-        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "prune", run, "--checkpoint", "7");
+        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "prune", run, "--checkpoint", "7");
         Assert.Equal(2, exit);
         Assert.Contains("there is no checkpoint ckpt-000000000007", error);
         Assert.Contains(CheckpointNames.For(Checkpoints(run)[^1]), error);
 
-        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "fit-targets", "--teacher", run);
+        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "fit-targets", "--teacher", run);
         Assert.Equal(2, exit);
         Assert.Contains("--student", error);
 
-        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(), "analyze", "offline", run, "--steps", "0");
+        (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "offline", run, "--steps", "0");
         Assert.Equal(2, exit);
         Assert.Contains("--steps 0 is out of range", error);
     }

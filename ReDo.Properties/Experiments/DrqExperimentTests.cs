@@ -17,7 +17,7 @@ public class DrqExperimentTests
     public void Drq_replay_ratio_plans_valid_runs_whose_recycling_window_covers_the_whole_run(string size, int runs)
     {
         var root = ReadmeTests.RepoRoot();
-        var definition = ExperimentFiles.Load("drq-replay-ratio", Path.Combine(root, ExperimentFiles.DefaultFolder));
+        var definition = ExperimentFiles.Load(TestDisk.Files, "drq-replay-ratio", Path.Combine(root, ExperimentFiles.DefaultFolder));
         var plan = ExperimentPlanner.Plan(definition, size);
         Assert.Equal(runs, plan.Runs.Length);
         foreach (var run in plan.Runs)

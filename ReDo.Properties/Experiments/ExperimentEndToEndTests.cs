@@ -34,7 +34,7 @@ public class ExperimentEndToEndTests
         Assert.Contains("0 run spec(s) written", Replan(definition, queue));
 
         // One spec the worker cannot run (an unknown key), one held back so that it stays pending.
-        var folders = new QueueFolders(queue);
+        var folders = new QueueFolders(queue, TestDisk.Files);
         var failing = "tiny-space_invaders-redo-seed2";
         var spec = RunSpecFiles.Load(Path.Combine(queue, failing + ".json"), TestDisk.Files);
         File.WriteAllText(Path.Combine(queue, failing + ".json"), JsonSerializer.Serialize(spec with { Overrides = [.. spec.Overrides, "Agent:ReplayRato=2"] }));
@@ -45,7 +45,7 @@ public class ExperimentEndToEndTests
             Assert.Equal(0, worker.WaitForExit(TimeSpan.FromMinutes(10)));
         File.Move(aside, Path.Combine(queue, pending + ".json"));
 
-        var states = new ExperimentStatus(TextWriter.Null).Show(queue);
+        var states = new ExperimentStatus(TextWriter.Null, TestDisk.Files).Show(queue);
         Assert.Equal(6, states.Count(s => s.State == RunState.Done));
         Assert.Equal(failing, states.Single(s => s.State == RunState.Failed).Run.Name);
         Assert.Contains("ReplayRato", states.Single(s => s.State == RunState.Failed).FailReason);
@@ -58,7 +58,7 @@ public class ExperimentEndToEndTests
 
         var outFolder = Path.Combine(root, "report");
         var anchors = AnchorFiles.In(ReadmeTests.RepoRoot());
-        var results = new ExperimentReporting(TextWriter.Null).Write(queue, outFolder, anchors, new BootstrapSettings(Seed: 1));
+        var results = new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(queue, outFolder, anchors, new BootstrapSettings(Seed: 1));
         Assert.True(results.Partial);
         var dqn = results.Series.Single(s => s.Series.Id == "dqn");
         var redo = results.Series.Single(s => s.Series.Id == "redo");

@@ -26,7 +26,7 @@ public class SacExperimentTests
     [MuJoCoFact]
     public void Plan_worker_and_report_score_sac_runs_by_their_greedy_evaluation_normalised_by_the_mujoco_anchors()
     {
-        var shipped = ExperimentFiles.Load("sac-mujoco", Path.Combine(Root, ExperimentFiles.DefaultFolder));
+        var shipped = ExperimentFiles.Load(TestDisk.Files, "sac-mujoco", Path.Combine(Root, ExperimentFiles.DefaultFolder));
         // The shipped methods and score on a size of seconds: width 0.125, 600 steps (200 random), ReDo every 100 updates, Reset at step 300.
         var tiny = new ExperimentSize(["hopper", "halfcheetah"], "1", 600,
             ["Sac:WidthMultiplier=0.125", "Sac:BatchSize=32", "Sac:ReplayCapacity=1000", "Sac:InitialRandomSteps=200", "Sac:EvalPeriod=300", "Sac:EvalEpisodes=1",
@@ -39,10 +39,10 @@ public class SacExperimentTests
             Assert.Equal(0, worker.WaitForExit(TimeSpan.FromMinutes(10)));
 
         var outFolder = Path.Combine(queue, "report");
-        var results = new ExperimentReporting(TextWriter.Null).Write(queue, outFolder, AnchorFiles.In(Root), new BootstrapSettings(Seed: 1));
+        var results = new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(queue, outFolder, AnchorFiles.In(Root), new BootstrapSettings(Seed: 1));
         Assert.False(results.Partial);
 
-        var random = RandomPolicyBaseline.ReadMeans(Path.Combine(Root, AnchorFiles.DefaultRandomPolicyMuJoCo));
+        var random = RandomPolicyBaseline.ReadMeans(TestDisk.Files, Path.Combine(Root, AnchorFiles.DefaultRandomPolicyMuJoCo));
         var reference = ReferenceScores.Parse(File.ReadAllText(Path.Combine(Root, AnchorFiles.DefaultSacReference)), "sac-reference.csv");
         foreach (var series in results.Series)
         {
@@ -72,7 +72,7 @@ public class SacExperimentTests
     /// <summary>A shipped experiment's plan of one size and each run's validated config.</summary>
     static (ExperimentPlan Plan, ReDo.Pure.Config.ExperimentConfig[] Configs) Planned(string experiment, string size)
     {
-        var definition = ExperimentFiles.Load(experiment, Path.Combine(Root, ExperimentFiles.DefaultFolder));
+        var definition = ExperimentFiles.Load(TestDisk.Files, experiment, Path.Combine(Root, ExperimentFiles.DefaultFolder));
         var plan = ExperimentPlanner.Plan(definition, size);
         return (plan, [.. plan.Runs.Select(r => ReDo.Shell.Config.ConfigLoader.Load(Path.Combine(Root, definition.BaseConfig), r.Overrides, TestDisk.Files))]);
     }
@@ -129,7 +129,7 @@ public class SacExperimentTests
     public void The_sac_reference_table_anchors_the_paper_tasks_and_catches_a_mean_that_is_not_the_seeds_mean()
     {
         var reference = ReferenceScores.Parse(File.ReadAllText(Path.Combine(Root, AnchorFiles.DefaultSacReference)), "sac-reference.csv");
-        var random = RandomPolicyBaseline.ReadMeans(Path.Combine(Root, AnchorFiles.DefaultRandomPolicyMuJoCo));
+        var random = RandomPolicyBaseline.ReadMeans(TestDisk.Files, Path.Combine(Root, AnchorFiles.DefaultRandomPolicyMuJoCo));
         Assert.Equal(["ant", "halfcheetah", "hopper", "walker2d"], reference.Keys.Order());
         Assert.Equal(reference.Keys.Order(), random.Keys.Order());
         Assert.All(reference.Values, r => Assert.Equal(5, r.SeedValues.Count));
@@ -146,8 +146,8 @@ public class SacExperimentTests
     public void Anchors_for_a_minatar_report_never_read_the_mujoco_tables()
     {
         var anchors = AnchorFiles.In(Root) with { RandomPolicyMuJoCo = "/nonexistent/random.csv", SacReference = "/nonexistent/sac.csv" };
-        Assert.Contains("breakout", anchors.Load(["breakout", "asterix"]).Keys);
-        var e = Assert.Throws<ReDo.Pure.DataFileException>(() => anchors.Load(["hopper"]));
+        Assert.Contains("breakout", anchors.Load(TestDisk.Files, ["breakout", "asterix"]).Keys);
+        var e = Assert.Throws<ReDo.Pure.DataFileException>(() => anchors.Load(TestDisk.Files, ["hopper"]));
         Assert.Contains("/nonexistent/random.csv", e.Message);
     }
 }

@@ -22,7 +22,7 @@ public class VariantExperimentTests
     public void Variant_experiments_plan_valid_runs(string name, string size, int runs)
     {
         var root = ReadmeTests.RepoRoot();
-        var definition = ExperimentFiles.Load(name, Path.Combine(root, ExperimentFiles.DefaultFolder));
+        var definition = ExperimentFiles.Load(TestDisk.Files, name, Path.Combine(root, ExperimentFiles.DefaultFolder));
         var plan = ExperimentPlanner.Plan(definition, size);
         Assert.Equal(runs, plan.Runs.Length);
         foreach (var run in plan.Runs)

@@ -10,6 +10,7 @@ public sealed class InMemoryRunFiles : IRunFiles
     public int Appends { get; private set; }
 
     public bool Exists(string path) => Files.ContainsKey(path);
+    public bool DirectoryExists(string path) => Files.Keys.Any(k => k.StartsWith(path + "/"));
     public string ReadAllText(string path) => Encoding.UTF8.GetString(Files[path].ToArray());
     public byte[] ReadAllBytes(string path) => Files[path].ToArray();
     public void AppendText(string path, string text) => AppendBytes(path, Encoding.UTF8.GetBytes(text));

@@ -31,6 +31,7 @@ public class CrashRecoveryTests
 
         public void AppendText(string path, string text) => AppendBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
         public bool Exists(string path) => disk.Exists(path);
+        public bool DirectoryExists(string path) => disk.DirectoryExists(path);
         public string ReadAllText(string path) => disk.ReadAllText(path);
         public byte[] ReadAllBytes(string path) => disk.ReadAllBytes(path);
         public long Length(string path) => disk.Length(path);

@@ -17,6 +17,7 @@ public sealed class FlakyRunFiles(IRunFiles disk) : IRunFiles
     public int Failures { get; private set; }
 
     public bool Exists(string path) => disk.Exists(path);
+    public bool DirectoryExists(string path) => disk.DirectoryExists(path);
     public string ReadAllText(string path) => disk.ReadAllText(path);
     public byte[] ReadAllBytes(string path) => disk.ReadAllBytes(path);
     public long Length(string path) => disk.Length(path);

@@ -11,7 +11,7 @@ public class SweepCommandTests
     [Fact]
     public void Sweep_writes_resolvable_specs_once()
     {
-        var queue = new QueueFolders(TinyRuns.NewFolder("sweep"));
+        var queue = new QueueFolders(TinyRuns.NewFolder("sweep"), TestDisk.Files);
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         string[] args = ["sweep", config, "--seeds", "1-2", "--set-grid", "Agent:ReplayRatio=0.5,2", "--set", "Run:Frames=800", "--queue", queue.Root];
 
@@ -35,7 +35,7 @@ public class SweepCommandTests
     [InlineData("--set-grid", "Agent:Nope=1", "Nope")]
     public void Bad_sweeps_write_nothing(string option, string value, string message)
     {
-        var queue = new QueueFolders(TinyRuns.NewFolder("badsweep"));
+        var queue = new QueueFolders(TinyRuns.NewFolder("badsweep"), TestDisk.Files);
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         List<string> args = [config, "--queue", queue.Root, option, value];
         if (option != "--seeds") args.AddRange(["--seeds", "1"]);

@@ -18,7 +18,7 @@ public class WorkerTests
     [Fact]
     public void A_killed_and_restarted_worker_finishes_the_queue_with_exact_results()
     {
-        var queue = new QueueFolders(TinyRuns.NewFolder("queue"));
+        var queue = new QueueFolders(TinyRuns.NewFolder("queue"), TestDisk.Files);
         var config = ConfigLoader.ToJsonElement(TinyRuns.Config(frames: 1_500));
         var specs = new[] { 21, 22, 23 }.Select(seed => new RunSpec($"tiny-seed{seed}", "tests", config, [], seed)).ToList();
         foreach (var spec in specs) RunSpecFiles.Write(spec, queue.Root, TestDisk.Files);

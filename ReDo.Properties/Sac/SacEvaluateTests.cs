@@ -35,18 +35,18 @@ public class SacEvaluateTests
         var config = ConfigLoader.FromRunFolder(folder, TestDisk.Files);
         var weights = Path.Combine(folder, Runner.WeightsFile);
 
-        var (greedy, random) = EvaluateCommand.EvaluateSac(config, weights, config.Run.EvalEpisodes);
+        var (greedy, random) = EvaluateCommand.EvaluateSac(TestDisk.Files, config, weights, config.Run.EvalEpisodes);
         Assert.Equal(3, greedy.Length);
         Assert.Equal(summary.EvalMeanReturn, greedy.Average());
         Assert.Equal(summary.RandomPolicyMeanReturn, random.Average());
         Assert.Equal(3, greedy.Distinct().Count());   // a deterministic policy from one start would repeat its return
 
         // More episodes extend the same sequence of starts.
-        var (five, _) = EvaluateCommand.EvaluateSac(config, weights, 5);
+        var (five, _) = EvaluateCommand.EvaluateSac(TestDisk.Files, config, weights, 5);
         Assert.Equal(greedy, five[..3]);
 
         var wider = config with { Sac = config.Sac with { WidthMultiplier = 0.25 } };
-        var e = Assert.Throws<CliError>(() => EvaluateCommand.EvaluateSac(wider, weights, 1));
+        var e = Assert.Throws<CliError>(() => EvaluateCommand.EvaluateSac(TestDisk.Files, wider, weights, 1));
         Assert.Contains("could not be loaded", e.Message);
         Assert.Contains("Sac:WidthMultiplier", e.Message);
 
