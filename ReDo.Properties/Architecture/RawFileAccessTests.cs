@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ReDo.Properties.Readme;
 using Xunit;
+using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Architecture;
 
