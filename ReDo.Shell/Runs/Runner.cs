@@ -9,7 +9,7 @@ using ReDo.Shell.Agents;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Plotting;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Runs;
