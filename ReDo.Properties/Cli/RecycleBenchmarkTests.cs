@@ -12,7 +12,7 @@ public class RecycleBenchmarkTests
         var output = new StringWriter();
         Assert.Equal(0, RecycleBenchmark.Run(repeats: 1, probe: 8, tau: 0.1, threads: 1, phases: true, output));
         var text = output.ToString();
-        foreach (var line in new[] { "nature-cnn", "minatar-dqn", "capture forward", "draws", "apply", "output change", "whole recycle call", "recomputed from the input" })
+        foreach (var line in new[] { "nature-cnn", "minatar-dqn", "capture forward", "draws", "apply", "output change", "whole recycle call", "recomputed from the input", "minor page faults per update" })
             Assert.Contains(line, text);
         Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("phases of one recycle")));
     }
