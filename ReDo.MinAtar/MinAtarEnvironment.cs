@@ -4,7 +4,7 @@ using ReDo.Pure.Games;
 namespace ReDo.MinAtar;
 
 /// <summary>
-/// MinAtar's <c>Environment</c> wrapper (spec §2): sticky actions and one generator shared by the wrapper
+/// MinAtar's <c>Environment</c> wrapper (docs/specs/minatar-spec.md §2): sticky actions and one generator shared by the wrapper
 /// and the game. Protocol as in the original: construct, <see cref="Seed"/>, <see cref="Reset"/>, then
 /// <see cref="Act"/>, and <see cref="Reset"/> after each terminal step. Stepping allocates nothing.
 /// </summary>

@@ -3,7 +3,7 @@ using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar.Games;
 
-/// <summary>Asterix (spec §4): dodge enemies, collect gold; spawn and move speeds ramp every 102 steps.</summary>
+/// <summary>Asterix (docs/specs/minatar-spec.md §4): dodge enemies, collect gold; spawn and move speeds ramp every 102 steps.</summary>
 public sealed class Asterix(bool ramping) : IGame
 {
     const int RampInterval = 100, InitSpawnSpeed = 10, InitMoveInterval = 5, Slots = 8;
@@ -50,7 +50,7 @@ public sealed class Asterix(bool ramping) : IGame
             case GameAction.Down: _y = Math.Min(8, _y + 1); break;
         }
         // Slot i lives in row i + 1, so only the slot of the player's row can touch the player:
-        // checking that one slot is the spec's pass over all slots.
+        // checking that one slot is docs/specs/minatar-spec.md §4's pass over all slots.
         var playerSlot = _y - 1;
         reward += Touch(playerSlot);
         if (_moveTimer == 0)

@@ -3,10 +3,10 @@ using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar.Games;
 
-/// <summary>Breakout (spec §5): a paddle in row 9, a diagonal ball and three rows of bricks.</summary>
+/// <summary>Breakout (docs/specs/minatar-spec.md §5): a paddle in row 9, a diagonal ball and three rows of bricks.</summary>
 public sealed class Breakout : IGame
 {
-    // Ball directions: 0 up-left, 1 up-right, 2 down-right, 3 down-left. The turn tables of the spec
+    // Ball directions: 0 up-left, 1 up-right, 2 down-right, 3 down-left. The turn tables of docs/specs/minatar-spec.md §5
     // ([1,0,3,2], [3,2,1,0], [2,3,0,1]) are bit tricks on this numbering (array constants would allocate in Debug builds).
     static int DirX(int dir) => dir is 1 or 2 ? 1 : -1;
     static int DirY(int dir) => dir < 2 ? -1 : 1;

@@ -3,7 +3,7 @@ using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar.Games;
 
-/// <summary>Freeway (spec §6): the chicken crosses eight lanes of cars; 2,501 steps per episode.</summary>
+/// <summary>Freeway (docs/specs/minatar-spec.md §6): the chicken crosses eight lanes of cars; 2,501 steps per episode.</summary>
 public sealed class Freeway : IGame
 {
     const int PlayerSpeed = 3, TimeLimit = 2500, Cars = 8, ChickenX = 4;

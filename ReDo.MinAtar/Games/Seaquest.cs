@@ -4,7 +4,7 @@ using ReDo.Pure.Games;
 namespace ReDo.MinAtar.Games;
 
 /// <summary>
-/// Seaquest (spec §7): shoot fish and enemy subs, collect divers, surface before the oxygen runs out.
+/// Seaquest (docs/specs/minatar-spec.md §7): shoot fish and enemy subs, collect divers, surface before the oxygen runs out.
 /// Objects live in lists in creation order and are walked newest first, as in the original.
 /// </summary>
 public sealed class Seaquest(bool ramping) : IGame

@@ -4,7 +4,7 @@ using ReDo.Pure.Games;
 namespace ReDo.MinAtar.Games;
 
 /// <summary>
-/// Space Invaders (spec §8): a cannon in row 9 against a 4 × 6 alien block. Aliens and bullets are
+/// Space Invaders (docs/specs/minatar-spec.md §8): a cannon in row 9 against a 4 × 6 alien block. Aliens and bullets are
 /// bitboards, which makes every sweep of the original's boolean maps a shift or a mask.
 /// </summary>
 public sealed class SpaceInvaders(bool ramping) : IGame

@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using ReDo.Properties.Readme;
 using ReDo.Pure.Networks;
 using Xunit;
+using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Architecture;
 

@@ -81,7 +81,7 @@ public sealed record AgentSettings
     public bool RmsCentered { get; init; } = true;
     /// <summary>L2 penalty added to the gradient (the paper's weight-decay baseline; 0 = off).</summary>
     public double WeightDecay { get; init; } = 0.0;
-    /// <summary>Double DQN targets (action from the online network, value from the target network), as DrQ(ε) (spec §6.3).</summary>
+    /// <summary>Double DQN targets (action from the online network, value from the target network), as DrQ(ε) (docs/specs/redo-algorithm.md §6.3).</summary>
     public bool DoubleDqn { get; init; } = false;
     /// <summary>none, or shift: DrQ's random shift on s and s′ of every training batch, scaled to 10×10 planes (docs/drq.md). The probe batch is never augmented.</summary>
     public Augmentation Augment { get; init; } = Augmentation.None;

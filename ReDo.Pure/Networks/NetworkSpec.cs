@@ -38,7 +38,7 @@ public sealed record NetworkSpec(string Name, InputSpec Input, ValueList<LayerSp
     /// <summary>
     /// Layers whose post-activation outputs are scored and counted in the logged dormant %: the hidden
     /// layers, and for a dueling network both heads too (their raw outputs). The reference skips only
-    /// layers named final_layer, so DrQ(ε)'s heads are counted (spec §1.4, docs/drq.md); scored heads are
+    /// layers named final_layer, so DrQ(ε)'s heads are counted (docs/specs/redo-algorithm.md §1.4, docs/drq.md); scored heads are
     /// still never recycled (<see cref="RecyclableLayers"/>).
     /// </summary>
     public IEnumerable<LayerSpec> ScoredLayers => Layers.Where(IsScored);

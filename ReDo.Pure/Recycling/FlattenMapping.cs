@@ -9,7 +9,7 @@ public enum FlattenMapping
     /// <summary>Channel c owns columns c·HW … c·HW + HW − 1 (correct for an NCHW flatten). Default.</summary>
     ChannelsFirst,
     /// <summary>
-    /// Reproduces the reference code's mismatch (redo-algorithm.md §5.1): it masks HWC-flattened rows
+    /// Reproduces the reference code's mismatch (docs/specs/redo-algorithm.md §5.1): it masks HWC-flattened rows
     /// ⌊r / HW⌋ as if they were channel-major, so in NCHW column j = (c', p) is masked for channel
     /// ⌊(p·C + c') / HW⌋. Use only to compare with published numbers.
     /// </summary>

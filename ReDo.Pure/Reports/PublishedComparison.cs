@@ -5,7 +5,7 @@ namespace ReDo.Pure.Reports;
 /// <summary>
 /// The band around a published point that counts as "about as good as the paper's DQN" for one game:
 /// [p·(1 − Below) − Absolute, p·(1 + Above) + Absolute]. Why these numbers: see
-/// ReDo.Golden/data/published/bands.csv and docs/golden-regression.md.
+/// ReDo.Golden/data/published/bands.csv (one reason per game) and docs/experiments.md, "Golden regression against the MinAtar paper".
 /// </summary>
 public sealed record PublishedBand(string Game, double Below, double Above, double Absolute)
 {

@@ -157,7 +157,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         var batch = _batches.Next();
         if (_shift is not null)
         {
-            // s and s′ shifted independently, as the reference augments them separately (spec §3.2); the probe below never is.
+            // s and s′ shifted independently, as the reference augments them separately (docs/specs/redo-algorithm.md §3.2); the probe below never is.
             _shift.Apply(_batches.States, Random);
             _shift.Apply(_batches.NextStates, Random);
         }

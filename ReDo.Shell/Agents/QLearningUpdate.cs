@@ -20,7 +20,7 @@ public sealed record TransitionBatch(Tensor States, Tensor Actions, Tensor Retur
 
 /// <summary>
 /// One DQN gradient step as in the paper's Dopamine agent: target R + γⁿ·Q_target(s′, a′) with
-/// a′ = argmax Q_target(s′, ·) (DQN) or argmax Q_online(s′, ·) (double DQN, DrQ(ε): spec §6.3),
+/// a′ = argmax Q_target(s′, ·) (DQN) or argmax Q_online(s′, ·) (double DQN, DrQ(ε): docs/specs/redo-algorithm.md §6.3),
 /// mean Huber loss (δ = 1), one optimizer step. Returns the loss.
 /// </summary>
 public static class QLearningUpdate

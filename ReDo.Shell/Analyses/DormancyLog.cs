@@ -42,11 +42,11 @@ public sealed class DormancyLog(string runFolder, IRunFiles files)
     }
 
     /// <summary>All entries of a run folder; a clear error when the run has none.</summary>
-    public static IReadOnlyList<DormancyLogEntry> Load(string runFolder)
+    public static IReadOnlyList<DormancyLogEntry> Load(IRunFiles files, string runFolder)
     {
         var path = System.IO.Path.Combine(runFolder, FileName);
-        if (!File.Exists(path))
+        if (!files.Exists(path))
             throw new RunFolderException($"{runFolder} has no {FileName}: it is written by `redo train` at every dormancy logging step (Redo:LogPeriod) since this version; train the run again to analyse it.");
-        return DormancyLogFormat.Parse(File.ReadAllText(path), path);
+        return DormancyLogFormat.Parse(files.ReadAllText(path), path);
     }
 }

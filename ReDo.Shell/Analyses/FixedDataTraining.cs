@@ -7,6 +7,7 @@ using ReDo.Shell.Recycling;
 using ReDo.Shell.Plotting;
 using System.Diagnostics;
 using static TorchSharp.torch;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
 
@@ -55,13 +56,13 @@ public static class FixedDataTraining
     /// comes and to <paramref name="progress"/> with rate and ETA over all conditions. Then the dormant and
     /// loss curves of all conditions are plotted. Returns the points and the files written (CSV, dormant, loss).
     /// </summary>
-    public static (IReadOnlyList<RegressionPoint> Points, IReadOnlyList<string> Files) Compare(IReadOnlyList<string> conditions,
+    public static (IReadOnlyList<RegressionPoint> Points, IReadOnlyList<string> Files) Compare(IRunFiles files, IReadOnlyList<string> conditions,
         Func<string, ConditionScope, FixedDataCondition> start, Tensor probe, double tau, long steps, long logEvery, FixedDataOutput output, TextWriter progress)
     {
         var points = new List<RegressionPoint>();
-        Directory.CreateDirectory(output.Folder);
+        files.CreateDirectory(output.Folder);
         var csv = Path.Combine(output.Folder, $"{output.Stem}.csv");
-        File.WriteAllText(csv, RegressionCurves.Header);
+        files.WriteText(csv, RegressionCurves.Header);
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < conditions.Count; i++)
         {
@@ -70,17 +71,17 @@ public static class FixedDataTraining
             var (net, update) = start(conditions[i], scope);
             points.AddRange(Run(conditions[i], net, update, probe, tau, steps, logEvery, p =>
             {
-                File.AppendAllText(csv, RegressionCurves.Line(p));
+                files.AppendText(csv, RegressionCurves.Line(p));
                 progress.WriteLine(ProgressLine(p, before + p.Step, conditions.Count * steps, clock.Elapsed.TotalSeconds, tau));
             }));
         }
-        var files = new List<string>
+        var written = new List<string>
         {
             csv,
             ChartFigures.Save(RegressionCurves.Dormant($"{output.Title}: dormant neurons", points, tau), Path.Combine(output.Folder, $"{output.Stem}-dormant.png")),
             ChartFigures.Save(RegressionCurves.Loss($"{output.Title}: {output.LossLabel}", points), Path.Combine(output.Folder, $"{output.Stem}-loss.png")),
         };
-        return (points, files);
+        return (points, written);
     }
 
     /// <summary>A progress line for a point: where it is, its numbers, rate and ETA over all conditions.</summary>

@@ -3,6 +3,7 @@ using ReDo.Pure.Analyses;
 using ReDo.Shell.Agents;
 using TorchSharp;
 using static TorchSharp.torch;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
 
@@ -23,9 +24,9 @@ public static class OfflineTargets
 {
     public const string TdTargets = "TD targets", RandomTargets = "fixed random targets";
 
-    public static OfflineResult Run(string runFolder, long? frames, long steps, long logEvery, double? tau, int probeSize, uint seed, string outFolder, TextWriter progress)
+    public static OfflineResult Run(IRunFiles files, string runFolder, long? frames, long steps, long logEvery, double? tau, int probeSize, uint seed, string outFolder, TextWriter progress)
     {
-        using var run = TrainedRun.Load(runFolder, frames);
+        using var run = TrainedRun.Load(files, runFolder, frames);
         var spec = run.Agent.Spec;
         var agent = run.Config.Agent;
         double t = tau ?? run.Config.Redo.Tau;
@@ -49,9 +50,9 @@ public static class OfflineTargets
                 }
                 : _ => RandomTargetStep(online, target, optimizer, batches.Next()));
         }
-        var (points, files) = FixedDataTraining.Compare([TdTargets, RandomTargets], Start, probe, t, steps, logEvery,
+        var (points, written) = FixedDataTraining.Compare(files, [TdTargets, RandomTargets], Start, probe, t, steps, logEvery,
             new FixedDataOutput(outFolder, "offline", $"offline on {run.Name}'s replay", "Huber loss"), progress);
-        return new OfflineResult(run.Checkpoint, t, period, points, files);
+        return new OfflineResult(run.Checkpoint, t, period, points, written);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using ReDo.Shell.Recycling;
 using ReDo.Shell.Plotting;
 using TorchSharp;
 using static TorchSharp.torch;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
 
@@ -21,10 +22,10 @@ public sealed record PruneResult(string Checkpoint, IReadOnlyList<PruneCompariso
 /// </summary>
 public static class PruneAnalysis
 {
-    public static PruneResult Run(string runFolder, IReadOnlyList<double> taus, int episodes, int probeSize, uint probeSeed, long? checkpointFrames,
+    public static PruneResult Run(IRunFiles files, string runFolder, IReadOnlyList<double> taus, int episodes, int probeSize, uint probeSeed, long? checkpointFrames,
         string outFolder, TextWriter progress)
     {
-        using var run = TrainedRun.Load(runFolder, checkpointFrames);
+        using var run = TrainedRun.Load(files, runFolder, checkpointFrames);
         var agent = run.Agent;
         var net = agent.Online;
         var mapping = run.Config.Redo.Mapping;
@@ -52,15 +53,15 @@ public static class PruneAnalysis
             progress.WriteLine(FormattableString.Invariant(
                 $"τ = {tau}: pruned {row.Pruned}/{row.Neurons} ({row.Fraction:P1}); mean return {row.MeanFull:0.00} → {row.MeanPruned:0.00}, change {row.Change.Point:+0.00;-0.00;0} [{row.Change.Lower:0.00}, {row.Change.Upper:0.00}]; max |Δ Q| on the probe {change:G4}"));
         }
-        Directory.CreateDirectory(outFolder);
-        var files = new List<string>
+        files.CreateDirectory(outFolder);
+        var written = new List<string>
         {
-            Write(Path.Combine(outFolder, "prune.csv"), PruneCharts.SummaryCsv(rows)),
-            Write(Path.Combine(outFolder, "prune-episodes.csv"), PruneCharts.EpisodesCsv(rows, seeds)),
+            Write(files, Path.Combine(outFolder, "prune.csv"), PruneCharts.SummaryCsv(rows)),
+            Write(files, Path.Combine(outFolder, "prune-episodes.csv"), PruneCharts.EpisodesCsv(rows, seeds)),
             ChartFigures.Save(PruneCharts.Returns(run.Name, rows), Path.Combine(outFolder, "prune.png")),
             ChartFigures.Save(PruneCharts.Fraction(run.Name, rows), Path.Combine(outFolder, "prune-fraction.png")),
         };
-        return new PruneResult(run.Checkpoint, rows, files);
+        return new PruneResult(run.Checkpoint, rows, written);
     }
 
     static double MaxAbsDifference(Networks.IRecyclableNetwork net, Tensor probe, Tensor before)
@@ -71,9 +72,9 @@ public static class PruneAnalysis
         return after.Select((a, i) => Math.Abs((double)a - original[i])).Max();
     }
 
-    static string Write(string path, string text)
+    static string Write(IRunFiles files, string path, string text)
     {
-        File.WriteAllText(path, text);
+        files.WriteText(path, text);
         return path;
     }
 }

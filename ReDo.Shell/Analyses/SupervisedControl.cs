@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Analyses;
@@ -38,11 +39,11 @@ public static class SupervisedControl
     /// Every condition × seed (fixed and shuffled labels, 3 seeds by default) into &lt;out&gt;/supervised.csv,
     /// with a progress line per epoch (rate, ETA) and the plots dormant.png and accuracy.png.
     /// </summary>
-    public static string RunAll(SupervisedSettings s, LabelledImages train, LabelledImages test, IReadOnlyList<int> seeds, string outFolder, TextWriter progress)
+    public static string RunAll(IRunFiles files, SupervisedSettings s, LabelledImages train, LabelledImages test, IReadOnlyList<int> seeds, string outFolder, TextWriter progress)
     {
-        Directory.CreateDirectory(outFolder);
+        files.CreateDirectory(outFolder);
         var csv = Path.Combine(outFolder, "supervised.csv");
-        File.WriteAllText(csv, CsvHeader);
+        files.WriteText(csv, CsvHeader);
         var all = new List<SupervisedEpoch>();
         int total = seeds.Count * 2 * s.Epochs, done = 0;
         var clock = Stopwatch.StartNew();
@@ -51,7 +52,7 @@ public static class SupervisedControl
             foreach (var shuffled in new[] { false, true })
                 Run(s, train, test, seed, shuffled, e =>
                 {
-                    File.AppendAllText(csv, CsvLine(e));
+                    files.AppendText(csv, CsvLine(e));
                     all.Add(e);
                     done++;
                     double rate = done / clock.Elapsed.TotalSeconds;

@@ -7,6 +7,7 @@ using ReDo.Shell.Networks;
 using ReDo.Shell.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
 
@@ -25,12 +26,12 @@ public static class TargetFitting
 {
     public const string Pretrained = "pretrained", Fresh = "fresh init";
 
-    public static FitResult Run(string teacherFolder, long? teacherFrames, string studentFolder, long? studentFrames, long steps, long logEvery,
+    public static FitResult Run(IRunFiles files, string teacherFolder, long? teacherFrames, string studentFolder, long? studentFrames, long steps, long logEvery,
         double? tau, int probeSize, uint seed, string outFolder, TextWriter progress)
     {
-        using var teacher = TrainedRun.Load(teacherFolder, teacherFrames);
-        long studentAt = studentFrames ?? TrainedRun.NearestCheckpoint(studentFolder, 0.5);
-        using var student = TrainedRun.Load(studentFolder, studentAt);
+        using var teacher = TrainedRun.Load(files, teacherFolder, teacherFrames);
+        long studentAt = studentFrames ?? TrainedRun.NearestCheckpoint(files, studentFolder, 0.5);
+        using var student = TrainedRun.Load(files, studentFolder, studentAt);
         var spec = teacher.Agent.Spec;
         if (!SameShape(spec, student.Agent.Spec))
             throw new ConfigException($"the teacher ({teacher.Name}: {Describe(spec)}) and the student ({student.Name}: {Describe(student.Agent.Spec)}) must have the same network; pick runs of the same game and Agent:Network.");
@@ -47,9 +48,9 @@ public static class TargetFitting
             var batches = scope.Own(new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Agent, new RandomState(seed + 1)));
             return new FixedDataCondition(net, _ => FitStep(net, teacher.Agent.Online, optimizer, batches.Next().States));
         }
-        var (points, files) = FixedDataTraining.Compare([Pretrained, Fresh], Start, probe, t, steps, logEvery,
+        var (points, written) = FixedDataTraining.Compare(files, [Pretrained, Fresh], Start, probe, t, steps, logEvery,
             new FixedDataOutput(outFolder, "fit-targets", $"fitting {teacher.Name}'s Q values", "loss (mean squared error)"), progress);
-        return new FitResult(teacher.Checkpoint, student.Checkpoint, t, points, files);
+        return new FitResult(teacher.Checkpoint, student.Checkpoint, t, points, written);
     }
 
     /// <summary>One step of mean squared error between the student's and the teacher's Q values over all actions.</summary>

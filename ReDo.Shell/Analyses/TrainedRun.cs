@@ -39,13 +39,13 @@ public sealed class TrainedRun : IDisposable
     /// Loads the checkpoint written at <paramref name="frames"/> (null: the newest good one). Errors name
     /// the run folder and the checkpoints it keeps.
     /// </summary>
-    public static TrainedRun Load(string folder, long? frames = null)
+    public static TrainedRun Load(IRunFiles files, string folder, long? frames = null)
     {
         var configPath = Path.Combine(folder, Runner.ConfigFile);
-        if (!File.Exists(configPath)) throw new RunFolderException($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
-        var json = File.ReadAllText(configPath);
+        if (!files.Exists(configPath)) throw new RunFolderException($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
+        var json = files.ReadAllText(configPath);
         var config = ConfigLoader.LoadJson(json, [], configPath);
-        var store = new CheckpointStore(folder, DiskRunFiles.Instance, Sha256Text.Of(json));
+        var store = new CheckpointStore(folder, files, Sha256Text.Of(json));
         if (store.Names().Count == 0)
             throw new RunFolderException($"{folder} has no checkpoint: the analysis needs its networks and replay buffer, which `redo train` keeps in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
         LoadedCheckpoint checkpoint;
@@ -64,12 +64,10 @@ public sealed class TrainedRun : IDisposable
     }
 
     /// <summary>The kept checkpoint whose frame count is nearest to <paramref name="fraction"/> of the run's frames (ties: the earlier).</summary>
-    public static long NearestCheckpoint(string folder, double fraction)
+    public static long NearestCheckpoint(IRunFiles files, string folder, double fraction)
     {
-        var config = ConfigLoader.FromRunFolder(folder, ResilientRunFiles.OnDisk());
-        var frames = Directory.Exists(Path.Combine(folder, CheckpointNames.Folder))
-            ? Directory.GetDirectories(Path.Combine(folder, CheckpointNames.Folder)).Select(d => CheckpointNames.Frames(Path.GetFileName(d))).OfType<long>().Order().ToList()
-            : [];
+        var config = ConfigLoader.FromRunFolder(folder, files);
+        var frames = files.Directories(Path.Combine(folder, CheckpointNames.Folder)).Select(CheckpointNames.Frames).OfType<long>().Order().ToList();
         if (frames.Count == 0) throw new RunFolderException($"{folder} has no checkpoint: `redo train` keeps them in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
         double wanted = fraction * config.Run.Frames;
         return frames.MinBy(f => Math.Abs(f - wanted));

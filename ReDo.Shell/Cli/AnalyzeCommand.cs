@@ -3,6 +3,7 @@ using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Config;
 using ReDo.Shell.Runs;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Cli;
 
@@ -10,7 +11,7 @@ namespace ReDo.Shell.Cli;
 /// <c>redo analyze overlap &lt;run&gt;</c> (paper Fig. 5) and <c>redo analyze rank &lt;runs…&gt;</c> (Table 7),
 /// over the dormancy-log.txt of runs. Output goes to &lt;run&gt;/analysis unless --out names a folder.
 /// </summary>
-public sealed class AnalyzeCommand : ICliCommand
+public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
 {
     public sealed record OverlapParameters(string Run, MaskThreshold Threshold, long? ReferenceStep, string? Out);
 
@@ -96,17 +97,17 @@ public sealed class AnalyzeCommand : ICliCommand
         return command;
     }
 
-    public static int Prune(PruneParameters p)
+    public int Prune(PruneParameters p)
     {
         IReadOnlyList<double> taus = p.Taus ?? [0, 0.025, 0.1, ConfigLoader.FromRunFolder(p.Run, ResilientRunFiles.OnDisk()).Redo.Tau];
-        var result = PruneAnalysis.Run(p.Run, taus, p.Episodes, p.Probe, (uint)p.Seed, p.Checkpoint, p.Out ?? Path.Combine(p.Run, "analysis"), Console.Out);
+        var result = PruneAnalysis.Run(files, p.Run, taus, p.Episodes, p.Probe, (uint)p.Seed, p.Checkpoint, p.Out ?? Path.Combine(p.Run, "analysis"), Console.Out);
         Console.WriteLine($"wrote {string.Join(", ", result.Files)}");
         return 0;
     }
 
-    public static int FitTargets(FitTargetsParameters p)
+    public int FitTargets(FitTargetsParameters p)
     {
-        var result = TargetFitting.Run(p.Teacher, p.TeacherCheckpoint, p.Student, p.StudentCheckpoint, p.Steps, p.LogEvery, p.Tau, p.Probe, (uint)p.Seed,
+        var result = TargetFitting.Run(files, p.Teacher, p.TeacherCheckpoint, p.Student, p.StudentCheckpoint, p.Steps, p.LogEvery, p.Tau, p.Probe, (uint)p.Seed,
             p.Out ?? Path.Combine(p.Teacher, "analysis"), Console.Out);
         foreach (var condition in new[] { TargetFitting.Pretrained, TargetFitting.Fresh })
             Console.WriteLine(Ends(result.Points, condition, result.Tau));
@@ -114,9 +115,9 @@ public sealed class AnalyzeCommand : ICliCommand
         return 0;
     }
 
-    public static int Offline(OfflineParameters p)
+    public int Offline(OfflineParameters p)
     {
-        var result = OfflineTargets.Run(p.Run, p.Checkpoint, p.Steps, p.LogEvery, p.Tau, p.Probe, (uint)p.Seed, p.Out ?? Path.Combine(p.Run, "analysis"), Console.Out);
+        var result = OfflineTargets.Run(files, p.Run, p.Checkpoint, p.Steps, p.LogEvery, p.Tau, p.Probe, (uint)p.Seed, p.Out ?? Path.Combine(p.Run, "analysis"), Console.Out);
         foreach (var condition in new[] { OfflineTargets.TdTargets, OfflineTargets.RandomTargets })
             Console.WriteLine(Ends(result.Points, condition, result.Tau));
         Console.WriteLine($"wrote {string.Join(", ", result.Files)}");
@@ -130,9 +131,9 @@ public sealed class AnalyzeCommand : ICliCommand
             $"{condition}: dormant(τ={tau}) {first.DormantAtTau:P1} → {last.DormantAtTau:P1}, dormant(τ=0) {first.DormantAtZero:P1} → {last.DormantAtZero:P1}, loss over the last interval {last.Loss:0.0000}");
     }
 
-    public static int Overlap(OverlapParameters p)
+    public int Overlap(OverlapParameters p)
     {
-        var result = PersistenceAnalysis.Run(p.Run, p.Threshold, p.ReferenceStep, p.Out ?? Path.Combine(p.Run, "analysis"));
+        var result = PersistenceAnalysis.Run(files, p.Run, p.Threshold, p.ReferenceStep, p.Out ?? Path.Combine(p.Run, "analysis"));
         var last = result.Rows[^1].Overall;
         Console.WriteLine($"{result.Rows.Count} logging steps; at gradient step {result.Rows[^1].GradientStep:N0}: {last.Dormant} dormant, " +
                           $"overlap with the previous step {last.VsPrevious:P1}, with the reference step {last.VsReference:P1}");
@@ -140,10 +141,10 @@ public sealed class AnalyzeCommand : ICliCommand
         return 0;
     }
 
-    public static int Rank(IReadOnlyList<string> runs, string? output)
+    public int Rank(IReadOnlyList<string> runs, string? output)
     {
         if (runs.Count == 0) throw new CliError("name at least one run folder.");
-        var (csv, plot, final) = RankAnalysis.Run(runs, output ?? Path.Combine(runs[0], "analysis"));
+        var (csv, plot, final) = RankAnalysis.Run(files, runs, output ?? Path.Combine(runs[0], "analysis"));
         foreach (var (run, last) in final)
             Console.WriteLine($"{run}: at gradient step {last.Masks.GradientStep:N0} srank(δ=0.01) {last.SRank}, entropy effective rank {last.EffectiveRank:0.0}");
         Console.WriteLine($"wrote {csv} and {plot}");

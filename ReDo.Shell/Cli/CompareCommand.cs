@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo compare published &lt;run folders…&gt; [--published csv] [--bands csv]</c>: exit 1 when any checkpoint is outside its band.</summary>
-public sealed class CompareCommand : ICliCommand
+public sealed class CompareCommand(IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
@@ -16,7 +17,7 @@ public sealed class CompareCommand : ICliCommand
         var compare = new Command("published", "golden regression against the MinAtar paper (exit 1 when outside a band)") { runs, published, bands, seed };
         compare.SetAction(r =>
         {
-            var rows = new PublishedComparing(Console.Out).Compare(r.GetValue(runs)!, r.GetValue(published)!, r.GetValue(bands)!, new BootstrapSettings(Seed: r.GetValue(seed)));
+            var rows = new PublishedComparing(Console.Out, files).Compare(r.GetValue(runs)!, r.GetValue(published)!, r.GetValue(bands)!, new BootstrapSettings(Seed: r.GetValue(seed)));
             return rows.Any(x => x.Inside == false) ? 1 : 0;
         });
         return new Command("compare", "compare runs with published results") { compare };

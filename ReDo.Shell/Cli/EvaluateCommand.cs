@@ -40,11 +40,11 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
         var config = ConfigLoader.FromRunFolder(folder, files);
         int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
         var weights = Path.Combine(folder, Runner.WeightsFile);
-        if (!File.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");
+        if (!files.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");
         if (config.Agent.Kind == AgentSettings.Sac)
         {
             if (p.Epsilon is not null) throw new CliError("--epsilon applies to DQN runs; a SAC run is evaluated with its mean action tanh(μ).");
-            var (greedy, uniform) = EvaluateSac(config, weights, episodes);
+            var (greedy, uniform) = EvaluateSac(files, config, weights, episodes);
             Console.WriteLine($"{config.Run.Game}: {episodes} episodes, greedy (mean action): mean return {greedy.Average():0.00} ± {StandardError(greedy):0.00} (standard error; min {greedy.Min():0.00}, max {greedy.Max():0.00}); random policy on the same starts: {uniform.Average():0.00}");
             return 0;
         }
@@ -66,7 +66,7 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
     /// action and of uniformly random actions, on the episodes summary.json's final evaluation played
     /// (<see cref="SacEpisodes.EpisodesAgainstRandom"/>: every episode from its own reset noise).
     /// </summary>
-    public static (double[] Greedy, double[] Random) EvaluateSac(ExperimentConfig config, string weights, int episodes)
+    public static (double[] Greedy, double[] Random) EvaluateSac(IRunFiles files, ExperimentConfig config, string weights, int episodes)
     {
         var task = ControlTasks.Get(config.Run.Game.Task ?? throw new CliError($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {Game.TaskNames}"));
         if (!MuJoCoNative.IsAvailable(out var reason)) throw new CliError(reason);
@@ -79,7 +79,7 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
             using var agent = new SacAgent(evaluation, observationSize, actionSize);
             try
             {
-                using var reader = new BinaryReader(File.OpenRead(weights));
+                using var reader = new BinaryReader(new MemoryStream(files.ReadAllBytes(weights)));
                 agent.LoadWeights(reader);
             }
             catch (Exception e) when (e is not CliError) { throw new CliError($"{weights} could not be loaded ({e.Message}); was it written by this config's networks (Sac:WidthMultiplier, task)?"); }

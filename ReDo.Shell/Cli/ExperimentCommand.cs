@@ -23,20 +23,20 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments };
         plan.SetAction(r =>
         {
-            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(r.GetValue(name)!, r.GetValue(experiments)!), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
+            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(files, r.GetValue(name)!, r.GetValue(experiments)!), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
             return 0;
         });
 
         var folder = new Argument<string>("queue") { Description = "the experiment's queue folder" };
         var status = new Command("status", "show the state of every run of an experiment (exit 1 when one failed)") { folder };
-        status.SetAction(r => new ExperimentStatus(Console.Out).Show(r.GetValue(folder)!).Any(s => s.State == RunState.Failed) ? 1 : 0);
+        status.SetAction(r => new ExperimentStatus(Console.Out, files).Show(r.GetValue(folder)!).Any(s => s.State == RunState.Failed) ? 1 : 0);
 
         var episodes = CliOptions.Int("--episodes", "episodes per game", 100, 1, 100_000);
         var seed = new Option<uint>("--seed") { Description = "first episode seed" };
         var output = CliOptions.Text("--out", "write the scores as CSV");
         var suite = CliOptions.Choice("--suite", "minatar: the five MinAtar games; mujoco: the paper's four MuJoCo tasks (needs libmujoco2.2.2)", "minatar", "minatar", "mujoco");
         var random = new Command("random-policy", "mean return of the uniform random policy on every game") { episodes, seed, output, suite };
-        random.SetAction(r => RandomPolicy(r.GetValue(episodes), r.GetValue(seed), r.GetValue(output), r.GetValue(suite) == "mujoco"));
+        random.SetAction(r => RandomPolicy(files, r.GetValue(episodes), r.GetValue(seed), r.GetValue(output), r.GetValue(suite) == "mujoco"));
 
         return new Command("experiment", "the paper's experiments: plan, status, random-policy") { plan, status, random };
     }
@@ -44,14 +44,14 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
     /// <summary>The paper's MuJoCo tasks (App. B: HalfCheetah, Hopper, Walker2d, Ant), the ones the shipped table anchors.</summary>
     public static readonly ControlTask[] PaperTasks = [ControlTasks.HalfCheetah, ControlTasks.Hopper, ControlTasks.Walker2d, ControlTasks.Ant];
 
-    public static int RandomPolicy(int episodes, uint seed, string? outPath, bool mujoco = false)
+    public static int RandomPolicy(IRunFiles files, int episodes, uint seed, string? outPath, bool mujoco = false)
     {
         var scores = mujoco ? PaperTasks.Select(t => RandomPolicyBaseline.Measure(t, episodes, seed)).ToList()
                             : GameInfo.All.Select(g => RandomPolicyBaseline.Measure(g.Id, episodes, seed)).ToList();
         foreach (var s in scores) Console.WriteLine($"{s.Game,-15} {s.MeanReturn,8:F3} ± {s.StandardError:F3} (standard error, {s.Episodes} episodes)");
         if (outPath is not null)
         {
-            File.WriteAllText(outPath, RandomPolicyBaseline.ToCsv(scores, seed));
+            files.WriteText(outPath, RandomPolicyBaseline.ToCsv(scores, seed));
             Console.WriteLine($"wrote {outPath}");
         }
         return 0;

@@ -60,20 +60,20 @@ public sealed class ParallelBenchmark : IBenchmark
         var pauseBefore = GC.GetTotalPauseDuration();
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var root = Path.Combine(Path.GetTempPath(), "redo-bench-parallel-" + Guid.NewGuid().ToString("N"));
+        var files = ResilientRunFiles.OnDisk();
         try
         {
-            var queue = new QueueFolders(root);
+            var queue = new QueueFolders(root, files);
             var json = ConfigLoader.ToJsonElement(config);
-            var files = ResilientRunFiles.OnDisk();
             for (int k = 1; k <= jobs; k++) RunSpecFiles.Write(new RunSpec($"bench-seed{k}", "bench", json, ValueList<string>.Empty, k), queue.Root, files);
             var clock = Stopwatch.StartNew();
             int code = new QueueWorker(queue, files, NullLogger.Instance, exitWhenEmpty: true, parallel: jobs).Run(CancellationToken.None);
-            if (code != 0 || queue.Pending().Count > 0 || Directory.GetFiles(queue.Done).Length != jobs) throw new CliError($"the benchmark's worker did not finish its {jobs} run(s) (exit {code})");
+            if (code != 0 || queue.Pending().Count > 0 || files.Files(queue.Done, "*").Count != jobs) throw new CliError($"the benchmark's worker did not finish its {jobs} run(s) (exit {code})");
             double seconds = clock.Elapsed.TotalSeconds;
             // A collection stops every managed thread of the process, so runs sharing one process also share its pauses.
             Console.WriteLine($"    {jobs} run(s): GC paused the process {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds / seconds:P1} of the time ({GC.CollectionCount(0) - gen0Before} gen-0, {GC.CollectionCount(2) - gen2Before} gen-2 collections)");
             return (double)jobs * config.Run.Frames / seconds;
         }
-        finally { if (Directory.Exists(root)) Directory.Delete(root, true); }
+        finally { files.DeleteDirectory(root); }
     }
 }

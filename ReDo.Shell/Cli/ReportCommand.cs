@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo report &lt;queue&gt; [--out dir] [--resamples 2000] [--seed 0] [--random csv] [--published csv] [--random-mujoco csv] [--sac-reference csv]</c>.</summary>
-public sealed class ReportCommand : ICliCommand
+public sealed class ReportCommand(IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
@@ -21,7 +22,7 @@ public sealed class ReportCommand : ICliCommand
         command.SetAction(r =>
         {
             var folder = r.GetValue(queue)!;
-            new ExperimentReporting(Console.Out).Write(folder, r.GetValue(output) ?? Path.Combine(folder, "report"),
+            new ExperimentReporting(Console.Out, files).Write(folder, r.GetValue(output) ?? Path.Combine(folder, "report"),
                 new AnchorFiles(r.GetValue(random)!, r.GetValue(published)!, r.GetValue(randomMuJoCo)!, r.GetValue(sacReference)!), new BootstrapSettings(r.GetValue(resamples), 0.95, r.GetValue(seed)));
             return 0;
         });

@@ -17,7 +17,7 @@ public sealed class ResumeCommand(RunService runs, IRunFiles files) : ICliComman
 
     public int Run(string folder)
     {
-        if (!Directory.Exists(folder)) throw new CliError($"run folder '{folder}' does not exist; pass the folder `redo train` wrote.");
+        if (!files.DirectoryExists(folder)) throw new CliError($"run folder '{folder}' does not exist; pass the folder `redo train` wrote.");
         if (Runner.FinishedSummary(folder, files) is { } done)
         {
             Console.WriteLine($"{folder} is already finished: {done.Frames:N0} frames, {done.Updates:N0} updates, greedy mean return {done.EvalMeanReturn:0.00}. Nothing to do.");

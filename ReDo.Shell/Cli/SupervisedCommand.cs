@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Cli;
 
@@ -8,7 +9,7 @@ namespace ReDo.Shell.Cli;
 /// <c>redo supervised</c>: the paper's supervised non-stationarity control (Fig. 3), fixed vs shuffled
 /// labels over seeds; settings and their defaults in <see cref="SupervisedSettings"/> (docs/analyses.md).
 /// </summary>
-public sealed class SupervisedCommand : ICliCommand
+public sealed class SupervisedCommand(IRunFiles files) : ICliCommand
 {
     public sealed record Parameters(string Dataset, string? DataDir, SupervisedSettings Settings, int Seeds, int FirstSeed, string? Out, bool Replot = false);
 
@@ -39,15 +40,15 @@ public sealed class SupervisedCommand : ICliCommand
         return command;
     }
 
-    public static int Run(Parameters p)
+    public int Run(Parameters p)
     {
         var (dataset, dir, s, seeds, firstSeed, _, _) = p;
         var output = p.Out ?? Path.Combine("runs", $"supervised-{dataset}{(s.Redo ? "-redo" : "")}");
         if (p.Replot)
         {
             var path = Path.Combine(output, "supervised.csv");
-            if (!File.Exists(path)) throw new CliError($"--replot: {path} does not exist; run `redo supervised` with this --out first.");
-            SupervisedControl.Plot(SupervisedControl.ParseCsv(File.ReadAllText(path), path), s.Tau, output);
+            if (!files.Exists(path)) throw new CliError($"--replot: {path} does not exist; run `redo supervised` with this --out first.");
+            SupervisedControl.Plot(SupervisedControl.ParseCsv(files.ReadAllText(path), path), s.Tau, output);
             Console.WriteLine($"wrote {Path.Combine(output, "dormant.png")} and {Path.Combine(output, "accuracy.png")} from {path}");
             return 0;
         }
@@ -55,7 +56,7 @@ public sealed class SupervisedCommand : ICliCommand
         TorchSharp.torch.set_num_threads(1);   // one core, as training runs (Run:Threads = 1): the machine is shared
         Console.WriteLine($"supervised control on {dataset}: {Math.Min(s.Images, train.Count):N0} training images, {s.Epochs} epochs, seeds {firstSeed}…{firstSeed + seeds - 1}, " +
                           $"labels fixed vs shuffled every {s.ShuffleEvery} epochs, SGD lr {s.LearningRate}, batch {s.BatchSize}, ReDo {(s.Redo ? $"on (τ = {s.Tau}, every epoch)" : "off")} → {output}");
-        var csv = SupervisedControl.RunAll(s, train, test, Enumerable.Range(firstSeed, seeds).ToList(), output, Console.Out);
+        var csv = SupervisedControl.RunAll(files, s, train, test, Enumerable.Range(firstSeed, seeds).ToList(), output, Console.Out);
         Console.WriteLine($"wrote {csv}, {Path.Combine(output, "dormant.png")} and {Path.Combine(output, "accuracy.png")}");
         return 0;
     }

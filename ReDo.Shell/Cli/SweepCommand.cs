@@ -29,14 +29,14 @@ public sealed class SweepCommand(IRunFiles files) : ICliCommand
     public int Run(Parameters p)
     {
         var (configPath, seedsText, grids, sets, queueFolder) = p;
-        var queue = new QueueFolders(queueFolder);
-        if (!File.Exists(configPath)) throw new CliError($"config file '{configPath}' does not exist; pass one of configs/*.json or your own copy.");
+        var queue = new QueueFolders(queueFolder, files);
+        if (!files.Exists(configPath)) throw new CliError($"config file '{configPath}' does not exist; pass one of configs/*.json or your own copy.");
         var (seeds, seedProblem) = SeedRange.Parse(seedsText);
         if (seeds is null) throw new CliError($"--seeds: {seedProblem}.");
         var axes = grids.Select(g => GridAxis.Parse(g) is var (axis, problem) && axis is not null ? axis : throw new CliError(problem!)).ToList();
 
         JsonElement config;
-        try { config = JsonDocument.Parse(File.ReadAllText(configPath)).RootElement.Clone(); }
+        try { config = JsonDocument.Parse(files.ReadAllText(configPath)).RootElement.Clone(); }
         catch (JsonException e) { throw new CliError($"config file '{configPath}' is not valid JSON: {e.Message}"); }
         var specs = SweepPlan.Expand(Path.GetFileNameWithoutExtension(configPath), sets, axes, seeds)
             .Select(r => new RunSpec(r.Name, configPath, config, r.Overrides, r.Seed)).ToList();

@@ -71,17 +71,18 @@ public sealed class TrainBenchmark : IBenchmark
     static RunTiming Measure(ExperimentConfig config)
     {
         var folder = Path.Combine(Path.GetTempPath(), "redo-bench-" + Guid.NewGuid().ToString("N"));
+        var files = ResilientRunFiles.OnDisk();
         try
         {
             var process = Process.GetCurrentProcess();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
-            var summary = Runner.Train(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, ResilientRunFiles.OnDisk(), TextWriter.Null);
+            var summary = Runner.Train(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, files, TextWriter.Null);
             process.Refresh();
             double cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             return new RunTiming(summary.FramesPerSecond, summary.Updates, cpuMs, cpuMs / Math.Max(summary.Frames - config.Agent.MinReplayHistory, 1));
         }
-        finally { if (Directory.Exists(folder)) Directory.Delete(folder, true); }
+        finally { files.DeleteDirectory(folder); }
     }
 
     /// <summary>An agent with a warm replay whose updates are timed alone, in thread CPU time.</summary>

@@ -23,6 +23,6 @@ public sealed class WorkerCommand(RunService runs, IRunFiles files) : ICliComman
     public int Run(Parameters p)
     {
         var (queue, exitWhenEmpty, poll, parallel) = p;
-        return runs.Run((stop, log) => new QueueWorker(new QueueFolders(queue), files, log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
+        return runs.Run((stop, log) => new QueueWorker(new QueueFolders(queue, files), files, log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
     }
 }

@@ -1,6 +1,7 @@
 using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Experiments;
 
@@ -16,16 +17,16 @@ public static class ExperimentFiles
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>An experiment by name (looked up in <paramref name="folder"/>) or by path.</summary>
-    public static ExperimentDefinition Load(string nameOrPath, string folder = DefaultFolder)
+    public static ExperimentDefinition Load(IRunFiles files, string nameOrPath, string folder = DefaultFolder)
     {
-        var path = File.Exists(nameOrPath) ? nameOrPath : Path.Combine(folder, nameOrPath + ".json");
-        if (!File.Exists(path))
+        var path = files.Exists(nameOrPath) ? nameOrPath : Path.Combine(folder, nameOrPath + ".json");
+        if (!files.Exists(path))
         {
-            IEnumerable<string?> known = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order() : [];
+            IEnumerable<string?> known = files.Files(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order();
             throw new DataFileException($"no experiment '{nameOrPath}' (looked for {path}); known experiments: {string.Join(", ", known)}.");
         }
         ExperimentDefinition? d;
-        try { d = JsonSerializer.Deserialize<ExperimentDefinition>(File.ReadAllText(path), Json); }
+        try { d = JsonSerializer.Deserialize<ExperimentDefinition>(files.ReadAllText(path), Json); }
         catch (JsonException e) { throw new DataFileException($"experiment file '{path}' is not valid: {e.Message}"); }
         if (d is null) throw new DataFileException($"experiment file '{path}' is empty.");
         d = d with { Set = d.Set ?? [], Paper = d.Paper ?? [] };
@@ -35,20 +36,19 @@ public static class ExperimentFiles
 
     public static string ManifestPath(string queue) => Path.Combine(queue, ManifestName);
 
-    public static ExperimentManifest LoadManifest(string queue)
+    public static ExperimentManifest LoadManifest(IRunFiles files, string queue)
     {
         var path = ManifestPath(queue);
-        if (!File.Exists(path)) throw new RunFolderException($"'{queue}' holds no {ManifestName}; plan an experiment into it first: redo experiment plan <name> --queue {queue}.");
-        try { return JsonSerializer.Deserialize<ExperimentManifest>(File.ReadAllText(path), Json) ?? throw new DataFileException($"{path} is empty."); }
+        if (!files.Exists(path)) throw new RunFolderException($"'{queue}' holds no {ManifestName}; plan an experiment into it first: redo experiment plan <name> --queue {queue}.");
+        try { return JsonSerializer.Deserialize<ExperimentManifest>(files.ReadAllText(path), Json) ?? throw new DataFileException($"{path} is empty."); }
         catch (JsonException e) { throw new DataFileException($"{path} is not valid: {e.Message}"); }
     }
 
-    public static void WriteManifest(string queue, ExperimentManifest manifest)
+    public static void WriteManifest(IRunFiles files, string queue, ExperimentManifest manifest)
     {
         var path = ManifestPath(queue);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(manifest, Json));
-        File.Move(path + ".tmp", path, overwrite: true);
+        files.CreateDirectory(Path.GetDirectoryName(path)!);
+        files.WriteTextAtomically(path, JsonSerializer.Serialize(manifest, Json));
     }
 
     /// <summary>The queue folder of a shard: the folder itself for one shard, &lt;queue&gt;/shard-&lt;k&gt; for several (one worker each).</summary>

@@ -20,26 +20,26 @@ public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
         try { plan = ExperimentPlanner.Plan(definition, size, shards); }
         catch (ArgumentException e) { throw new ConfigException(e.Message); }
 
-        if (File.Exists(ExperimentFiles.ManifestPath(queue)))
+        if (files.Exists(ExperimentFiles.ManifestPath(queue)))
         {
-            var old = ExperimentFiles.LoadManifest(queue).Plan;
+            var old = ExperimentFiles.LoadManifest(files, queue).Plan;
             if (old.Experiment != plan.Experiment || old.Size != plan.Size || old.Shards != plan.Shards)
                 throw new RunFolderException($"'{queue}' already holds experiment {old.Experiment} at size {old.Size} ({old.Shards} shard(s)); use another --queue folder.");
         }
-        if (!File.Exists(definition.BaseConfig))
+        if (!files.Exists(definition.BaseConfig))
             throw new DataFileException($"base config '{definition.BaseConfig}' of experiment {definition.Name} does not exist; run from the repository root or fix BaseConfig.");
         JsonElement config;
-        try { config = JsonDocument.Parse(File.ReadAllText(definition.BaseConfig)).RootElement.Clone(); }
+        try { config = JsonDocument.Parse(files.ReadAllText(definition.BaseConfig)).RootElement.Clone(); }
         catch (JsonException e) { throw new DataFileException($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
 
         var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, [.. r.Overrides], r.Seed))).ToList();
         foreach (var (_, spec) in specs) RunSpecFiles.Resolve(spec);   // every spec valid before any is written
 
-        ExperimentFiles.WriteManifest(queue, new ExperimentManifest(definition, plan));
+        ExperimentFiles.WriteManifest(files, queue, new ExperimentManifest(definition, plan));
         int written = 0;
         foreach (var (run, spec) in specs)
         {
-            var folder = new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, run.Shard));
+            var folder = new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, run.Shard), files);
             if (folder.Holds(spec.Name)) continue;
             RunSpecFiles.Write(spec, folder.Root, files);
             written++;

@@ -2,6 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Experiments;
@@ -26,17 +27,17 @@ public sealed record AnchorFiles(
     public static AnchorFiles In(string root) => new(Path.Combine(root, DefaultRandomPolicy), Path.Combine(root, DefaultPublished),
                                                      Path.Combine(root, DefaultRandomPolicyMuJoCo), Path.Combine(root, DefaultSacReference));
 
-    public PublishedCurves LoadPublished()
+    public PublishedCurves LoadPublished(IRunFiles files)
     {
-        if (!File.Exists(Published)) throw new DataFileException($"published curves '{Published}' do not exist; run from the repository root or pass --published <csv>.");
-        try { return PublishedCurves.Parse(File.ReadAllText(Published), Published); }
+        if (!files.Exists(Published)) throw new DataFileException($"published curves '{Published}' do not exist; run from the repository root or pass --published <csv>.");
+        try { return PublishedCurves.Parse(files.ReadAllText(Published), Published); }
         catch (FormatException e) { throw new DataFileException(e.Message); }
     }
 
-    public IReadOnlyDictionary<string, ReferenceScore> LoadSacReference()
+    public IReadOnlyDictionary<string, ReferenceScore> LoadSacReference(IRunFiles files)
     {
-        if (!File.Exists(SacReference)) throw new DataFileException($"SAC reference table '{SacReference}' does not exist; run from the repository root.");
-        try { return ReferenceScores.Parse(File.ReadAllText(SacReference), SacReference); }
+        if (!files.Exists(SacReference)) throw new DataFileException($"SAC reference table '{SacReference}' does not exist; run from the repository root.");
+        try { return ReferenceScores.Parse(files.ReadAllText(SacReference), SacReference); }
         catch (FormatException e) { throw new DataFileException(e.Message); }
     }
 
@@ -44,15 +45,15 @@ public sealed record AnchorFiles(
     /// Every game with both anchors. The MuJoCo tables are read only when <paramref name="games"/> names
     /// a game the MinAtar tables do not anchor, so a MinAtar report never depends on them.
     /// </summary>
-    public IReadOnlyDictionary<string, GameNormalizer> Load(IEnumerable<string>? games = null)
+    public IReadOnlyDictionary<string, GameNormalizer> Load(IRunFiles files, IEnumerable<string>? games = null)
     {
-        var random = RandomPolicyBaseline.ReadMeans(RandomPolicy);
-        var published = LoadPublished();
+        var random = RandomPolicyBaseline.ReadMeans(files, RandomPolicy);
+        var published = LoadPublished(files);
         var anchors = random.Where(kv => double.IsFinite(published.Reference(kv.Key)))
                             .ToDictionary(kv => kv.Key, kv => new GameNormalizer(kv.Key, kv.Value, published.Reference(kv.Key)));
         if (games is null || games.All(anchors.ContainsKey)) return anchors;
-        var controlRandom = RandomPolicyBaseline.ReadMeans(RandomPolicyMuJoCo);
-        foreach (var (game, reference) in LoadSacReference())
+        var controlRandom = RandomPolicyBaseline.ReadMeans(files, RandomPolicyMuJoCo);
+        foreach (var (game, reference) in LoadSacReference(files))
             if (controlRandom.TryGetValue(game, out var r))
                 anchors[game] = new GameNormalizer(game, r, reference.Return, $"{reference.Source.Split(':')[0]} ({SacReference})");
         return anchors;
@@ -63,21 +64,21 @@ public sealed record AnchorFiles(
 /// <c>redo report &lt;queue&gt;</c>: reads whatever the experiment's runs have logged, computes the statistics
 /// (finished runs only) and curves (all runs so far), and writes report.md with PNG and SVG figures.
 /// </summary>
-public sealed class ExperimentReporting(TextWriter output)
+public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
 {
     public ExperimentResults Write(string queue, string outFolder, AnchorFiles anchorFiles, BootstrapSettings bootstrap)
     {
-        var manifest = ExperimentFiles.LoadManifest(queue);
+        var manifest = ExperimentFiles.LoadManifest(files, queue);
         var (d, plan) = (manifest.Definition, manifest.Plan);
         var games = plan.Runs.Select(r => r.Game).Distinct().ToList();
-        var anchors = anchorFiles.Load(games);
+        var anchors = anchorFiles.Load(files, games);
         var missing = games.Where(g => !anchors.ContainsKey(g)).ToList();
         if (missing.Count > 0) throw new DataFileException($"no normalisation anchors for {string.Join(", ", missing)}: MinAtar games need a row in {anchorFiles.RandomPolicy} (redo experiment random-policy) and a DQN curve in {anchorFiles.Published}; MuJoCo tasks a row in {anchorFiles.RandomPolicyMuJoCo} (redo experiment random-policy --suite mujoco) and one in {anchorFiles.SacReference}.");
 
-        var runs = RunStates.Of(queue, plan).Select(s => new RunResult(s.Run, s.State.ToString().ToLowerInvariant(), s.State == RunState.Done, ReadCurves(s.RunFolder))).ToList();
+        var runs = RunStates.Of(files, queue, plan).Select(s => new RunResult(s.Run, s.State.ToString().ToLowerInvariant(), s.State == RunState.Done, ReadCurves(s.RunFolder))).ToList();
         var results = ExperimentResults.Compute(d, plan, runs, anchors, bootstrap);
 
-        Directory.CreateDirectory(outFolder);
+        files.CreateDirectory(outFolder);
         var figures = new List<(string, string)>();
         var order = plan.Series.Select(s => s.Label).ToList();
         foreach (var (game, bands) in results.ReturnCurves.Where(kv => kv.Value.Count > 0))
@@ -91,20 +92,19 @@ public sealed class ExperimentReporting(TextWriter output)
             figures.Add(("Performance profiles (95 % bands)", ReportFigures.Profiles(withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
         }
         var reportPath = Path.Combine(outFolder, "report.md");
-        File.WriteAllText(reportPath + ".tmp", ReportMarkdown.Write(results, figures));
-        File.Move(reportPath + ".tmp", reportPath, overwrite: true);
+        files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures));
         output.WriteLine($"{reportPath}: {runs.Count(r => r.Finished)} of {runs.Count} runs finished{(results.Partial ? " (partial results)" : "")}, {figures.Count} figure(s) as PNG and SVG");
         foreach (var line in ReportMarkdown.Verdicts(results)) output.WriteLine($"  {line}");
         return results;
     }
 
-    static RunCurves? ReadCurves(string runFolder)
+    RunCurves? ReadCurves(string runFolder)
     {
         var path = Path.Combine(runFolder, "metrics.csv");
-        if (!File.Exists(path)) return null;
+        if (!files.Exists(path)) return null;
         try
         {
-            var csv = CsvColumns.Parse(File.ReadAllText(path), path);
+            var csv = CsvColumns.Parse(files.ReadAllText(path), path);
             return csv.RowCount == 0 ? null : RunCurves.From(csv);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)

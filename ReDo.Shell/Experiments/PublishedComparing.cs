@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Experiments;
 
@@ -11,7 +12,7 @@ namespace ReDo.Shell.Experiments;
 /// game, with its 95 % interval) against the digitized MinAtar paper DQN at 0.5 / 1 / 2 / 3 / 5 M frames,
 /// inside or outside each game's stated band (ReDo.Golden/data/published/bands.csv).
 /// </summary>
-public sealed class PublishedComparing(TextWriter output)
+public sealed class PublishedComparing(TextWriter output, IRunFiles files)
 {
     public const string DefaultBands = "ReDo.Golden/data/published/bands.csv";
 
@@ -23,8 +24,8 @@ public sealed class PublishedComparing(TextWriter output)
         if (folders.Count == 0) throw new RunFolderException($"no run folder (with config.json and metrics.csv) in {string.Join(", ", runFolders)}.");
         var byGame = folders.Select(f => (Game: GameOf(f), Curves: Curves(f))).GroupBy(x => x.Game)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(long[], double[])>)g.Select(x => x.Curves).ToList());
-        var published = new AnchorFiles(Published: publishedPath).LoadPublished();
-        var rows = PublishedComparison.Compare(byGame, published, ReadBands(bandsPath), bootstrap);
+        var published = new AnchorFiles(Published: publishedPath).LoadPublished(files);
+        var rows = PublishedComparison.Compare(byGame, published, ReadBands(files, bandsPath), bootstrap);
 
         output.WriteLine($"our DQN (return of the last 100 episodes, mean over runs [95 % CI]) vs the MinAtar paper's DQN (digitized, 30 seeds); {folders.Count} run folder(s)");
         output.WriteLine($"{"game",-15} {"M frames",8} {"runs",4}  {"ours",-26} {"paper",7}  {"band",-17} verdict");
@@ -40,18 +41,18 @@ public sealed class PublishedComparing(TextWriter output)
     }
 
     /// <summary>A run folder itself, or every run folder directly inside a folder of runs.</summary>
-    static IEnumerable<string> Expand(string path)
+    IEnumerable<string> Expand(string path)
     {
-        if (!Directory.Exists(path)) throw new RunFolderException($"'{path}' is not a folder; name run folders (each with config.json and metrics.csv).");
-        if (File.Exists(Path.Combine(path, "config.json"))) return [path];
-        return Directory.GetDirectories(path).Where(d => File.Exists(Path.Combine(d, "config.json"))).Order(StringComparer.Ordinal);
+        if (!files.DirectoryExists(path)) throw new RunFolderException($"'{path}' is not a folder; name run folders (each with config.json and metrics.csv).");
+        if (files.Exists(Path.Combine(path, "config.json"))) return [path];
+        return files.Directories(path).Select(name => Path.Combine(path, name)).Where(d => files.Exists(Path.Combine(d, "config.json"))).Order(StringComparer.Ordinal);
     }
 
-    static string GameOf(string folder)
+    string GameOf(string folder)
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "config.json")));
+            using var doc = JsonDocument.Parse(files.ReadAllText(Path.Combine(folder, "config.json")));
             return doc.RootElement.GetProperty("Run").GetProperty("Game").GetString() ?? throw new RunFolderException($"{folder}/config.json names no Run:Game.");
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException)
@@ -60,23 +61,23 @@ public sealed class PublishedComparing(TextWriter output)
         }
     }
 
-    static (long[], double[]) Curves(string folder)
+    (long[], double[]) Curves(string folder)
     {
         var path = Path.Combine(folder, "metrics.csv");
-        if (!File.Exists(path)) throw new RunFolderException($"{folder} has no metrics.csv; has the run started?");
+        if (!files.Exists(path)) throw new RunFolderException($"{folder} has no metrics.csv; has the run started?");
         try
         {
-            var c = RunCurves.From(CsvColumns.Parse(File.ReadAllText(path), path));
+            var c = RunCurves.From(CsvColumns.Parse(files.ReadAllText(path), path));
             return (c.Frames, c.ReturnLast100);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException) { throw new RunFolderException(e.Message); }
     }
 
-    public static IReadOnlyDictionary<string, PublishedBand> ReadBands(string path)
+    public static IReadOnlyDictionary<string, PublishedBand> ReadBands(IRunFiles files, string path)
     {
-        if (!File.Exists(path)) throw new DataFileException($"band file '{path}' does not exist; run from the repository root or pass --bands <csv>.");
+        if (!files.Exists(path)) throw new DataFileException($"band file '{path}' does not exist; run from the repository root or pass --bands <csv>.");
         var bands = new Dictionary<string, PublishedBand>(StringComparer.Ordinal);
-        var lines = File.ReadAllLines(path);
+        var lines = files.ReadAllLines(path);
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;

@@ -5,6 +5,7 @@ using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Config;
 using ReDo.Pure.Games;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Experiments;
 
@@ -71,10 +72,10 @@ public static class RandomPolicyBaseline
     }
 
     /// <summary>Reads the shipped table; every problem names the line.</summary>
-    public static IReadOnlyDictionary<string, double> ReadMeans(string path)
+    public static IReadOnlyDictionary<string, double> ReadMeans(IRunFiles files, string path)
     {
-        if (!File.Exists(path)) throw new DataFileException($"random-policy table '{path}' does not exist; measure it with: redo experiment random-policy --out {path}");
-        var lines = File.ReadAllLines(path);
+        if (!files.Exists(path)) throw new DataFileException($"random-policy table '{path}' does not exist; measure it with: redo experiment random-policy --out {path}");
+        var lines = files.ReadAllLines(path);
         if (lines.Length == 0 || lines[0] != Header) throw new DataFileException($"{path}: the first line must be '{Header}'");
         var means = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int i = 1; i < lines.Length; i++)

@@ -1,5 +1,6 @@
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Experiments;
@@ -12,24 +13,24 @@ public sealed record RunStatus(PlannedRun Run, RunState State, string RunFolder,
 /// <summary>Reads the state of every planned run from the queue folders the worker moves specs between.</summary>
 public static class RunStates
 {
-    public static IReadOnlyList<RunStatus> Of(string queue, ExperimentPlan plan) =>
-        plan.Runs.Select(r => Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, r.Shard)), r)).ToList();
+    public static IReadOnlyList<RunStatus> Of(IRunFiles files, string queue, ExperimentPlan plan) =>
+        plan.Runs.Select(r => Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, r.Shard), files), r)).ToList();
 
     static RunStatus Of(QueueFolders q, PlannedRun r)
     {
-        bool In(string folder) => File.Exists(Path.Combine(folder, r.Name + RunSpec.Extension));
+        bool In(string folder) => q.Files.Exists(Path.Combine(folder, r.Name + RunSpec.Extension));
         var state = In(q.Done) ? RunState.Done : In(q.Failed) ? RunState.Failed : In(q.Running) ? RunState.Running : In(q.Root) ? RunState.Pending : RunState.Missing;
         var reasonPath = Path.Combine(q.Failed, r.Name + ".reason.txt");
-        var reason = state == RunState.Failed && File.Exists(reasonPath) ? File.ReadAllText(reasonPath).Trim() : null;
+        var reason = state == RunState.Failed && q.Files.Exists(reasonPath) ? q.Files.ReadAllText(reasonPath).Trim() : null;
         var folder = q.RunFolder(r.Name);
-        return new RunStatus(r, state, folder, LastFrames(Path.Combine(folder, "metrics.csv")), reason);
+        return new RunStatus(r, state, folder, LastFrames(q.Files, Path.Combine(folder, "metrics.csv")), reason);
     }
 
     /// <summary>The frames column of metrics.csv's last complete line (0 when there is none yet).</summary>
-    static long LastFrames(string metrics)
+    static long LastFrames(IRunFiles files, string metrics)
     {
-        if (!File.Exists(metrics)) return 0;
-        var lines = File.ReadAllText(metrics).Split('\n');
+        if (!files.Exists(metrics)) return 0;
+        var lines = files.ReadAllText(metrics).Split('\n');
         for (int i = lines.Length - 2; i >= 1; i--)   // the last element follows the final "\n"
             if (long.TryParse(lines[i].Split(',')[0], out var f)) return f;
         return 0;
@@ -37,13 +38,13 @@ public static class RunStates
 }
 
 /// <summary><c>redo experiment status &lt;queue&gt;</c>: one line per run and the totals.</summary>
-public sealed class ExperimentStatus(TextWriter output)
+public sealed class ExperimentStatus(TextWriter output, IRunFiles files)
 {
     public IReadOnlyList<RunStatus> Show(string queue)
     {
-        var manifest = ExperimentFiles.LoadManifest(queue);
+        var manifest = ExperimentFiles.LoadManifest(files, queue);
         var plan = manifest.Plan;
-        var states = RunStates.Of(queue, plan);
+        var states = RunStates.Of(files, queue, plan);
         output.WriteLine($"experiment {plan.Experiment}, size {plan.Size}, {plan.Runs.Length} runs of {plan.Frames:N0} frames in {queue}");
         foreach (var s in states)
         {

@@ -7,7 +7,9 @@ namespace ReDo.Shell.Metrics;
 /// </summary>
 public interface IRunFiles
 {
+    /// <summary>Whether a file (not a folder) exists.</summary>
     bool Exists(string path);
+    bool DirectoryExists(string path);
     string ReadAllText(string path);
     byte[] ReadAllBytes(string path);
     void AppendText(string path, string text);
@@ -41,6 +43,7 @@ public sealed class DiskRunFiles : IRunFiles
     public static readonly DiskRunFiles Instance = new();
 
     public bool Exists(string path) => File.Exists(path);
+    public bool DirectoryExists(string path) => Directory.Exists(path);
     public string ReadAllText(string path) => File.ReadAllText(path);
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
     public void AppendText(string path, string text) => AppendBytes(path, System.Text.Encoding.UTF8.GetBytes(text));

@@ -11,5 +11,5 @@ public sealed record TraceHeader(GameInfo Game, uint Seed, double StickyActionPr
 /// <summary>One record line: an <c>R</c> line (after a reset; no action) or an <c>S</c> line (after an act).</summary>
 public sealed record TraceRecord(int Line, bool IsReset, GameAction Action, int Reward, bool Terminal, byte[] State);
 
-/// <summary>A parsed golden trace file (spec §14).</summary>
+/// <summary>A parsed golden trace file (docs/specs/minatar-spec.md §14).</summary>
 public sealed record Trace(string Path, TraceHeader Header, IReadOnlyList<TraceRecord> Records);

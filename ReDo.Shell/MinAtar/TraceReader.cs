@@ -5,7 +5,7 @@ using ReDo.MinAtar;
 namespace ReDo.Shell.MinAtar;
 
 /// <summary>
-/// Reads golden trace files (spec §14.2) and checks their structure: a known game, a channel count that
+/// Reads golden trace files (docs/specs/minatar-spec.md §14.2) and checks their structure: a known game, a channel count that
 /// matches it, state strings of the right length, R lines exactly where the protocol puts them, and as many
 /// S lines as the header promises. Every problem is a <see cref="TraceFormatException"/> naming file and line.
 /// </summary>
@@ -69,7 +69,7 @@ public static class TraceReader
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new TraceFormatException(path, 1, $"the header is not a trace header ({e.Message}); expected the JSON object of spec §14.2.");
+            throw new TraceFormatException(path, 1, $"the header is not a trace header ({e.Message}); expected the JSON object of docs/specs/minatar-spec.md §14.2.");
         }
     }
 

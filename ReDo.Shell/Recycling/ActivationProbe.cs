@@ -52,7 +52,7 @@ public static class ActivationProbe
 
     /// <summary>
     /// Per recyclable layer, mean |a − mean a| per neuron on the probe (conv: means over batch, H and W):
-    /// the activation part of the CBP utility, as the reference's estimate_neuron_score(is_cbp) (spec §2.3).
+    /// the activation part of the CBP utility, as the reference's estimate_neuron_score(is_cbp) (paper Fig. 25; docs/specs/redo-algorithm.md §2.3).
     /// </summary>
     public static ActivationStatistics MeasureCentered(IRecyclableNetwork net, Tensor probe)
     {

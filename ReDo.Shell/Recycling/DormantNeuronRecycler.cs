@@ -12,7 +12,7 @@ namespace ReDo.Shell.Recycling;
 /// The settings of one ReDo recycle: threshold τ (also the τ of the reported dormancy), flatten
 /// mapping and how the plan is carried out; with <paramref name="Scheduled"/> the neurons are chosen by
 /// the scheduled fraction instead of τ, and with <paramref name="WeightScaling"/> the fresh incoming
-/// vectors are rescaled (spec §2.3).
+/// vectors are rescaled (paper App. C.2, Fig. 23; docs/specs/redo-algorithm.md §2.3).
 /// </summary>
 public sealed record RecycleSettings(double Tau, FlattenMapping Mapping = FlattenMapping.ChannelsFirst, RecycleOptions? Options = null,
     ScheduledSelection? Scheduled = null, bool WeightScaling = false)

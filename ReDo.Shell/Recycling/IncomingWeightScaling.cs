@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace ReDo.Shell.Recycling;
 
 /// <summary>
-/// Incoming weight scaling (spec §2.3, paper App. C.2 / Fig. 23) on a recycle's draws: each recycled
+/// Incoming weight scaling (paper App. C.2 / Fig. 23; docs/specs/redo-algorithm.md §2.3) on a recycle's draws: each recycled
 /// neuron's fresh incoming vector (its row of the drawn kernel) is rescaled to the mean L2 norm of
 /// the layer's kept neurons' current incoming vectors. Norms are measured here, the factors decided
 /// by <see cref="IncomingScaling"/>; the scaled rows are what <see cref="TensorRecycler"/> then copies in.

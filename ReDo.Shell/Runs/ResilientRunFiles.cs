@@ -44,6 +44,7 @@ public sealed class ResilientRunFiles : IRunFiles
         !DiskFullException.Is(e) && e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException);
 
     public bool Exists(string path) => Run(path, () => _inner.Exists(path));
+    public bool DirectoryExists(string path) => Run(path, () => _inner.DirectoryExists(path));
     public string ReadAllText(string path) => Run(path, () => _inner.ReadAllText(path));
     public byte[] ReadAllBytes(string path) => Run(path, () => _inner.ReadAllBytes(path));
     public long Length(string path) => Run(path, () => _inner.Length(path));

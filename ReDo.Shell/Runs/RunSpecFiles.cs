@@ -38,9 +38,7 @@ public static class RunSpecFiles
         files.CreateDirectory(folder);
         var path = Path.Combine(folder, spec.Name + RunSpec.Extension);
         if (files.Exists(path)) throw new DataFileException($"run spec '{path}' already exists; a queue holds each run once (move it away to queue it again).");
-        var temp = path + ".tmp";
-        files.WriteDurable(temp, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec, Json)));
-        files.Rename(temp, path);
+        files.WriteTextAtomically(path, JsonSerializer.Serialize(spec, Json));
         return path;
     }
 }

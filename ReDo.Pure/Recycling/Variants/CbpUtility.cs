@@ -4,7 +4,7 @@ namespace ReDo.Pure.Recycling.Variants;
 
 /// <summary>
 /// The Continual-Backprop utility the reference's scheduled recycler offers as score type 'cbp'
-/// (spec §2.3; paper Fig. 25): u_i = mean |a_i − mean a_i| × Σ|outgoing weights of i| / Σ|incoming
+/// (paper Fig. 25; docs/specs/redo-algorithm.md §2.3): u_i = mean |a_i − mean a_i| × Σ|outgoing weights of i| / Σ|incoming
 /// weights of i|, computed fresh at each recycle (no running average, no maturity threshold) and not
 /// normalised. The shell measures the centred activations and the per-column |weight| sums; the core
 /// maps columns to neurons and combines.

@@ -3,7 +3,7 @@ using ReDo.Pure.Statistics;
 namespace ReDo.Pure.Recycling.Variants;
 
 /// <summary>
-/// The scheduled variant's choice in one layer (spec §2.3): the k = max(1, round(n·f)) neurons with the
+/// The scheduled variant's choice in one layer (docs/specs/redo-algorithm.md §2.3): the k = max(1, round(n·f)) neurons with the
 /// lowest ranking score, plus every neuron tied with the k-th; none when f = 0. round is Python's
 /// (halves to even), as the reference computes it.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace ReDo.Pure.Recycling.Variants;
 
 /// <summary>
-/// Incoming weight scaling (spec §2.3, paper App. C.2 / Fig. 23): each recycled neuron's fresh incoming
+/// Incoming weight scaling (paper App. C.2 / Fig. 23; docs/specs/redo-algorithm.md §2.3): each recycled neuron's fresh incoming
 /// vector is rescaled to the mean L2 norm of the layer's kept neurons' incoming vectors × incomingScale.
 /// The core computes the factors from norms; the shell multiplies the rows.
 /// </summary>

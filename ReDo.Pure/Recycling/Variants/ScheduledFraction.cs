@@ -1,7 +1,7 @@
 namespace ReDo.Pure.Recycling.Variants;
 
 /// <summary>
-/// The fraction of each layer recycled at a step by the scheduled variant (spec §2.3, paper Fig. 15):
+/// The fraction of each layer recycled at a step by the scheduled variant (paper Fig. 15; docs/specs/redo-algorithm.md §2.3):
 /// f = rate · cos(π/2 · step / endStep) until endStep, 0 from then on (paper: rate 0.1, every 1,000 steps).
 /// </summary>
 public sealed record ScheduledFraction(double Rate, long EndStep)

@@ -4,7 +4,7 @@ using ReDo.Pure.Statistics;
 namespace ReDo.Pure.Recycling.Variants;
 
 /// <summary>
-/// The scheduled variant on a whole network at one recycle step (spec §2.3, paper Fig. 15): in every
+/// The scheduled variant on a whole network at one recycle step (paper Fig. 15; docs/specs/redo-algorithm.md §2.3): in every
 /// recyclable layer the max(1, round(n·f)) lowest-ranked neurons plus ties, f from the cosine
 /// schedule. Random rankings are drawn from a generator folded from the seed, the step and the layer
 /// (as the reference folds the step into its key), so no generator state needs a checkpoint.

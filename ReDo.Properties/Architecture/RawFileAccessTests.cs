@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Xunit;
+using ReDo.Properties.Integration.Readme;
+
+namespace ReDo.Properties.Architecture;
+
+/// <summary>
+/// The retry policy is not bypassed: ReDo.Shell reaches the disk through <c>IRunFiles</c> (registered once
+/// as the retrying <c>ResilientRunFiles</c>), except in the files below, each with the reason it stays raw.
+/// A new <c>File.</c>, <c>Directory.</c> or <c>new FileStream</c> anywhere else fails this test.
+/// </summary>
+public class RawFileAccessTests
+{
+    /// <summary>Paths under ReDo.Shell/ (a folder ends with /) and why they may touch the disk directly.</summary>
+    static readonly Dictionary<string, string> Allowed = new()
+    {
+        ["Metrics/IRunFiles.cs"] = "DiskRunFiles is the one implementation over the real disk",
+        ["Runs/QueueWorker.cs"] = "the worker's queue lock is a handle held for the worker's life, not a write to retry",
+        ["MuJoCo/"] = "the native MuJoCo loader opens model files itself: the checks must see the path it sees, and the scratch XML is written for it",
+        ["Cli/MuJoCoBenchmark.cs"] = "checks the model file the native loader will open",
+        ["Cli/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",
+        ["MinAtar/TraceFiles.cs"] = "golden traces (read-only inputs of `minatar verify`, not run data); not yet routed",
+        ["MinAtar/TraceReader.cs"] = "golden traces (read-only inputs of `minatar verify`, not run data); not yet routed",
+        ["Analyses/SupervisedData.cs"] = "read-only datasets of hundreds of MB, decompressed as a stream; IRunFiles reads whole files",
+        ["Plotting/"] = "ScottPlot writes the figure files itself; only their folder is made here",
+        ["MinAtar/FrameStrip.cs"] = "the `minatar play --png` picture (not run data): SkiaSharp's encoded PNG written in one call, like the figures",
+        ["Metrics/MetricsFile.cs"] = "read by `redo plot` and the run plots, which the ScottPlot change (issue 9) is rewriting; route after it lands",
+        ["Cli/PlotCommand.cs"] = "checks the folder ScottPlot will write into; route with MetricsFile",
+    };
+
+    static readonly Regex RawCall = new(@"(?<![\w.])(System\.IO\.)?(File|Directory)\.[A-Z]\w*|new\s+(FileStream|FileInfo|DirectoryInfo|StreamWriter|StreamReader)\s*\(");
+
+    internal static IEnumerable<string> Offences(string relativePath, IEnumerable<string> lines) =>
+        lines.Select((line, i) => (line, i))
+            .Where(x => !x.line.TrimStart().StartsWith("//") && RawCall.IsMatch(x.line))
+            .Select(x => $"ReDo.Shell/{relativePath}:{x.i + 1}: {x.line.Trim()}");
+
+    static bool IsAllowed(string relativePath) => Allowed.Keys.Any(relativePath.StartsWith);
+
+    [Fact]
+    public void The_shell_reaches_the_disk_through_IRunFiles()
+    {
+        var root = Path.Combine(ReadmeTests.RepoRoot(), "ReDo.Shell");
+        var offences = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.StartsWith("bin/") && !f.StartsWith("obj/") && !IsAllowed(f))
+            .SelectMany(f => Offences(f, File.ReadLines(Path.Combine(root, f))))
+            .ToList();
+        Assert.True(offences.Count == 0,
+            "raw file access in ReDo.Shell bypasses the retry policy; use the IRunFiles the host injects (or add the file to the allow-list with the reason it must stay raw):\n"
+            + string.Join("\n", offences));
+    }
+
+    [Fact]
+    public void The_scan_sees_raw_calls_and_not_the_seam()
+    {
+        Assert.Single(Offences("X.cs", ["        if (!File.Exists(path)) throw new CliError(\"…\");"]));
+        Assert.Single(Offences("X.cs", ["        var s = new FileStream(path, FileMode.Open);"]));
+        Assert.Single(Offences("X.cs", ["        System.IO.Directory.CreateDirectory(folder);"]));
+        Assert.Empty(Offences("X.cs", ["        if (!files.Exists(path)) files.CreateDirectory(folder);", "        // File.Exists in a comment", "        var f = Path.GetFileName(p);"]));
+    }
+}

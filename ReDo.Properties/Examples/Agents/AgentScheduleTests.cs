@@ -1,0 +1,57 @@
+using ReDo.Properties.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ReDo.Pure.Agents;
+using Xunit;
+
+namespace ReDo.Properties.Examples.Agents;
+
+/// <summary>Replay ratio arithmetic, ε schedule and n-step returns against hand-computed numbers.</summary>
+public class AgentScheduleTests
+{
+    static Arbitrary<double> Ratios() => Gen.Elements(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0).ToArbitrary();
+
+    [Law]
+    public Property Updates_per_agent_step_equal_the_replay_ratio_over_any_whole_number_of_periods() =>
+        Prop.ForAll(Ratios(), Gen.Choose(1, 400).ToArbitrary(), (rr, periods) =>
+        {
+            var r = new ReplayRatio(rr);
+            long steps = (long)periods * r.UpdatePeriod;
+            long updates = Enumerable.Range(0, (int)steps).Count(t => r.IsUpdateStep(t)) * (long)r.UpdatesPerStep;
+            Assert.Equal(rr * steps, updates, 9);
+            // The reference's counter: the last update at step t has number (t // period)·k + k − 1.
+            long last = steps - r.UpdatePeriod;
+            Assert.Equal(updates - 1, r.GradientStep(last, r.UpdatesPerStep - 1));
+        });
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(1.5)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Unrealisable_replay_ratios_are_refused(double rr)
+    {
+        Assert.False(ReplayRatio.IsRealisable(rr));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayRatio(rr));
+    }
+
+    [Theory]
+    [InlineData(0, 1.0)]
+    [InlineData(5_000, 1.0)]
+    [InlineData(55_000, 0.55)]
+    [InlineData(105_000, 0.1)]
+    [InlineData(1_000_000, 0.1)]
+    public void Minatar_epsilon_is_1_through_warmup_then_linear_to_0_1(long step, double expected) =>
+        Assert.Equal(expected, new EpsilonSchedule(5_000, 100_000, 0.1).At(step), 9);
+
+    [Fact]
+    public void N_step_returns_stop_at_the_first_terminal()
+    {
+        Assert.Equal((1 + 0.9 * 2 + 0.81 * 3, false, 0.729), Round(NStepReturn.Of([1, 2, 3], [false, false, false], 0.9)));
+        Assert.Equal((1 + 0.9 * 2, true, 0.0), Round(NStepReturn.Of([1, 2, 3], [false, true, false], 0.9)));
+        Assert.Equal((5.0, false, 0.99), Round(NStepReturn.Of([5], [false], 0.99)));
+    }
+
+    static (double, bool, double) Round((double R, bool T, double D) x) => (Math.Round(x.R, 12), x.T, Math.Round(x.D, 12));
+}

@@ -1,0 +1,35 @@
+using Xunit;
+
+namespace ReDo.Properties.Integration.Metrics;
+
+/// <summary>
+/// docs/example-run/metrics.csv is what <see cref="Shell.Metrics.CsvMetricsWriter"/> writes for the
+/// synthetic run, byte for byte (regenerate with REDO_UPDATE_EXAMPLES=1).
+/// </summary>
+public class DocsExampleRunTests
+{
+    [Fact]
+    public void Example_metrics_csv_in_docs_is_the_writers_output()
+    {
+        var root = Directory.CreateTempSubdirectory("redo-example-").FullName;
+        try
+        {
+            var written = File.ReadAllBytes(Path.Combine(PlotCommandTests.WriteRun(root, "example-run", 60, seed: 7), "metrics.csv"));
+            var committed = Path.Combine(RepositoryRoot(), "docs", "example-run", "metrics.csv");
+            if (Environment.GetEnvironmentVariable("REDO_UPDATE_EXAMPLES") == "1")
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(committed)!);
+                File.WriteAllBytes(committed, written);
+            }
+            Assert.Equal(written, File.ReadAllBytes(committed));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReDo.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("ReDo.sln not found above the test binaries");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ReDo.Properties;
+
+/// <summary>The real `redo` executable as a child process (dotnet redo.dll, copied next to the tests), output collected.</summary>
+public sealed class RedoProcess : IDisposable
+{
+    readonly StringBuilder _output = new();
+    public Process Process { get; }
+
+    RedoProcess(Process process) => Process = process;
+
+    public static RedoProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "redo.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        var p = new RedoProcess(new Process { StartInfo = info });
+        p.Process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (p._output) p._output.AppendLine(e.Data); };
+        p.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (p._output) p._output.AppendLine(e.Data); };
+        p.Process.Start();
+        p.Process.BeginOutputReadLine();
+        p.Process.BeginErrorReadLine();
+        return p;
+    }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>SIGTERM, as a scheduler or `docker stop` sends it.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", Process.Id.ToString()])!.WaitForExit();
+
+    /// <summary>kill -9 of the whole tree: no chance to checkpoint or flush.</summary>
+    public void KillHard() => Process.Kill(entireProcessTree: true);
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!Process.WaitForExit(timeout)) { KillHard(); throw new TimeoutException($"redo did not exit within {timeout}; output:\n{Output}"); }
+        Process.WaitForExit();   // drains the output events
+        return Process.ExitCode;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (polling), or the process ends.</summary>
+    public bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !Process.HasExited)
+        {
+            if (condition()) return true;
+            Thread.Sleep(20);
+        }
+        return condition();
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) KillHard();
+        Process.Dispose();
+    }
+}
