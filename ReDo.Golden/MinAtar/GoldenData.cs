@@ -1,8 +1,14 @@
+using ReDo.Shell.Metrics;
+using ReDo.Shell.Runs;
+
 namespace ReDo.Golden.MinAtar;
 
 /// <summary>Where the golden MinAtar traces land in the test output (copied from data/minatar).</summary>
 static class GoldenData
 {
+    /// <summary>The run files the tests use where the host would inject them: the real disk behind retries.</summary>
+    public static readonly IRunFiles Disk = ResilientRunFiles.OnDisk();
+
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data", "minatar");
 
     public static string[] TraceFiles() => Directory.GetFiles(Folder, "*.trace").Order(StringComparer.Ordinal).ToArray();

@@ -21,7 +21,7 @@ public sealed class TraceErrorTests : IDisposable
         return path;
     }
 
-    TraceFormatException ReadFails(string path) => Assert.Throws<TraceFormatException>(() => TraceReader.Read(path));
+    TraceFormatException ReadFails(string path) => Assert.Throws<TraceFormatException>(() => TraceReader.Read(GoldenData.Disk, path));
 
     [Fact]
     public void Truncated_trace_names_file_and_last_line()
@@ -99,7 +99,7 @@ public sealed class TraceErrorTests : IDisposable
         state[0] ^= 0x40; // bit 1 = (row 0, col 0, channel 1)
         fields[^1] = Convert.ToHexString(state).ToLowerInvariant();
         lines[5] = string.Join(' ', fields);
-        var verdict = TraceVerifier.Verify(TraceReader.Read(Write("changed.trace", lines)));
+        var verdict = TraceVerifier.Verify(TraceReader.Read(GoldenData.Disk, Write("changed.trace", lines)));
         Assert.False(verdict.Ok);
         var d = verdict.Divergence!;
         Assert.Equal(6, d.Line);
@@ -124,7 +124,7 @@ public sealed class TraceErrorTests : IDisposable
             Console.SetError(error);
             try
             {
-                exit = new RedoCli([new MinAtarCommand()], []).Run(["minatar", "verify", path]);
+                exit = new RedoCli([new MinAtarCommand(GoldenData.Disk)], []).Run(["minatar", "verify", path]);
             }
             finally
             {

@@ -18,7 +18,7 @@ public class TraceTests
     [MemberData(nameof(Traces))]
     public void Trace_replays_bit_exactly(string file)
     {
-        var verdict = TraceVerifier.Verify(TraceReader.Read(GoldenData.File(file)));
+        var verdict = TraceVerifier.Verify(TraceReader.Read(GoldenData.Disk, GoldenData.File(file)));
         Assert.True(verdict.Ok, TraceReport.Format(verdict));
     }
 

@@ -19,8 +19,6 @@ public class RawFileAccessTests
         ["MuJoCo/"] = "the native MuJoCo loader opens model files itself: the checks must see the path it sees, and the scratch XML is written for it",
         ["Cli/MuJoCoBenchmark.cs"] = "checks the model file the native loader will open",
         ["Cli/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",
-        ["MinAtar/TraceFiles.cs"] = "golden traces (read-only inputs of `minatar verify`, not run data); not yet routed",
-        ["MinAtar/TraceReader.cs"] = "golden traces (read-only inputs of `minatar verify`, not run data); not yet routed",
         ["Analyses/SupervisedData.cs"] = "read-only datasets of hundreds of MB, decompressed as a stream; IRunFiles reads whole files",
         ["Plotting/"] = "ScottPlot writes the figure files itself; only their folder is made here",
         ["MinAtar/FrameStrip.cs"] = "the `minatar play --png` picture (not run data): SkiaSharp's encoded PNG written in one call, like the figures",

@@ -81,12 +81,27 @@ public static class ReportMarkdown
             var baseline = r.Series.Single(x => x.Series.Id == s.Baseline!.Id);
             if (baseline.Finished == 0) { yield return $"{s.Series.Label}: no finished runs of {baseline.Series.Label} yet: nothing to compare."; continue; }
             if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on {baseline.Series.Label}'s games yet."; continue; }
-            var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
             var iqm = s.Aggregates[Aggregate.Iqm];
             var biqm = baseline.Aggregates[Aggregate.Iqm];
-            yield return $"{s.Series.Label} is {verdict} {baseline.Series.Label}: P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs).";
+            var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs)";
+            if (!CanDecide(s.Normalized!, baseline.Normalized!))
+            {
+                var direction = poi.Point > 0.5 ? "ahead of" : poi.Point < 0.5 ? "behind" : "level with";
+                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label} on one run per game, which decides nothing (a stratified bootstrap cannot vary a single run, so its interval is not an interval): {numbers}.";
+                continue;
+            }
+            var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
+            yield return $"{s.Series.Label} is {verdict} {baseline.Series.Label}: {numbers}.";
         }
     }
+
+    /// <summary>
+    /// Whether the bootstrap's interval can mean anything: some game must hold at least two runs of each
+    /// side. With one run per game every stratified resample is the original data, so P(better) comes out
+    /// as a point with a zero-width "interval" (0 [0, 0]) however close the two runs were.
+    /// </summary>
+    public static bool CanDecide(ScoreTable a, ScoreTable b) =>
+        a.Games.Any(g => g.Runs.Count >= 2 && b.Games.Any(h => h.Game == g.Game && h.Runs.Count >= 2));
 
     /// <summary>Mean over finished runs of the dormant % at τ over the final 10 % of training (NaN without measurements).</summary>
     public static double FinalDormant(ExperimentResults r, string seriesId)

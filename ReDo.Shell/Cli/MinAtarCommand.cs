@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ReDo.MinAtar;
+using ReDo.Shell.Metrics;
 using ReDo.Shell.MinAtar;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary><c>redo minatar verify|play</c>: replay golden traces, or watch/play a game in the terminal.</summary>
-public sealed class MinAtarCommand : ICliCommand
+public sealed class MinAtarCommand(IRunFiles files) : ICliCommand
 {
     const string VerifyUsage = "redo minatar verify <trace files or folders>";
 
@@ -39,15 +40,15 @@ public sealed class MinAtarCommand : ICliCommand
     public static GameInfo Game(string name) =>
         GameInfo.Find(name) ?? throw new CliError($"unknown game '{name}'; choose one of {GameInfo.Names}.");
 
-    public static int Verify(IReadOnlyList<string> traces)
+    public int Verify(IReadOnlyList<string> traces)
     {
-        var files = TraceFiles.Expand(traces, VerifyUsage);
+        var traceFiles = TraceFiles.Expand(files, traces, VerifyUsage);
         int diverged = 0, unreadable = 0;
-        foreach (var file in files)
+        foreach (var file in traceFiles)
         {
             try
             {
-                var verdict = TraceVerifier.Verify(TraceReader.Read(file));
+                var verdict = TraceVerifier.Verify(TraceReader.Read(files, file));
                 Console.WriteLine(TraceReport.Format(verdict));
                 if (!verdict.Ok) diverged++;
             }
@@ -59,7 +60,7 @@ public sealed class MinAtarCommand : ICliCommand
             }
         }
         if (diverged + unreadable > 0)
-            Console.WriteLine($"{diverged} of {files.Count} traces diverged, {unreadable} could not be read.");
+            Console.WriteLine($"{diverged} of {traceFiles.Count} traces diverged, {unreadable} could not be read.");
         return unreadable > 0 ? 2 : diverged > 0 ? 1 : 0;
     }
 

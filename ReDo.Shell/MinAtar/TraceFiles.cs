@@ -1,23 +1,24 @@
 using ReDo.Pure;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.MinAtar;
 
 /// <summary>Turns the arguments of <c>verify</c> (files and folders) into the list of trace files, in order.</summary>
 public static class TraceFiles
 {
-    public static IReadOnlyList<string> Expand(IReadOnlyList<string> paths, string usage)
+    public static IReadOnlyList<string> Expand(IRunFiles disk, IReadOnlyList<string> paths, string usage)
     {
         if (paths.Count == 0) throw new DataFileException($"name trace files or folders. Usage: {usage}");
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (disk.DirectoryExists(path))
             {
-                var found = Directory.GetFiles(path, "*.trace").Order(StringComparer.Ordinal).ToList();
+                var found = disk.Files(path, "*.trace").Select(name => Path.Combine(path, name)).Order(StringComparer.Ordinal).ToList();
                 if (found.Count == 0) throw new DataFileException($"folder '{path}' holds no *.trace files; name a folder with golden traces.");
                 files.AddRange(found);
             }
-            else if (File.Exists(path)) files.Add(path);
+            else if (disk.Exists(path)) files.Add(path);
             else throw new DataFileException($"'{path}' is neither a file nor a folder; check the path.");
         }
         return files;

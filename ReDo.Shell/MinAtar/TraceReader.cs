@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ReDo.MinAtar;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.MinAtar;
 
@@ -13,12 +14,12 @@ public static class TraceReader
 {
     public const string Format = "minatar-trace/1";
 
-    public static Trace Read(string path)
+    public static Trace Read(IRunFiles files, string path)
     {
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            lines = files.ReadAllLines(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
