@@ -101,9 +101,9 @@ public static class TinyRuns
         Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Runner.WeightsFile)).AsSpan()
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Runner.WeightsFile))), $"{Runner.WeightsFile} of {actualFolder} differs from {expectedFolder}");
         // TensorBoard (one event file per session): the same points, none lost or duplicated across resumes.
-        var expectedScalars = ReDo.Properties.Metrics.TfRecordReader.Scalars(expectedFolder);
+        var expectedScalars = TfRecordReader.Scalars(expectedFolder);
         Assert.NotEmpty(expectedScalars);
-        Assert.Equal(expectedScalars, ReDo.Properties.Metrics.TfRecordReader.Scalars(actualFolder));
+        Assert.Equal(expectedScalars, TfRecordReader.Scalars(actualFolder));
     }
 
     public static void CopyFolder(string from, string to)
