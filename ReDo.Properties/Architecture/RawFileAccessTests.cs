@@ -21,7 +21,6 @@ public class RawFileAccessTests
         ["Cli/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",
         ["Analyses/SupervisedData.cs"] = "read-only datasets of hundreds of MB, decompressed as a stream; IRunFiles reads whole files",
         ["Plotting/"] = "ScottPlot writes the figure files itself; only their folder is made here",
-        ["MinAtar/FrameStrip.cs"] = "the `minatar play --png` picture (not run data): SkiaSharp's encoded PNG written in one call, like the figures",
         ["Metrics/MetricsFile.cs"] = "read by `redo plot` and the run plots, which the ScottPlot change (issue 9) is rewriting; route after it lands",
         ["Cli/PlotCommand.cs"] = "checks the folder ScottPlot will write into; route with MetricsFile",
     };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar;
+using ReDo.Shell.Metrics;
 using SkiaSharp;
 
 namespace ReDo.Shell.MinAtar;
@@ -18,7 +19,7 @@ public static class FrameStrip
         return (columns * side + (columns + 1) * Gap, rows * side + (rows + 1) * Gap);
     }
 
-    public static void Save(string path, ImmutableArray<Glyph> glyphs, IReadOnlyList<ObservationPlanes> frames)
+    public static void Save(string path, ImmutableArray<Glyph> glyphs, IReadOnlyList<ObservationPlanes> frames, IRunFiles files)
     {
         var (width, height) = Size(frames.Count);
         using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -41,6 +42,6 @@ public static class FrameStrip
             }
         }
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, png.ToArray());
+        files.WriteDurable(path, png.AsSpan());
     }
 }

@@ -24,7 +24,7 @@ public class FrameStripTests
         var path = Path.Combine(Path.GetTempPath(), $"redo-strip-{Guid.NewGuid():N}.png");
         try
         {
-            FrameStrip.Save(path, glyphs, frames);
+            FrameStrip.Save(path, glyphs, frames, TestDisk.Files);
             var (width, height, rgb) = PngDecoder.Decode(File.ReadAllBytes(path));
             Assert.Equal(FrameStrip.Size(frames.Count), (width, height));
             var side = 10 * FrameStrip.CellPixels;
