@@ -33,6 +33,22 @@ public sealed class FlakyRunFiles(IRunFiles disk) : IRunFiles
         disk.AppendBytes(path, bytes);
     }
 
+    /// <summary>A library's append: a torn failure lets it write, then cuts off the second half of what it wrote.</summary>
+    public void AppendBy(string path, Action write)
+    {
+        if (Fails(out var tornHalf))
+        {
+            if (tornHalf)
+            {
+                long before = disk.Length(path);
+                disk.AppendBy(path, write);
+                disk.Truncate(path, before + (disk.Length(path) - before) / 2);
+            }
+            throw Transient(path);
+        }
+        disk.AppendBy(path, write);
+    }
+
     public void WriteDurable(string path, ReadOnlySpan<byte> bytes)
     {
         if (Fails(out var tornHalf))

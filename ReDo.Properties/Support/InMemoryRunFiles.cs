@@ -22,6 +22,7 @@ public sealed class InMemoryRunFiles : IRunFiles
         Appends++;
     }
 
+    public void AppendBy(string path, Action write) => throw new NotSupportedException("InMemoryRunFiles cannot hold what a library writes to the disk itself");
     public long Length(string path) => Files.TryGetValue(path, out var f) ? f.Count : 0;
     public void Truncate(string path, long length) => Files[path].RemoveRange((int)length, Files[path].Count - (int)length);
     public void WriteDurable(string path, ReadOnlySpan<byte> bytes) => Files[path] = [.. bytes.ToArray()];

@@ -1,51 +1,24 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
-using ReDo.Shell.Checksums;
+using SkiaSharp;
 
 namespace ReDo.Properties;
 
-/// <summary>Decodes the PNGs we write (truecolour, 8 bit, filter 0) back to pixels, checking signature, chunk CRCs and IEND.</summary>
+/// <summary>Decodes a PNG we wrote back to RGB pixels with SkiaSharp (the library that drew it), after checking the signature.</summary>
 public static class PngDecoder
 {
+    static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static (int Width, int Height, byte[] Rgb) Decode(byte[] png)
     {
-        if (!png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
-            throw new InvalidDataException("not a PNG signature");
-        int at = 8, width = 0, height = 0;
-        var idat = new MemoryStream();
-        var types = new List<string>();
-        while (at < png.Length)
-        {
-            int length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
-            var type = Encoding.ASCII.GetString(png, at + 4, 4);
-            var data = png.AsSpan(at + 8, length);
-            if (BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length)) != Crc32.IsoHdlc.Compute(png.AsSpan(at + 4, 4 + length)))
-                throw new InvalidDataException($"{type} CRC mismatch");
-            types.Add(type);
-            if (type == "IHDR")
+        if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature)) throw new InvalidDataException("not a PNG signature");
+        using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidDataException("SkiaSharp cannot decode the PNG");
+        var rgb = new byte[bitmap.Width * bitmap.Height * 3];
+        for (int y = 0; y < bitmap.Height; y++)
+            for (int x = 0; x < bitmap.Width; x++)
             {
-                width = BinaryPrimitives.ReadInt32BigEndian(data);
-                height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                if (data[8] != 8 || data[9] != 2 || data[10] != 0 || data[11] != 0 || data[12] != 0)
-                    throw new InvalidDataException("expected 8-bit truecolour, no interlace");
+                var c = bitmap.GetPixel(x, y);
+                int i = (y * bitmap.Width + x) * 3;
+                (rgb[i], rgb[i + 1], rgb[i + 2]) = (c.Red, c.Green, c.Blue);
             }
-            if (type == "IDAT") idat.Write(data);
-            at += 12 + length;
-        }
-        if (types[0] != "IHDR" || types[^1] != "IEND") throw new InvalidDataException($"chunk order {string.Join(",", types)}");
-        idat.Position = 0;
-        using var z = new ZLibStream(idat, CompressionMode.Decompress);
-        var raw = new MemoryStream();
-        z.CopyTo(raw);
-        var scanlines = raw.ToArray();
-        if (scanlines.Length != height * (1 + width * 3)) throw new InvalidDataException($"{scanlines.Length} bytes of scanlines for {width}×{height}");
-        var rgb = new byte[width * height * 3];
-        for (int y = 0; y < height; y++)
-        {
-            if (scanlines[y * (1 + width * 3)] != 0) throw new InvalidDataException($"row {y} filter {scanlines[y * (1 + width * 3)]}");
-            Array.Copy(scanlines, y * (1 + width * 3) + 1, rgb, y * width * 3, width * 3);
-        }
-        return (width, height, rgb);
+        return (bitmap.Width, bitmap.Height, rgb);
     }
 }

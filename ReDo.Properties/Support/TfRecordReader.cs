@@ -1,15 +1,25 @@
 using System.Buffers.Binary;
 using System.Text;
-using ReDo.Shell.Metrics;
 
 namespace ReDo.Properties;
 
 /// <summary>
-/// An independent reader for the tests: splits a TFRecord file checking both masked CRCs, and
-/// decodes the Event fields we write with a generic protobuf walker.
+/// An independent reader for the tests: splits a TFRecord file checking both masked CRCs (with the
+/// tests' own CRC-32C), and decodes the Event fields with a generic protobuf walker, as TensorBoard
+/// would read what TorchSharp's SummaryWriter wrote.
 /// </summary>
 public static class TfRecordReader
 {
+    /// <summary>
+    /// Every scalar of a run folder's event files as TensorBoard shows them: files in name order
+    /// (TensorBoard's), events in file order; (step, tag, value), wall times left out.
+    /// </summary>
+    public static List<(long Step, string Tag, float Value)> Scalars(string runFolder) =>
+        Directory.GetFiles(runFolder, "events.out.tfevents.*").Order(StringComparer.Ordinal)
+            .SelectMany(f => Records(File.ReadAllBytes(f)).Select(Decode))
+            .SelectMany(e => e.Scalars.Select(s => (e.Step ?? 0, s.Tag, s.Value)))
+            .ToList();
+
     public static List<byte[]> Records(byte[] file)
     {
         var records = new List<byte[]>();
@@ -18,10 +28,10 @@ public static class TfRecordReader
         {
             if (file.Length - at < 12) throw new InvalidDataException($"truncated length at byte {at}");
             ulong length = BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(at));
-            if (BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at + 8)) != TfRecord.MaskedCrc(file.AsSpan(at, 8)))
+            if (BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at + 8)) != Crc32c.Masked(file.AsSpan(at, 8)))
                 throw new InvalidDataException($"length CRC mismatch at byte {at}");
             var data = file.AsSpan(at + 12, (int)length).ToArray();
-            if (BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at + 12 + (int)length)) != TfRecord.MaskedCrc(data))
+            if (BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at + 12 + (int)length)) != Crc32c.Masked(data))
                 throw new InvalidDataException($"data CRC mismatch at byte {at}");
             records.Add(data);
             at += 16 + (int)length;

@@ -100,6 +100,10 @@ public static class TinyRuns
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, ReDo.Shell.Analyses.DormancyLog.FileName))), $"{ReDo.Shell.Analyses.DormancyLog.FileName} of {actualFolder} differs from {expectedFolder}");
         Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Runner.WeightsFile)).AsSpan()
             .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Runner.WeightsFile))), $"{Runner.WeightsFile} of {actualFolder} differs from {expectedFolder}");
+        // TensorBoard (one event file per session): the same points, none lost or duplicated across resumes.
+        var expectedScalars = TfRecordReader.Scalars(expectedFolder);
+        Assert.NotEmpty(expectedScalars);
+        Assert.Equal(expectedScalars, TfRecordReader.Scalars(actualFolder));
     }
 
     public static void CopyFolder(string from, string to)

@@ -23,7 +23,8 @@ public static class ConfigValidation
             Check(c.Run.Game.Task is not null, "Run:Game", c.Run.Game, $"a MuJoCo task with Agent:Kind = sac: {Game.TaskNames} (MinAtar games need Agent:Kind = dqn)");
         else
             Check(c.Run.Game.MinAtar is not null, "Run:Game", c.Run.Game, $"{Game.MinAtarNames} (MuJoCo tasks need Agent:Kind = sac)");
-        Check(c.Run.Frames > 0, "Run:Frames", c.Run.Frames, "> 0");
+        // TensorBoard's step is the frame count, and TorchSharp's SummaryWriter takes 32-bit steps (docs/metrics.md).
+        Check(c.Run.Frames is > 0 and <= int.MaxValue, "Run:Frames", c.Run.Frames, $"1 … {int.MaxValue}");
         Check(c.Run.Seed >= 0, "Run:Seed", c.Run.Seed, "≥ 0");
         Check(c.Run.Threads is >= 1 and <= 256, "Run:Threads", c.Run.Threads, "1 … 256");
         Check(c.Run.LogEvery > 0, "Run:LogEvery", c.Run.LogEvery, "> 0");

@@ -4,7 +4,7 @@ using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Networks;
 using ReDo.Shell.Recycling;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Plotting;
 using System.Diagnostics;
 using static TorchSharp.torch;
 using ReDo.Shell.Metrics;
@@ -78,8 +78,8 @@ public static class FixedDataTraining
         var written = new List<string>
         {
             csv,
-            RunPlots.Save(RegressionCurves.Dormant($"{output.Title}: dormant neurons", points, tau), Path.Combine(output.Folder, $"{output.Stem}-dormant.png")),
-            RunPlots.Save(RegressionCurves.Loss($"{output.Title}: {output.LossLabel}", points), Path.Combine(output.Folder, $"{output.Stem}-loss.png")),
+            ChartFigures.Save(RegressionCurves.Dormant($"{output.Title}: dormant neurons", points, tau), Path.Combine(output.Folder, $"{output.Stem}-dormant.png")),
+            ChartFigures.Save(RegressionCurves.Loss($"{output.Title}: {output.LossLabel}", points), Path.Combine(output.Folder, $"{output.Stem}-loss.png")),
         };
         return (points, written);
     }

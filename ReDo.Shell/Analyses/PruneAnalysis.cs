@@ -4,7 +4,7 @@ using ReDo.Pure.Recycling;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Recycling;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Plotting;
 using TorchSharp;
 using static TorchSharp.torch;
 using ReDo.Shell.Metrics;
@@ -58,8 +58,8 @@ public static class PruneAnalysis
         {
             Write(files, Path.Combine(outFolder, "prune.csv"), PruneCharts.SummaryCsv(rows)),
             Write(files, Path.Combine(outFolder, "prune-episodes.csv"), PruneCharts.EpisodesCsv(rows, seeds)),
-            RunPlots.Save(PruneCharts.Returns(run.Name, rows), Path.Combine(outFolder, "prune.png")),
-            RunPlots.Save(PruneCharts.Fraction(run.Name, rows), Path.Combine(outFolder, "prune-fraction.png")),
+            ChartFigures.Save(PruneCharts.Returns(run.Name, rows), Path.Combine(outFolder, "prune.png")),
+            ChartFigures.Save(PruneCharts.Fraction(run.Name, rows), Path.Combine(outFolder, "prune-fraction.png")),
         };
         return new PruneResult(run.Checkpoint, rows, written);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Metrics;
+using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Analyses;
 
@@ -66,7 +67,7 @@ public static class SupervisedControl
     public static void Plot(IReadOnlyList<SupervisedEpoch> rows, double tau, string outFolder)
     {
         foreach (var chart in SupervisedCharts.All(rows, tau))
-            Rendering.RunPlots.Save(chart.Spec, Path.Combine(outFolder, chart.File));
+            ChartFigures.Save(chart.Spec, Path.Combine(outFolder, chart.File));
     }
 
     /// <summary>The rows of a supervised.csv this class wrote; a damaged line is named.</summary>

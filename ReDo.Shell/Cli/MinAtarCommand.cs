@@ -31,7 +31,7 @@ public sealed class MinAtarCommand(IRunFiles files) : ICliCommand
         {
             var human = r.GetValue(policy) == "human";
             return Play(new PlaySettings(Game(r.GetValue(game)!), r.GetValue(seed), r.GetValue(steps) ?? (human ? 100_000 : 200),
-                r.GetValue(delay) ?? (human ? 0 : 50), r.GetValue(png), new EnvironmentOptions(r.GetValue(sticky), !r.GetValue(noRamping))), human);
+                r.GetValue(delay) ?? (human ? 0 : 50), r.GetValue(png), new EnvironmentOptions(r.GetValue(sticky), !r.GetValue(noRamping))), human, files);
         });
         return new Command("minatar", "MinAtar games: 'verify' replays golden traces, 'play' shows or plays a game") { verify, play };
     }
@@ -64,7 +64,7 @@ public sealed class MinAtarCommand(IRunFiles files) : ICliCommand
         return unreadable > 0 ? 2 : diverged > 0 ? 1 : 0;
     }
 
-    public static int Play(PlaySettings settings, bool human)
+    public static int Play(PlaySettings settings, bool human, IRunFiles files)
     {
         var game = settings.Game;
         IPlayPolicy policy = human ? new HumanPolicy() : new RandomPolicy(10000 + settings.Seed);
@@ -73,7 +73,7 @@ public sealed class MinAtarCommand(IRunFiles files) : ICliCommand
         {
             try
             {
-                FrameStrip.Save(png, Glyphs.Of(game.Id), frames);
+                FrameStrip.Save(png, Glyphs.Of(game.Id), frames, files);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ReDo.Pure.Metrics.Plotting;
 using ReDo.Shell.Metrics;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Cli;
 
@@ -58,7 +58,7 @@ public sealed class PlotCommand : ICliCommand
         output ??= $"{metric}.png";
         var directory = Path.GetDirectoryName(Path.GetFullPath(output))!;
         if (!Directory.Exists(directory)) throw new CliError($"--out '{output}': folder '{directory}' does not exist.");
-        RunPlots.Save(RunCharts.Overlay(metric, runs), output);
+        ChartFigures.Save(RunCharts.Overlay(metric, runs), output);
         Print(output, runs.Sum(r => r.Table.Rows.Count), runs.Count);
         return 0;
     }

@@ -14,6 +14,12 @@ public interface IRunFiles
     byte[] ReadAllBytes(string path);
     void AppendText(string path, string text);
     void AppendBytes(string path, ReadOnlySpan<byte> bytes);
+    /// <summary>
+    /// An append made by a library that opens <paramref name="path"/> itself (TorchSharp's TensorBoard
+    /// writer): <paramref name="write"/> appends to it. Same promises as <see cref="AppendBytes"/>: on
+    /// disk when this returns, and idempotent under the retry layer.
+    /// </summary>
+    void AppendBy(string path, Action write);
     /// <summary>Length in bytes; 0 for a missing file.</summary>
     long Length(string path);
     /// <summary>Cuts a file back to <paramref name="length"/> bytes (a resume drops rows written after its checkpoint).</summary>
@@ -47,6 +53,13 @@ public sealed class DiskRunFiles : IRunFiles
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
+    }
+
+    public void AppendBy(string path, Action write)
+    {
+        write();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        stream.Flush(flushToDisk: true);   // fsync covers what the library's own handle wrote
     }
 
     public long Length(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

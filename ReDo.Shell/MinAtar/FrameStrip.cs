@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Metrics;
+using SkiaSharp;
 
 namespace ReDo.Shell.MinAtar;
 
-/// <summary>Lays frames out left to right (wrapping after <see cref="PerRow"/>) as an RGB image and saves it as PNG.</summary>
+/// <summary>Lays frames out left to right (wrapping after <see cref="PerRow"/>) as an image and saves it as PNG (SkiaSharp, which ScottPlot draws with).</summary>
 public static class FrameStrip
 {
     public const int CellPixels = 8, Gap = 4, PerRow = 16;
-    static readonly byte[] Background = [16, 16, 24], Separator = [60, 60, 70];
+    static readonly SKColor Background = new(16, 16, 24), Separator = new(60, 60, 70);
 
     public static (int Width, int Height) Size(int frames)
     {
@@ -18,31 +19,29 @@ public static class FrameStrip
         return (columns * side + (columns + 1) * Gap, rows * side + (rows + 1) * Gap);
     }
 
-    public static void Save(string path, ImmutableArray<Glyph> glyphs, IReadOnlyList<ObservationPlanes> frames)
+    public static void Save(string path, ImmutableArray<Glyph> glyphs, IReadOnlyList<ObservationPlanes> frames, IRunFiles files)
     {
         var (width, height) = Size(frames.Count);
-        var rgb = new byte[width * height * 3];
-        for (var p = 0; p < rgb.Length; p += 3) Separator.CopyTo(rgb, p);
-        var side = Grid.Size * CellPixels;
-        for (var f = 0; f < frames.Count; f++)
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using (var canvas = new SKCanvas(bitmap))
         {
-            var left = Gap + f % PerRow * (side + Gap);
-            var top = Gap + f / PerRow * (side + Gap);
-            for (var y = 0; y < Grid.Size; y++)
-                for (var x = 0; x < Grid.Size; x++)
-                {
-                    var g = Glyphs.At(glyphs, frames[f], x, y);
-                    byte[] colour = g is null ? Background : [g.R, g.G, g.B];
-                    Fill(rgb, width, left + x * CellPixels, top + y * CellPixels, colour);
-                }
+            canvas.Clear(Separator);
+            using var paint = new SKPaint { IsAntialias = false };
+            var side = Grid.Size * CellPixels;
+            for (var f = 0; f < frames.Count; f++)
+            {
+                var left = Gap + f % PerRow * (side + Gap);
+                var top = Gap + f / PerRow * (side + Gap);
+                for (var y = 0; y < Grid.Size; y++)
+                    for (var x = 0; x < Grid.Size; x++)
+                    {
+                        var g = Glyphs.At(glyphs, frames[f], x, y);
+                        paint.Color = g is null ? Background : new SKColor(g.R, g.G, g.B);
+                        canvas.DrawRect(left + x * CellPixels, top + y * CellPixels, CellPixels, CellPixels, paint);
+                    }
+            }
         }
-        PngWriter.WriteRgb(path, width, height, rgb);
-    }
-
-    static void Fill(byte[] rgb, int width, int left, int top, byte[] colour)
-    {
-        for (var y = top; y < top + CellPixels; y++)
-            for (var x = left; x < left + CellPixels; x++)
-                colour.CopyTo(rgb, (y * width + x) * 3);
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        files.WriteDurable(path, png.AsSpan());
     }
 }

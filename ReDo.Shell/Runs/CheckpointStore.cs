@@ -147,20 +147,24 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
     }
 
     /// <summary>
-    /// Resume: metrics.csv and the TensorBoard file are cut back to their lengths at the checkpoint, and
-    /// dormancy-log.txt to its gradient steps. A file shorter than at the checkpoint lost rows that cannot be rebuilt.
+    /// Resume: metrics.csv and the checkpoint's TensorBoard file are cut back to their lengths at the
+    /// checkpoint, dormancy-log.txt to its gradient steps, and every other TensorBoard file (one per
+    /// session: earlier ones, or one that ran past this checkpoint before a crash) to its events up to the
+    /// checkpoint's frame. A file shorter than at the checkpoint lost rows that cannot be rebuilt.
     /// </summary>
     public void CutBackOutputs(CheckpointManifest manifest)
     {
         CutBack(Path.Combine(runFolder, CsvMetricsWriter.FileName), manifest.MetricsBytes);
         CutBack(Path.Combine(runFolder, manifest.TensorBoardFile), manifest.TensorBoardBytes);
+        foreach (var name in files.Files(runFolder, TensorBoardWriter.FilePattern).Where(n => n != manifest.TensorBoardFile))
+            EventFiles.CutBack(Path.Combine(runFolder, name), files, manifest.Frames);
         new DormancyLog(runFolder, files).CutBack(manifest.GradientSteps);
     }
 
     /// <summary>A run folder without any checkpoint starts over: its TensorBoard files go, metrics.csv and dormancy-log.txt are emptied.</summary>
     public void ClearOutputs()
     {
-        foreach (var f in files.Files(runFolder, "events.out.tfevents.*")) files.Delete(Path.Combine(runFolder, f));
+        foreach (var f in files.Files(runFolder, TensorBoardWriter.FilePattern)) files.Delete(Path.Combine(runFolder, f));
         foreach (var f in new[] { CsvMetricsWriter.FileName, DormancyLog.FileName }) if (files.Exists(Path.Combine(runFolder, f))) files.Truncate(Path.Combine(runFolder, f), 0);
     }
 

@@ -53,12 +53,20 @@ public sealed class ResilientRunFiles : IRunFiles
     public void AppendBytes(string path, ReadOnlySpan<byte> bytes)
     {
         var copy = bytes.ToArray();
+        IdempotentAppend(path, () => _inner.AppendBytes(path, copy));
+    }
+
+    public void AppendBy(string path, Action write) => IdempotentAppend(path, () => _inner.AppendBy(path, write));
+
+    /// <summary>Each attempt first cuts the file back to its length before the first attempt.</summary>
+    void IdempotentAppend(string path, Action append)
+    {
         long? before = null;
         Run(path, () =>
         {
             before ??= _inner.Length(path);
             if (_inner.Length(path) > before) _inner.Truncate(path, before.Value);
-            _inner.AppendBytes(path, copy);
+            append();
             return 0;
         });
     }

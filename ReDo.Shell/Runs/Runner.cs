@@ -9,7 +9,7 @@ using ReDo.Shell.Agents;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Plotting;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Runs;
@@ -55,7 +55,7 @@ public sealed class Runner : IDisposable
     /// <summary>The checkpoint this runner last wrote or was restored from.</summary>
     public string? LastCheckpoint { get; private set; }
 
-    Runner(ExperimentConfig config, string runFolder, string configHash, IRunFiles files, string? tensorBoardFile)
+    Runner(ExperimentConfig config, string runFolder, string configHash, IRunFiles files)
     {
         Config = config;
         RunFolder = runFolder;
@@ -68,7 +68,7 @@ public sealed class Runner : IDisposable
         _layers = Agent.MetricLayers;
         _extras = Agent.MetricExtras;
         _csv = new CsvMetricsWriter(runFolder, _layers, files, _extras);
-        _tensorBoard = tensorBoardFile is null ? new TensorBoardWriter(runFolder, files) : TensorBoardWriter.Continue(Path.Combine(runFolder, tensorBoardFile), files);
+        _tensorBoard = new TensorBoardWriter(runFolder, files);   // a file per session: after the cut-back on resume
         _dormancyLog = new DormancyLog(runFolder, files);
     }
 
@@ -106,14 +106,14 @@ public sealed class Runner : IDisposable
         files.CreateDirectory(runFolder);
         var json = ConfigLoader.ToJson(config);
         files.WriteDurable(Path.Combine(runFolder, ConfigFile), System.Text.Encoding.UTF8.GetBytes(json));
-        var runner = new Runner(config, runFolder, Sha256Text.Of(json), files, tensorBoardFile: null);
+        var runner = new Runner(config, runFolder, Sha256Text.Of(json), files);
         runner.Checkpoint();
         return runner;
     }
 
     /// <summary>
     /// The run in <paramref name="runFolder"/> at its newest good checkpoint (named, with every newer
-    /// one that was unusable and why); the checkpoint store cuts metrics.csv, the TensorBoard file and
+    /// one that was unusable and why); the checkpoint store cuts metrics.csv, the TensorBoard files and
     /// dormancy-log.txt back to it. A folder without any checkpoint starts over from frame 0.
     /// </summary>
     public static Runner OpenResume(string runFolder, IRunFiles files, Action<string> note)
@@ -134,13 +134,13 @@ public sealed class Runner : IDisposable
         {
             note($"{runFolder} has no checkpoint yet: starting the run from frame 0");
             store.ClearOutputs();
-            var fresh = new Runner(config, runFolder, hash, files, tensorBoardFile: null);
+            var fresh = new Runner(config, runFolder, hash, files);
             fresh.Checkpoint();
             return fresh;
         }
         var m = checkpoint.Manifest;
         store.CutBackOutputs(m);
-        var runner = new Runner(config, runFolder, hash, files, m.TensorBoardFile);
+        var runner = new Runner(config, runFolder, hash, files);
         runner.Restore(checkpoint);
         note($"resuming {runFolder} from checkpoint {checkpoint.Name} (frame {m.Frames:N0} of {config.Run.Frames:N0}, {m.GradientSteps:N0} gradient steps)");
         return runner;

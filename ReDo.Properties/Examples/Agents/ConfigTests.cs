@@ -45,6 +45,7 @@ public class ConfigTests
     [InlineData("Redo:Enabeld=true", "Enabeld")]
     [InlineData("Agent:ReplayRatio=fast", "Agent:ReplayRatio")]
     [InlineData("Run:Frames=-5", "Run:Frames")]
+    [InlineData("Run:Frames=3000000000", "Run:Frames = 3000000000: allowed 1 … 2147483647")]   // TensorBoard steps are 32-bit
     [InlineData("Agent:ReplayRatio=0.3", "Agent:ReplayRatio")]
     [InlineData("Run:Game=pong", "Run:Game")]
     [InlineData("Redo:Mapping=HWC", "Redo:Mapping")]

@@ -1,8 +1,10 @@
 using ReDo.Pure;
 using ReDo.Pure.Metrics;
+using ReDo.Pure.Metrics.Plotting;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Metrics;
-using ReDo.Shell.Rendering;
+using ReDo.Shell.Plotting;
+using System.Xml.Linq;
 using Xunit;
 using ReDo.Properties.Generators;
 
@@ -27,7 +29,7 @@ public sealed class PlotCommandTests : IDisposable
     static (int Width, int Height, byte[] Rgb) Png(string path) => PngDecoder.Decode(File.ReadAllBytes(path));
 
     [Fact]
-    public void RunPlots_writes_return_and_dormant_pngs_into_the_run_folder()
+    public void RunPlots_writes_return_and_dormant_as_png_and_svg_into_the_run_folder()
     {
         var run = WriteRun(_root, "breakout-redo", 120, seed: 3);
         var written = RunPlots.Write(run);
@@ -37,7 +39,15 @@ public sealed class PlotCommandTests : IDisposable
             var (w, h, rgb) = Png(path);
             Assert.Equal((900, 540), (w, h));
             Assert.Contains(rgb.Chunk(3), p => p[0] == 31 && p[1] == 119 && p[2] == 180);   // the first series' colour is drawn
+            var svg = XDocument.Load(Path.ChangeExtension(path, ".svg"));                   // well-formed XML
+            Assert.Equal("svg", svg.Root!.Name.LocalName);
         }
+        // SkiaSharp's SVG draws text as outlines, so the labels are checked on the plot the files were drawn from.
+        var dormant = ChartFigures.Plot(RunCharts.Dormant("breakout-redo", MetricsFile.Load(run)));
+        Assert.Equal(new[] { "all layers, τ = 0", "all layers, τ" }.Concat(SyntheticRun.Layers.Select(l => $"{l}, τ")),
+            dormant.Legend.GetItems().Select(i => i.LabelText));
+        Assert.Equal(("frames", "dormant %"), (dormant.Axes.Bottom.Label.Text, dormant.Axes.Left.Label.Text));
+        Assert.Contains("\"#2CA02C\"", File.ReadAllText(Path.Combine(run, "dormant.svg")));   // the first layer's line
     }
 
     [Fact]
@@ -49,6 +59,7 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Equal(0, CliRun.Invoke(new PlotCommand(), "plot", a, b, "--metric", "dormant", "--out", output).Exit);
         var (_, _, rgb) = Png(output);
         Assert.Contains(rgb.Chunk(3), p => p[0] == 255 && p[1] == 127 && p[2] == 14);   // the second run's colour
+        Assert.Contains("stroke=\"#FF7F0E\"", File.ReadAllText(Path.ChangeExtension(output, ".svg")));
     }
 
     [Fact]

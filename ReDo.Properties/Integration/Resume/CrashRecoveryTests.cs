@@ -21,12 +21,21 @@ public class CrashRecoveryTests
 
         public void AppendBytes(string path, ReadOnlySpan<byte> bytes)
         {
-            if (failAtAppend.Contains(++_appends))
-            {
-                Injected++;
-                throw new ExternalException("Expected false to be true, but got false. (injected at append " + _appends + ")\nException raised from toFloat at /pytorch/c10/core/Scalar.h:140");
-            }
+            FailIfListed();
             disk.AppendBytes(path, bytes);
+        }
+
+        public void AppendBy(string path, Action write)
+        {
+            FailIfListed();
+            disk.AppendBy(path, write);
+        }
+
+        void FailIfListed()
+        {
+            if (!failAtAppend.Contains(++_appends)) return;
+            Injected++;
+            throw new ExternalException("Expected false to be true, but got false. (injected at append " + _appends + ")\nException raised from toFloat at /pytorch/c10/core/Scalar.h:140");
         }
 
         public void AppendText(string path, string text) => AppendBytes(path, System.Text.Encoding.UTF8.GetBytes(text));

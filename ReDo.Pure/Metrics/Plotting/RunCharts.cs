@@ -13,13 +13,22 @@ public static class RunCharts
         $"{run}: mean return", "frames", "mean return",
         ReturnSeries(table, 0, $"mean return (avg of {AverageWindow} intervals)", "per interval"));
 
-    /// <summary>Overall dormant percentage at τ = 0 and at the configured τ.</summary>
+    /// <summary>
+    /// Overall dormant percentage at τ = 0 and at the configured τ (Eq. 1), and each layer's at τ as a
+    /// thin dashed line (the paper's Fig. 2 and 8 show that layers differ).
+    /// </summary>
     public static ChartSpec Dormant(string run, MetricsTable table) => new(
         $"{run}: dormant neurons", "frames", "dormant %",
-        ValueList.Of(
-            new ChartSeries("dormant % at τ = 0", Points(table, r => 100 * r.DormantAtZero), 0),
-            new ChartSeries("dormant % at τ", Points(table, r => 100 * r.DormantAtTau), 1)),
+        new[]
+        {
+            new ChartSeries("all layers, τ = 0", Points(table, r => 100 * r.DormantAtZero), 0),
+            new ChartSeries("all layers, τ", Points(table, r => 100 * r.DormantAtTau), 1),
+        }.Concat(table.Layers.Select((layer, i) => new ChartSeries($"{layer}, τ", Points(table, r => 100 * LayerAtTau(r, layer)), 2 + i, Dashed: true)))
+         .ToValueList(),
         YMin: 0);
+
+    static double LayerAtTau(MetricsRow row, string layer) =>
+        row.LayersAtTau.FirstOrDefault(l => l.Layer == layer)?.Fraction ?? double.NaN;
 
     /// <summary>One metric of several runs in one chart; the legend names the runs.</summary>
     public static ChartSpec Overlay(string metric, IReadOnlyList<(string Run, MetricsTable Table)> runs) => metric switch

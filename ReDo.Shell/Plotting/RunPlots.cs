@@ -1,0 +1,19 @@
+using ReDo.Pure.Metrics.Plotting;
+using ReDo.Shell.Metrics;
+
+namespace ReDo.Shell.Plotting;
+
+/// <summary>The standard plots of one run, written next to its metrics.csv: return.png and dormant.png (each with an .svg beside it).</summary>
+public static class RunPlots
+{
+    public const string ReturnFile = "return.png", DormantFile = "dormant.png";
+
+    /// <summary>Writes both plots from &lt;runFolder&gt;/metrics.csv and returns their PNG paths.</summary>
+    public static IReadOnlyList<string> Write(string runFolder)
+    {
+        var table = MetricsFile.Load(runFolder);
+        var run = MetricsFile.RunName(runFolder);
+        return [ChartFigures.Save(RunCharts.Return(run, table), Path.Combine(runFolder, ReturnFile)),
+                ChartFigures.Save(RunCharts.Dormant(run, table), Path.Combine(runFolder, DormantFile))];
+    }
+}
