@@ -87,7 +87,7 @@ public static class ReportMarkdown
             if (!CanDecide(s.Normalized!, baseline.Normalized!))
             {
                 var direction = poi.Point > 0.5 ? "ahead of" : poi.Point < 0.5 ? "behind" : "level with";
-                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label} on one run per game, which decides nothing (a stratified bootstrap cannot vary a single run, so its interval is not an interval): {numbers}.";
+                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label} with no game holding two runs of each side, which decides nothing (a stratified bootstrap cannot vary a single run, so its interval is not an interval): {numbers}.";
                 continue;
             }
             var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
