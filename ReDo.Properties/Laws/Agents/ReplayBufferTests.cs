@@ -13,16 +13,6 @@ namespace ReDo.Properties.Laws.Agents;
 
 public class ReplayBufferTests
 {
-    [Fact]
-    public void Replay_of_100k_minatar_transitions_fits_in_50_MB_for_every_game()
-    {
-        foreach (var game in GameInfo.All)
-        {
-            var replay = new ReplayBuffer(100_000, game.ChannelNames.Length);
-            Assert.True(replay.MemoryBytes <= 50_000_000, $"{game.Name}: {replay.MemoryBytes} bytes");
-        }
-    }
-
     /// <summary>The probe batch comes from valid transitions only: the newest (horizon) states, whose future is not stored yet, never.</summary>
     [Law(Runs = 50)]
     public Property Probe_states_never_include_the_newest_unfinished_transitions() =>

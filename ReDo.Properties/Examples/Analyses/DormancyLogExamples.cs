@@ -1,0 +1,34 @@
+using ReDo.Pure;
+using ReDo.Pure.Analyses;
+using ReDo.Pure.Collections;
+using ReDo.Shell.Analyses;
+using ReDo.Shell.Metrics;
+using Xunit;
+
+namespace ReDo.Properties.Examples.Analyses;
+
+/// <summary>dormancy-log.txt: a damaged line is named; cutting back to a checkpoint keeps its entries and drops a torn line.</summary>
+public class DormancyLogExamples
+{
+    [Fact]
+    public void A_damaged_line_is_named()
+    {
+        var e = Assert.Throws<FormatException>(() => DormancyLogFormat.Parse(DormancyLogFormat.Header + "5 4 0.1 3 2.5 Dense_0=4:f/4:z\n", "runs/x/dormancy-log.txt"));
+        Assert.Contains("runs/x/dormancy-log.txt line 2", e.Message);
+        Assert.Throws<FormatException>(() => DormancyLogFormat.Parse("5 4 0.1 3 2.5 Dense_0=3:f/3:0\n", "f"));   // bit beyond 3 neurons
+    }
+
+    [Fact]
+    public void Cut_back_keeps_the_entries_up_to_the_checkpoint_and_drops_a_torn_line()
+    {
+        var folder = TinyRuns.NewFolder("dlog");
+        Directory.CreateDirectory(folder);
+        var log = new DormancyLog(folder, DiskRunFiles.Instance);
+        var masks = new DormantMasks(0, 0.1, ValueList.Of(new LayerMask("A", ValueList.Of(true, false))), ValueList.Of(new LayerMask("A", ValueList.Of(true, true))));
+        foreach (var u in new long[] { 0, 100, 200, 300 }) log.Append(new DormancyLogEntry(u, masks with { GradientStep = u }, 1, 1.5));
+        File.AppendAllText(log.Path, "400 400 0.1 1 1.");
+        log.CutBack(200);
+        Assert.Equal([0L, 100, 200], DormancyLog.Load(TestDisk.Files, folder).Select(e => e.Updates));
+        Assert.EndsWith("\n", File.ReadAllText(log.Path));
+    }
+}
