@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Architecture;
 
@@ -51,7 +50,7 @@ public class CitationTests
     [Fact]
     public void Every_cited_document_is_in_the_repository()
     {
-        var root = ReadmeTests.RepoRoot();
+        var root = RepoRoot.Find();
         var offences = SourceLines(root)
             .SelectMany(l => Problems(root, l.Text).Select(p => $"{l.File}:{l.Line}: {p}"))
             .ToList();
@@ -61,7 +60,7 @@ public class CitationTests
     [Fact]
     public void The_scan_catches_a_missing_document_a_bare_name_and_a_bare_spec()
     {
-        var root = ReadmeTests.RepoRoot();
+        var root = RepoRoot.Find();
         Assert.Empty(Problems(root, "/// Breakout (docs/specs/minatar-spec.md §5): a paddle."));
         Assert.Empty(Problems(root, "var path = Path.Combine(folder, \"report.md\"); // writes report.md"));
         // The offending citations are assembled so that this file does not trip the scan itself.

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ReDo.Pure.Networks;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Architecture;
 
@@ -31,7 +30,7 @@ public class PurityTests
     public void The_source_uses_no_effectful_api(string project)
     {
         var forbidden = new Regex(@"\b(File|Directory|Console|Stopwatch|Process|HttpClient|Thread|Task)\s*\.|DateTime(Offset)?\.(Now|UtcNow|Today)|\bEnvironment\.|System\.IO|new\s+System\.Random|Random\.Shared|Guid\.NewGuid");
-        var root = Path.Combine(ReadmeTests.RepoRoot(), project);
+        var root = Path.Combine(RepoRoot.Find(), project);
         var offences = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))

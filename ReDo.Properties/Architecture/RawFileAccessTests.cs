@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Architecture;
 
@@ -34,7 +33,7 @@ public class RawFileAccessTests
     [Fact]
     public void The_shell_reaches_the_disk_through_IRunFiles()
     {
-        var root = Path.Combine(ReadmeTests.RepoRoot(), "ReDo.Shell");
+        var root = Path.Combine(RepoRoot.Find(), "ReDo.Shell");
         var offences = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(f => !f.StartsWith("bin/") && !f.StartsWith("obj/") && !IsAllowed(f))

@@ -2,19 +2,18 @@ using ReDo.Pure;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Examples.Agents;
 
 /// <summary>Every shipped config validates; bad keys, types and values are refused with the key named.</summary>
 public class ConfigTests
 {
-    static string Configs => Path.Combine(ReadmeTests.RepoRoot(), "configs");
+    static string Configs => Path.Combine(RepoRoot.Find(), "configs");
 
     public static TheoryData<string> ShippedConfigs()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Path.Combine(ReadmeTests.RepoRoot(), "configs"), "*.json").Order()) data.Add(Path.GetFileName(f));
+        foreach (var f in Directory.GetFiles(Path.Combine(RepoRoot.Find(), "configs"), "*.json").Order()) data.Add(Path.GetFileName(f));
         return data;
     }
 

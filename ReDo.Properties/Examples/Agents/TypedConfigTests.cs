@@ -9,7 +9,6 @@ using ReDo.Pure.Recycling.Variants;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Examples.Agents;
 
@@ -20,7 +19,7 @@ namespace ReDo.Properties.Examples.Agents;
 /// </summary>
 public class TypedConfigTests
 {
-    static string Configs => Path.Combine(ReadmeTests.RepoRoot(), "configs");
+    static string Configs => Path.Combine(RepoRoot.Find(), "configs");
 
     [Fact]
     public void Enum_keys_are_written_by_name_and_read_back_to_the_same_config()

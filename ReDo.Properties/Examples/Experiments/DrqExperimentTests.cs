@@ -4,7 +4,6 @@ using ReDo.Pure.Networks;
 using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Examples.Experiments;
 
@@ -16,7 +15,7 @@ public class DrqExperimentTests
     [InlineData("full", 200)]
     public void Drq_replay_ratio_plans_valid_runs_whose_recycling_window_covers_the_whole_run(string size, int runs)
     {
-        var root = ReadmeTests.RepoRoot();
+        var root = RepoRoot.Find();
         var definition = ExperimentFiles.Load(TestDisk.Files, "drq-replay-ratio", Path.Combine(root, ExperimentFiles.DefaultFolder));
         var plan = ExperimentPlanner.Plan(definition, size);
         Assert.Equal(runs, plan.Runs.Length);

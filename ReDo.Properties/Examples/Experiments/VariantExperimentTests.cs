@@ -4,7 +4,6 @@ using ReDo.Pure.Recycling.Variants;
 using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Examples.Experiments;
 
@@ -21,7 +20,7 @@ public class VariantExperimentTests
     [InlineData("sensitivity", "full", 450)]
     public void Variant_experiments_plan_valid_runs(string name, string size, int runs)
     {
-        var root = ReadmeTests.RepoRoot();
+        var root = RepoRoot.Find();
         var definition = ExperimentFiles.Load(TestDisk.Files, name, Path.Combine(root, ExperimentFiles.DefaultFolder));
         var plan = ExperimentPlanner.Plan(definition, size);
         Assert.Equal(runs, plan.Runs.Length);

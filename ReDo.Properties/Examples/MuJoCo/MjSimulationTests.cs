@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ReDo.Shell.MuJoCo;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Examples.MuJoCo;
 
@@ -34,7 +33,7 @@ public class MjSimulationTests
     [MuJoCoFact]
     public void The_committed_layout_is_what_the_installed_headers_say()
     {
-        var root = ReadmeTests.RepoRoot();
+        var root = RepoRoot.Find();
         var header = "/usr/include/mujoco/mujoco.h";
         if (!File.Exists(header))
             Assert.Fail($"{header} is missing: install `apt-get install libmujoco-dev` to check the binding's struct offsets");

@@ -9,7 +9,6 @@ using ReDo.Shell.Recycling;
 using ReDo.Shell.Runs;
 using Xunit;
 using static TorchSharp.torch;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Examples.Shell;
 
@@ -202,7 +201,7 @@ public class RecycleVariantsOnLiveNetworks
     {
         string[] tiny = ["Run:Frames=700", "Run:LogEvery=100", "Run:EvalEpisodes=0", "Run:CheckpointEvery=0", "Agent:MinReplayHistory=300",
             "Agent:ReplayCapacity=1000", "Redo:Enabled=true", "Redo:Period=100", "Redo:ProbeSize=32", "Redo:LogPeriod=100", "Redo:EndStep=700", "Redo:RecycleRate=0.1"];
-        var config = ConfigLoader.Load(Path.Combine(ReadmeTests.RepoRoot(), "configs", "minatar-breakout-dqn.json"), [.. tiny, .. set], TestDisk.Files);
+        var config = ConfigLoader.Load(Path.Combine(RepoRoot.Find(), "configs", "minatar-breakout-dqn.json"), [.. tiny, .. set], TestDisk.Files);
         Assert.Empty(ConfigValidation.Validate(config));
         var folder = Path.Combine(Path.GetTempPath(), $"redo-variant-{name}-{Guid.NewGuid():N}");
         try

@@ -39,7 +39,7 @@ public class RedrawDistributionTests
                 RecycleLaws.WithinAndFilling($"{l.Name}.weight", Read(net).For(l.Name).Weight, 1 / Math.Sqrt(l.FanIn));
                 RecycleLaws.WithinAndFilling($"{l.Name}.bias", Read(net).For(l.Name).Bias, 1 / Math.Sqrt(l.FanIn));
             }
-        var dopamine = ConfigLoader.Load(Path.Combine(Integration.Readme.ReadmeTests.RepoRoot(), "configs", "minatar-breakout-dqn-dopamine-redo.json"), [], TestDisk.Files);
+        var dopamine = ConfigLoader.Load(Path.Combine(RepoRoot.Find(), "configs", "minatar-breakout-dqn-dopamine-redo.json"), [], TestDisk.Files);
         var (xnet, xg) = MinAtarAgentNet(dopamine.Agent);
         using (xnet) using (xg)
             foreach (var l in xnet.Spec.Layers)

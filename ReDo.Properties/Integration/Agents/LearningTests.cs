@@ -4,7 +4,6 @@ using ReDo.Pure.Config;
 using ReDo.Shell.Config;
 using ReDo.Shell.Agents;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Integration.Agents;
 
@@ -34,7 +33,7 @@ public class LearningTests
     [Fact]
     public void Drq_greedy_policy_beats_random_policy_on_breakout_after_a_short_run()
     {
-        var config = ConfigLoader.Load(Path.Combine(ReadmeTests.RepoRoot(), "configs", "minatar-breakout-drq-redo.json"),
+        var config = ConfigLoader.Load(Path.Combine(RepoRoot.Find(), "configs", "minatar-breakout-drq-redo.json"),
             ["Run:Frames=8000", "Run:Seed=3", "Run:LogEvery=2000", "Run:EvalEpisodes=10"], TestDisk.Files);
         AssertLearns(config);
     }

@@ -3,7 +3,6 @@ using System.Text;
 using ReDo.Pure.Reports;
 using ReDo.Shell.Experiments;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 
 namespace ReDo.Properties.Integration.Experiments;
 
@@ -13,8 +12,8 @@ namespace ReDo.Properties.Integration.Experiments;
 /// </summary>
 public class ComparePublishedTests
 {
-    static readonly string Published = Path.Combine(ReadmeTests.RepoRoot(), AnchorFiles.DefaultPublished);
-    static readonly string Bands = Path.Combine(ReadmeTests.RepoRoot(), PublishedComparing.DefaultBands);
+    static readonly string Published = Path.Combine(RepoRoot.Find(), AnchorFiles.DefaultPublished);
+    static readonly string Bands = Path.Combine(RepoRoot.Find(), PublishedComparing.DefaultBands);
 
     [Fact]
     public void Runs_that_follow_the_paper_are_inside_and_runs_far_below_are_outside()

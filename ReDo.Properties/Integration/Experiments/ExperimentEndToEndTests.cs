@@ -4,7 +4,6 @@ using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Runs;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 using ReDo.Properties.Integration.Resume;
 
 namespace ReDo.Properties.Integration.Experiments;
@@ -57,7 +56,7 @@ public class ExperimentEndToEndTests
         }
 
         var outFolder = Path.Combine(root, "report");
-        var anchors = AnchorFiles.In(ReadmeTests.RepoRoot());
+        var anchors = AnchorFiles.In(RepoRoot.Find());
         var results = new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(queue, outFolder, anchors, new BootstrapSettings(Seed: 1));
         Assert.True(results.Partial);
         var dqn = results.Series.Single(s => s.Series.Id == "dqn");

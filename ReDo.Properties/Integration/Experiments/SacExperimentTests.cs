@@ -7,7 +7,6 @@ using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
 using Xunit;
-using ReDo.Properties.Integration.Readme;
 using ReDo.Properties.Integration.Resume;
 
 namespace ReDo.Properties.Integration.Experiments;
@@ -20,7 +19,7 @@ namespace ReDo.Properties.Integration.Experiments;
 [Collection(ResumeCollection.Name)]
 public class SacExperimentTests
 {
-    static string Root => ReadmeTests.RepoRoot();
+    static string Root => RepoRoot.Find();
 
     [MuJoCoFact]
     public void Plan_worker_and_report_score_sac_runs_by_their_greedy_evaluation_normalised_by_the_mujoco_anchors()

@@ -15,7 +15,7 @@ public class DocsExampleRunTests
         try
         {
             var written = File.ReadAllBytes(Path.Combine(PlotCommandTests.WriteRun(root, "example-run", 60, seed: 7), "metrics.csv"));
-            var committed = Path.Combine(RepositoryRoot(), "docs", "example-run", "metrics.csv");
+            var committed = Path.Combine(RepoRoot.Find(), "docs", "example-run", "metrics.csv");
             if (Environment.GetEnvironmentVariable("REDO_UPDATE_EXAMPLES") == "1")
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(committed)!);
@@ -24,12 +24,5 @@ public class DocsExampleRunTests
             Assert.Equal(written, File.ReadAllBytes(committed));
         }
         finally { Directory.Delete(root, recursive: true); }
-    }
-
-    static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReDo.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ReDo.sln not found above the test binaries");
     }
 }

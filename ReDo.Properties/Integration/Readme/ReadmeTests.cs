@@ -5,13 +5,6 @@ namespace ReDo.Properties.Integration.Readme;
 /// <summary>Keeps the README honest: its C# snippet is this project's compiled code, and it runs.</summary>
 public class ReadmeTests
 {
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReDo.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ReDo.sln not found above the test directory");
-    }
-
     static string Between(string text, string begin, string end)
     {
         int b = text.IndexOf(begin, StringComparison.Ordinal), e = text.IndexOf(end, StringComparison.Ordinal);
@@ -22,7 +15,7 @@ public class ReadmeTests
     [Fact]
     public void The_readme_snippet_is_the_compiled_snippet()
     {
-        var root = RepoRoot();
+        var root = RepoRoot.Find();
         var source = File.ReadAllText(Path.Combine(root, "ReDo.Properties", "Integration", "Readme", "ReadmeSnippet.cs"));
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var snippet = Between(source, "// README-BEGIN", "// README-END");
