@@ -20,9 +20,6 @@ public class RawFileAccessTests
         ["Cli/MuJoCoBenchmark.cs"] = "checks the model file the native loader will open",
         ["Cli/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",
         ["Analyses/SupervisedData.cs"] = "read-only datasets of hundreds of MB, decompressed as a stream; IRunFiles reads whole files",
-        ["Plotting/"] = "ScottPlot writes the figure files itself; only their folder is made here",
-        ["Metrics/MetricsFile.cs"] = "read by `redo plot` and the run plots, which the ScottPlot change (issue 9) is rewriting; route after it lands",
-        ["Cli/PlotCommand.cs"] = "checks the folder ScottPlot will write into; route with MetricsFile",
     };
 
     static readonly Regex RawCall = new(@"(?<![\w.])(System\.IO\.)?(File|Directory)\.[A-Z]\w*|new\s+(FileStream|FileInfo|DirectoryInfo|StreamWriter|StreamReader)\s*\(");

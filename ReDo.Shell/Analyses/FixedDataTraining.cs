@@ -78,8 +78,8 @@ public static class FixedDataTraining
         var written = new List<string>
         {
             csv,
-            ChartFigures.Save(RegressionCurves.Dormant($"{output.Title}: dormant neurons", points, tau), Path.Combine(output.Folder, $"{output.Stem}-dormant.png")),
-            ChartFigures.Save(RegressionCurves.Loss($"{output.Title}: {output.LossLabel}", points), Path.Combine(output.Folder, $"{output.Stem}-loss.png")),
+            ChartFigures.Save(files, RegressionCurves.Dormant($"{output.Title}: dormant neurons", points, tau), Path.Combine(output.Folder, $"{output.Stem}-dormant.png")),
+            ChartFigures.Save(files, RegressionCurves.Loss($"{output.Title}: {output.LossLabel}", points), Path.Combine(output.Folder, $"{output.Stem}-loss.png")),
         };
         return (points, written);
     }

@@ -21,7 +21,7 @@ public static class PersistenceAnalysis
         files.CreateDirectory(outFolder);
         var csv = Path.Combine(outFolder, "overlap.csv");
         files.WriteText(csv, AnalysisCharts.PersistenceCsv(rows));
-        var plot = ChartFigures.Save(AnalysisCharts.Persistence(MetricsFile.RunName(runFolder), rows, threshold), Path.Combine(outFolder, "overlap.png"));
+        var plot = ChartFigures.Save(files, AnalysisCharts.Persistence(MetricsFile.RunName(runFolder), rows, threshold), Path.Combine(outFolder, "overlap.png"));
         return new PersistenceResult(rows, csv, plot);
     }
 }
@@ -35,7 +35,7 @@ public static class RankAnalysis
         files.CreateDirectory(outFolder);
         var csv = Path.Combine(outFolder, "rank.csv");
         files.WriteText(csv, AnalysisCharts.RanksCsv(runs));
-        var plot = ChartFigures.Save(AnalysisCharts.Ranks(runs), Path.Combine(outFolder, "rank.png"));
+        var plot = ChartFigures.Save(files, AnalysisCharts.Ranks(runs), Path.Combine(outFolder, "rank.png"));
         return (csv, plot, runs.Where(r => r.Log.Count > 0).Select(r => (r.Run, r.Log[^1])).ToList());
     }
 }

@@ -58,8 +58,8 @@ public static class PruneAnalysis
         {
             Write(files, Path.Combine(outFolder, "prune.csv"), PruneCharts.SummaryCsv(rows)),
             Write(files, Path.Combine(outFolder, "prune-episodes.csv"), PruneCharts.EpisodesCsv(rows, seeds)),
-            ChartFigures.Save(PruneCharts.Returns(run.Name, rows), Path.Combine(outFolder, "prune.png")),
-            ChartFigures.Save(PruneCharts.Fraction(run.Name, rows), Path.Combine(outFolder, "prune-fraction.png")),
+            ChartFigures.Save(files, PruneCharts.Returns(run.Name, rows), Path.Combine(outFolder, "prune.png")),
+            ChartFigures.Save(files, PruneCharts.Fraction(run.Name, rows), Path.Combine(outFolder, "prune-fraction.png")),
         };
         return new PruneResult(run.Checkpoint, rows, written);
     }

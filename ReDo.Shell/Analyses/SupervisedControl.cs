@@ -59,15 +59,15 @@ public static class SupervisedControl
                     progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{e.Condition} seed {e.Seed} epoch {e.Epoch}/{s.Epochs}  loss {e.Loss:0.000}  train acc {e.TrainAccuracy:P1}  test acc {e.TestAccuracy:P1}  dormant(τ=0) {e.DormantAtZero:P1}  dormant(τ={s.Tau}) {e.DormantAtTau:P1}  {rate * 60:0.0} epochs/min  ETA {Eta.Text(Eta.For(total - done, rate))}"));
                 });
-        Plot(all, s.Tau, outFolder);
+        Plot(files, all, s.Tau, outFolder);
         return csv;
     }
 
     /// <summary>dormant.png and accuracy.png from the rows (e.g. of a stopped run's supervised.csv).</summary>
-    public static void Plot(IReadOnlyList<SupervisedEpoch> rows, double tau, string outFolder)
+    public static void Plot(IRunFiles files, IReadOnlyList<SupervisedEpoch> rows, double tau, string outFolder)
     {
         foreach (var chart in SupervisedCharts.All(rows, tau))
-            ChartFigures.Save(chart.Spec, Path.Combine(outFolder, chart.File));
+            ChartFigures.Save(files, chart.Spec, Path.Combine(outFolder, chart.File));
     }
 
     /// <summary>The rows of a supervised.csv this class wrote; a damaged line is named.</summary>

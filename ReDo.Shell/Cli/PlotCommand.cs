@@ -10,7 +10,7 @@ namespace ReDo.Shell.Cli;
 /// without options writes its return.png and dormant.png into the folder; otherwise one PNG
 /// overlays the chosen metric of every run (legend = folder names).
 /// </summary>
-public sealed class PlotCommand : ICliCommand
+public sealed class PlotCommand(IRunFiles files) : ICliCommand
 {
     /// <param name="Metric">null: one run's return.png and dormant.png (or return, when overlaying).</param>
     public sealed record Parameters(IReadOnlyList<string> Folders, string? Metric, string? Output);
@@ -32,7 +32,7 @@ public sealed class PlotCommand : ICliCommand
         return command;
     }
 
-    public static int Run(Parameters p)
+    public int Run(Parameters p)
     {
         var metricGiven = p.Metric is not null;
         var metric = p.Metric ?? "return";
@@ -45,10 +45,10 @@ public sealed class PlotCommand : ICliCommand
         if (output is not null && !output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new CliError($"--out '{output}' must name a .png file.");
 
-        var runs = positional.Select(folder => (Run: MetricsFile.RunName(folder), Table: MetricsFile.Load(folder))).ToList();
+        var runs = positional.Select(folder => (Run: MetricsFile.RunName(folder), Table: MetricsFile.Load(files, folder))).ToList();
         if (runs.Count == 1 && output is null && !metricGiven)
         {
-            foreach (var path in RunPlots.Write(positional[0])) Print(path, runs[0].Table.Rows.Count);
+            foreach (var path in RunPlots.Write(files, positional[0])) Print(path, runs[0].Table.Rows.Count);
             return 0;
         }
         var duplicate = runs.GroupBy(r => r.Run).FirstOrDefault(g => g.Count() > 1);
@@ -57,8 +57,8 @@ public sealed class PlotCommand : ICliCommand
 
         output ??= $"{metric}.png";
         var directory = Path.GetDirectoryName(Path.GetFullPath(output))!;
-        if (!Directory.Exists(directory)) throw new CliError($"--out '{output}': folder '{directory}' does not exist.");
-        ChartFigures.Save(RunCharts.Overlay(metric, runs), output);
+        if (!files.DirectoryExists(directory)) throw new CliError($"--out '{output}': folder '{directory}' does not exist.");
+        ChartFigures.Save(files, RunCharts.Overlay(metric, runs), output);
         Print(output, runs.Sum(r => r.Table.Rows.Count), runs.Count);
         return 0;
     }

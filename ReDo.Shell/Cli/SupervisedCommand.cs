@@ -48,7 +48,7 @@ public sealed class SupervisedCommand(IRunFiles files) : ICliCommand
         {
             var path = Path.Combine(output, "supervised.csv");
             if (!files.Exists(path)) throw new CliError($"--replot: {path} does not exist; run `redo supervised` with this --out first.");
-            SupervisedControl.Plot(SupervisedControl.ParseCsv(files.ReadAllText(path), path), s.Tau, output);
+            SupervisedControl.Plot(files, SupervisedControl.ParseCsv(files.ReadAllText(path), path), s.Tau, output);
             Console.WriteLine($"wrote {Path.Combine(output, "dormant.png")} and {Path.Combine(output, "accuracy.png")} from {path}");
             return 0;
         }

@@ -82,14 +82,14 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
         var figures = new List<(string, string)>();
         var order = plan.Series.Select(s => s.Label).ToList();
         foreach (var (game, bands) in results.ReturnCurves.Where(kv => kv.Value.Count > 0))
-            figures.Add(($"Learning curves, {game} (mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: {ScoreMeasure.AxisLabel(d.ScoreColumn)}", ScoreMeasure.AxisLabel(d.ScoreColumn), Path.Combine(outFolder, $"return-{game}"))));
+            figures.Add(($"Learning curves, {game} (mean over seeds, 95 % CI)", ReportFigures.Curves(files, bands, order, $"{game}: {ScoreMeasure.AxisLabel(d.ScoreColumn)}", ScoreMeasure.AxisLabel(d.ScoreColumn), Path.Combine(outFolder, $"return-{game}"))));
         foreach (var (game, bands) in results.DormantCurves.Where(kv => kv.Value.Count > 0))
-            figures.Add(($"Dormant neurons, {game} (overall, at the run's τ; mean over seeds, 95 % CI)", ReportFigures.Curves(bands, order, $"{game}: dormant neurons", "dormant % (τ)", Path.Combine(outFolder, $"dormant-{game}"))));
+            figures.Add(($"Dormant neurons, {game} (overall, at the run's τ; mean over seeds, 95 % CI)", ReportFigures.Curves(files, bands, order, $"{game}: dormant neurons", "dormant % (τ)", Path.Combine(outFolder, $"dormant-{game}"))));
         var withScores = results.Series.Where(s => s.Aggregates.Count > 0).ToList();
         if (withScores.Count > 0)
         {
-            figures.Add(("IQM of normalised scores (95 % stratified-bootstrap CI)", ReportFigures.Bars(withScores.Select(s => (s.Series.Label, s.Aggregates[Aggregate.Iqm])).ToList(), $"{d.Name}: IQM", "IQM normalised score", Path.Combine(outFolder, "iqm"))));
-            figures.Add(("Performance profiles (95 % bands)", ReportFigures.Profiles(withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
+            figures.Add(("IQM of normalised scores (95 % stratified-bootstrap CI)", ReportFigures.Bars(files, withScores.Select(s => (s.Series.Label, s.Aggregates[Aggregate.Iqm])).ToList(), $"{d.Name}: IQM", "IQM normalised score", Path.Combine(outFolder, "iqm"))));
+            figures.Add(("Performance profiles (95 % bands)", ReportFigures.Profiles(files, withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
         }
         var reportPath = Path.Combine(outFolder, "report.md");
         files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures));

@@ -6,16 +6,16 @@ namespace ReDo.Shell.Metrics;
 /// <summary>Reads a run folder's metrics.csv; every problem becomes a <see cref="RunFolderException"/> or <see cref="DataFileException"/> naming the folder or file (and line).</summary>
 public static class MetricsFile
 {
-    public static MetricsTable Load(string runFolder)
+    public static MetricsTable Load(IRunFiles files, string runFolder)
     {
-        if (!Directory.Exists(runFolder))
+        if (!files.DirectoryExists(runFolder))
             throw new RunFolderException($"run folder '{runFolder}' does not exist; pass the folder a training run wrote.");
         var path = Path.Combine(runFolder, CsvMetricsWriter.FileName);
-        if (!File.Exists(path))
+        if (!files.Exists(path))
             throw new RunFolderException($"'{runFolder}' has no {CsvMetricsWriter.FileName}; pass the folder a training run wrote its metrics to.");
         try
         {
-            return MetricsCsv.Parse(File.ReadAllText(path));
+            return MetricsCsv.Parse(files.ReadAllText(path));
         }
         catch (MetricsCsvException e)
         {

@@ -1,4 +1,5 @@
 using ReDo.Pure.Metrics.Plotting;
+using ReDo.Shell.Metrics;
 using ScottPlot;
 
 namespace ReDo.Shell.Plotting;
@@ -10,11 +11,11 @@ namespace ReDo.Shell.Plotting;
 public static class ChartFigures
 {
     /// <summary>Writes <paramref name="pngPath"/> and the .svg beside it; returns <paramref name="pngPath"/>.</summary>
-    public static string Save(ChartSpec spec, string pngPath)
+    public static string Save(IRunFiles files, ChartSpec spec, string pngPath)
     {
         if (!pngPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"'{pngPath}' must name a .png file (its .svg is written beside it)", nameof(pngPath));
-        FigureFiles.Save(Plot(spec), pngPath[..^4]);
+        FigureFiles.Save(files, Plot(spec), pngPath[..^4]);
         return pngPath;
     }
 

@@ -1,5 +1,6 @@
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Metrics;
 using ScottPlot;
 
 namespace ReDo.Shell.Plotting;
@@ -8,7 +9,7 @@ namespace ReDo.Shell.Plotting;
 public static class ReportFigures
 {
     /// <summary>One line per series (mean over runs) over a shaded 95 % interval band.</summary>
-    public static string Curves(IReadOnlyList<CurveBand> bands, IReadOnlyList<string> seriesOrder, string title, string yLabel, string path)
+    public static string Curves(IRunFiles files, IReadOnlyList<CurveBand> bands, IReadOnlyList<string> seriesOrder, string title, string yLabel, string path)
     {
         var plot = new Plot();
         foreach (var band in bands)
@@ -27,11 +28,11 @@ public static class ReportFigures
         plot.XLabel("frames (millions)");
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperLeft);
-        return FigureFiles.Save(plot, path);
+        return FigureFiles.Save(files, plot, path);
     }
 
     /// <summary>One bar per series at its point estimate, a whisker over its 95 % interval.</summary>
-    public static string Bars(IReadOnlyList<(string Label, IntervalEstimate Estimate)> bars, string title, string yLabel, string path)
+    public static string Bars(IRunFiles files, IReadOnlyList<(string Label, IntervalEstimate Estimate)> bars, string title, string yLabel, string path)
     {
         var plot = new Plot();
         var ticks = new List<Tick>();
@@ -57,11 +58,11 @@ public static class ReportFigures
         plot.Title(title);
         plot.YLabel(yLabel);
         plot.Axes.Margins(bottom: 0);
-        return FigureFiles.Save(plot, path);
+        return FigureFiles.Save(files, plot, path);
     }
 
     /// <summary>Fraction of runs above each normalised score τ, with the 95 % band, one line per series.</summary>
-    public static string Profiles(IReadOnlyList<(string Label, IReadOnlyList<ProfilePoint> Points)> profiles, IReadOnlyList<string> seriesOrder, string path)
+    public static string Profiles(IRunFiles files, IReadOnlyList<(string Label, IReadOnlyList<ProfilePoint> Points)> profiles, IReadOnlyList<string> seriesOrder, string path)
     {
         var plot = new Plot();
         foreach (var (label, points) in profiles)
@@ -81,7 +82,7 @@ public static class ReportFigures
         plot.XLabel("normalised score τ");
         plot.YLabel("fraction of runs with score > τ");
         plot.ShowLegend(Alignment.UpperRight);
-        return FigureFiles.Save(plot, path);
+        return FigureFiles.Save(files, plot, path);
     }
 
     static int IndexOf(IReadOnlyList<string> order, string label) => Math.Max(0, order.ToList().IndexOf(label));

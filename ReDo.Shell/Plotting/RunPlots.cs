@@ -9,11 +9,11 @@ public static class RunPlots
     public const string ReturnFile = "return.png", DormantFile = "dormant.png";
 
     /// <summary>Writes both plots from &lt;runFolder&gt;/metrics.csv and returns their PNG paths.</summary>
-    public static IReadOnlyList<string> Write(string runFolder)
+    public static IReadOnlyList<string> Write(IRunFiles files, string runFolder)
     {
-        var table = MetricsFile.Load(runFolder);
+        var table = MetricsFile.Load(files, runFolder);
         var run = MetricsFile.RunName(runFolder);
-        return [ChartFigures.Save(RunCharts.Return(run, table), Path.Combine(runFolder, ReturnFile)),
-                ChartFigures.Save(RunCharts.Dormant(run, table), Path.Combine(runFolder, DormantFile))];
+        return [ChartFigures.Save(files, RunCharts.Return(run, table), Path.Combine(runFolder, ReturnFile)),
+                ChartFigures.Save(files, RunCharts.Dormant(run, table), Path.Combine(runFolder, DormantFile))];
     }
 }

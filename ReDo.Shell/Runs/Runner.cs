@@ -264,7 +264,7 @@ public sealed class Runner : IDisposable
     RunSummary Finish(TextWriter progress, double fps)
     {
         _files.WriteDurable(Path.Combine(RunFolder, WeightsFile), CheckpointParts.Write(Agent.SaveWeights));
-        RunPlots.Write(RunFolder);
+        RunPlots.Write(_files, RunFolder);
         var (eval, random) = _interaction.Evaluate(Config.Run.EvalEpisodes);
         var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
         _files.WriteDurable(Path.Combine(RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));

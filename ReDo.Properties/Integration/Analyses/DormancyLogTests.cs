@@ -80,7 +80,7 @@ public class DormancyLogTests
         // the last entry's τ-mask counts agree with the last metrics row's dormant fraction
         var last = entries[^1];
         double fraction = (double)last.Masks.AtTau.Sum(l => l.Dormant.Count(b => b)) / last.Masks.AtTau.Sum(l => l.Dormant.Count);
-        var metrics = ReDo.Shell.Metrics.MetricsFile.Load(folder).Rows.Last(r => double.IsFinite(r.DormantAtTau));
+        var metrics = ReDo.Shell.Metrics.MetricsFile.Load(TestDisk.Files, folder).Rows.Last(r => double.IsFinite(r.DormantAtTau));
         Assert.Equal(metrics.DormantAtTau, fraction, 12);
     }
 }

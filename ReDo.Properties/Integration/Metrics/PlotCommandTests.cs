@@ -32,7 +32,7 @@ public sealed class PlotCommandTests : IDisposable
     public void RunPlots_writes_return_and_dormant_as_png_and_svg_into_the_run_folder()
     {
         var run = WriteRun(_root, "breakout-redo", 120, seed: 3);
-        var written = RunPlots.Write(run);
+        var written = RunPlots.Write(TestDisk.Files, run);
         Assert.Equal([Path.Combine(run, "return.png"), Path.Combine(run, "dormant.png")], written);
         foreach (var path in written)
         {
@@ -43,7 +43,7 @@ public sealed class PlotCommandTests : IDisposable
             Assert.Equal("svg", svg.Root!.Name.LocalName);
         }
         // SkiaSharp's SVG draws text as outlines, so the labels are checked on the plot the files were drawn from.
-        var dormant = ChartFigures.Plot(RunCharts.Dormant("breakout-redo", MetricsFile.Load(run)));
+        var dormant = ChartFigures.Plot(RunCharts.Dormant("breakout-redo", MetricsFile.Load(TestDisk.Files, run)));
         Assert.Equal(new[] { "all layers, τ = 0", "all layers, τ" }.Concat(SyntheticRun.Layers.Select(l => $"{l}, τ")),
             dormant.Legend.GetItems().Select(i => i.LabelText));
         Assert.Equal(("frames", "dormant %"), (dormant.Axes.Bottom.Label.Text, dormant.Axes.Left.Label.Text));
@@ -56,7 +56,7 @@ public sealed class PlotCommandTests : IDisposable
         var a = WriteRun(_root, "redo", 80, seed: 1, returnScale: 50);
         var b = WriteRun(_root, "no-redo", 80, seed: 2, returnScale: 25);
         var output = Path.Combine(_root, "dormant-overlay.png");
-        Assert.Equal(0, CliRun.Invoke(new PlotCommand(), "plot", a, b, "--metric", "dormant", "--out", output).Exit);
+        Assert.Equal(0, CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot", a, b, "--metric", "dormant", "--out", output).Exit);
         var (_, _, rgb) = Png(output);
         Assert.Contains(rgb.Chunk(3), p => p[0] == 255 && p[1] == 127 && p[2] == 14);   // the second run's colour
         Assert.Contains("stroke=\"#FF7F0E\"", File.ReadAllText(Path.ChangeExtension(output, ".svg")));
@@ -66,7 +66,7 @@ public sealed class PlotCommandTests : IDisposable
     public void Plot_command_with_one_folder_writes_the_run_plots()
     {
         var run = WriteRun(_root, "single", 10, seed: 4);
-        Assert.Equal(0, CliRun.Invoke(new PlotCommand(), "plot", run).Exit);
+        Assert.Equal(0, CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot", run).Exit);
         Assert.True(File.Exists(Path.Combine(run, "return.png")) && File.Exists(Path.Combine(run, "dormant.png")));
     }
 
@@ -75,32 +75,32 @@ public sealed class PlotCommandTests : IDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
         File.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv.Header(["Dense_0"]));
-        Assert.Equal(2, RunPlots.Write(folder).Count);
+        Assert.Equal(2, RunPlots.Write(TestDisk.Files, folder).Count);
     }
 
     [Fact]
     public void Bad_input_is_a_cli_error_naming_the_file_and_line()
     {
         var missing = Path.Combine(_root, "nope");
-        Assert.Contains("does not exist", Assert.Throws<RunFolderException>(() => PlotCommand.Run(new([missing], null, null))).Message);
+        Assert.Contains("does not exist", Assert.Throws<RunFolderException>(() => new PlotCommand(TestDisk.Files).Run(new([missing], null, null))).Message);
 
         var bare = Directory.CreateDirectory(Path.Combine(_root, "bare")).FullName;
-        Assert.Contains("has no metrics.csv", Assert.Throws<RunFolderException>(() => PlotCommand.Run(new([bare], null, null))).Message);
+        Assert.Contains("has no metrics.csv", Assert.Throws<RunFolderException>(() => new PlotCommand(TestDisk.Files).Run(new([bare], null, null))).Message);
 
         var broken = WriteRun(_root, "broken", 5, seed: 5);
         File.AppendAllText(Path.Combine(broken, "metrics.csv"), "60000,1,2,oops,,,,,,,,0,0,\n");
-        var e = Assert.Throws<DataFileException>(() => PlotCommand.Run(new([broken], null, null)));
+        var e = Assert.Throws<DataFileException>(() => new PlotCommand(TestDisk.Files).Run(new([broken], null, null)));
         Assert.Contains(Path.Combine(broken, "metrics.csv"), e.Message);
         Assert.Contains("line 7, column 4: mean_return 'oops' is not a number", e.Message);
 
-        Assert.Contains("at least one run folder", Assert.Throws<CliError>(() => PlotCommand.Run(new([], null, null))).Message);
+        Assert.Contains("at least one run folder", Assert.Throws<CliError>(() => new PlotCommand(TestDisk.Files).Run(new([], null, null))).Message);
         // What the parser refuses: exit code 2 and the option named.
-        var (exit, output, error) = CliRun.Invoke(new PlotCommand(), "plot", broken, "--metric", "speed");
+        var (exit, output, error) = CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot", broken, "--metric", "speed");
         Assert.Equal(2, exit);
         Assert.Contains("speed", output + error);
-        (exit, output, error) = CliRun.Invoke(new PlotCommand(), "plot", broken, "--colour", "red");
+        (exit, output, error) = CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot", broken, "--colour", "red");
         Assert.Equal(2, exit);
         Assert.Contains("--colour", output + error);
-        Assert.Equal(2, CliRun.Invoke(new PlotCommand(), "plot").Exit);
+        Assert.Equal(2, CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot").Exit);
     }
 }
