@@ -13,8 +13,19 @@ public sealed record RunStatus(PlannedRun Run, RunState State, string RunFolder,
 /// <summary>Reads the state of every planned run from the queue folders the worker moves specs between.</summary>
 public static class RunStates
 {
+    /// <summary>
+    /// A run is looked for in its planned shard first, then in the plan's other shards: a user may move
+    /// specs between shards to balance the workers (the worker runs whatever is in its folder), and a
+    /// moved run must not read as missing nor its results be left out of the report.
+    /// </summary>
     public static IReadOnlyList<RunStatus> Of(IRunFiles files, string queue, ExperimentPlan plan) =>
-        plan.Runs.Select(r => Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, r.Shard), files), r)).ToList();
+        plan.Runs.Select(r => ShardsToSearch(plan, r.Shard)
+                .Select(shard => Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, shard), files), r))
+                .FirstOrDefault(s => s.State != RunState.Missing)
+            ?? Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, r.Shard), files), r)).ToList();
+
+    static IEnumerable<int> ShardsToSearch(ExperimentPlan plan, int planned) =>
+        Enumerable.Range(0, plan.Shards).Where(s => s != planned).Prepend(planned);
 
     static RunStatus Of(QueueFolders q, PlannedRun r)
     {
