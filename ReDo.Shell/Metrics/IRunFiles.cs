@@ -94,8 +94,8 @@ public sealed class DiskRunFiles : IRunFiles
     }
 
     public IReadOnlyList<string> Directories(string path) =>
-        Directory.Exists(path) ? Directory.GetDirectories(path).Select(Path.GetFileName).ToList()! : [];
+        Directory.Exists(path) ? Directory.GetDirectories(path).Select(d => Path.GetFileName(d)!).ToList() : [];
 
     public IReadOnlyList<string> Files(string path, string pattern) =>
-        Directory.Exists(path) ? Directory.GetFiles(path, pattern).Select(Path.GetFileName).ToList()! : [];
+        Directory.Exists(path) ? Directory.GetFiles(path, pattern).Select(f => Path.GetFileName(f)!).ToList() : [];
 }
