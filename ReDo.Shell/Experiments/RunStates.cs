@@ -19,10 +19,20 @@ public static class RunStates
     /// moved run must not read as missing nor its results be left out of the report.
     /// </summary>
     public static IReadOnlyList<RunStatus> Of(IRunFiles files, string queue, ExperimentPlan plan) =>
-        plan.Runs.Select(r => ShardsToSearch(plan, r.Shard)
-                .Select(shard => Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, shard), files), r))
-                .FirstOrDefault(s => s.State != RunState.Missing)
-            ?? Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, r.Shard), files), r)).ToList();
+        plan.Runs.Select(r => Find(files, queue, plan, r)).ToList();
+
+    /// <summary>The run's status in the first shard that holds it; a run found nowhere is reported in its planned shard (searched first).</summary>
+    static RunStatus Find(IRunFiles files, string queue, ExperimentPlan plan, PlannedRun r)
+    {
+        RunStatus? planned = null;
+        foreach (var shard in ShardsToSearch(plan, r.Shard))
+        {
+            var status = Of(new QueueFolders(ExperimentFiles.ShardFolder(queue, plan, shard), files), r);
+            if (status.State != RunState.Missing) return status;
+            planned ??= status;
+        }
+        return planned!;
+    }
 
     static IEnumerable<int> ShardsToSearch(ExperimentPlan plan, int planned) =>
         Enumerable.Range(0, plan.Shards).Where(s => s != planned).Prepend(planned);
