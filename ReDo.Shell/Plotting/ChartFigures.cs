@@ -46,7 +46,9 @@ public static class ChartFigures
         var colour = FigureFiles.SeriesColor(series.Colour);
         line.Color = series.Faint ? colour.WithAlpha(0.35) : colour;
         line.LineWidth = series.Faint || series.Dashed ? 1 : 2;
-        line.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+        // A lone point is a dot with no line to dash; a dashed dot is drawn with a broken outline in
+        // the PNG, and Skia's SVG writer drops it with "Unsupported path effect in addPaint." on stdout.
+        line.LinePattern = series.Dashed && points.Length > 1 ? LinePattern.Dashed : LinePattern.Solid;
         line.MarkerSize = points.Length == 1 ? 6 : 0;   // a lone point is a dot, not an invisible line
         if (series.Legend is not null) line.LegendText = series.Legend;
     }
