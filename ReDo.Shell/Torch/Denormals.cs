@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using TorchSharp;
-
 namespace ReDo.Shell.Torch;
 
 /// <summary>
@@ -17,17 +14,8 @@ namespace ReDo.Shell.Torch;
 /// </summary>
 public static unsafe class Denormals
 {
-    static readonly delegate* unmanaged<byte, byte> SetFlush = Resolve();
-
-    static delegate* unmanaged<byte, byte> Resolve()
-    {
-        _ = torch.TryInitializeDeviceType(DeviceType.CPU);  // loads libtorch_cpu
-        foreach (var name in new[] { "libtorch_cpu.so", "libtorch_cpu.dylib", "torch_cpu.dll" })
-            if (NativeLibrary.TryLoad(name, typeof(torch).Assembly, null, out var lib)
-                && NativeLibrary.TryGetExport(lib, "_ZN2at7Context16setFlushDenormalEb", out var fn))
-                return (delegate* unmanaged<byte, byte>)fn;
-        return null;
-    }
+    static readonly delegate* unmanaged<byte, byte> SetFlush =
+        (delegate* unmanaged<byte, byte>)LibTorchCpu.Export("_ZN2at7Context16setFlushDenormalEb");
 
     /// <summary>Whether this libtorch offers the switch (x86 with SSE3; not found e.g. on Windows' mangling).</summary>
     public static bool Available => SetFlush != null;

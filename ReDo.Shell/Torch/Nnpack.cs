@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using TorchSharp;
-
 namespace ReDo.Shell.Torch;
 
 /// <summary>
@@ -27,18 +24,13 @@ public static unsafe class Nnpack
 
     static Nnpack()
     {
-        _ = torch.TryInitializeDeviceType(DeviceType.CPU);  // loads libtorch_cpu
-        foreach (var name in new[] { "libtorch_cpu.so", "libtorch_cpu.dylib", "torch_cpu.dll" })
-            if (NativeLibrary.TryLoad(name, typeof(torch).Assembly, null, out var lib)
-                && NativeLibrary.TryGetExport(lib, "_ZN2at13globalContextEv", out var context)
-                && NativeLibrary.TryGetExport(lib, "_ZN2at7Context20setUserEnabledNNPACKEb", out var set)
-                && NativeLibrary.TryGetExport(lib, "_ZNK2at7Context17userEnabledNNPACKEv", out var get))
-            {
-                GlobalContext = (delegate* unmanaged<nint>)context;
-                SetUserEnabled = (delegate* unmanaged<nint, byte, void>)set;
-                UserEnabled = (delegate* unmanaged<nint, byte>)get;
-                return;
-            }
+        nint context = LibTorchCpu.Export("_ZN2at13globalContextEv"),
+             set = LibTorchCpu.Export("_ZN2at7Context20setUserEnabledNNPACKEb"),
+             get = LibTorchCpu.Export("_ZNK2at7Context17userEnabledNNPACKEv");
+        if (context == 0 || set == 0 || get == 0) return;   // all three or none
+        GlobalContext = (delegate* unmanaged<nint>)context;
+        SetUserEnabled = (delegate* unmanaged<nint, byte, void>)set;
+        UserEnabled = (delegate* unmanaged<nint, byte>)get;
     }
 
     /// <summary>Whether this libtorch offers the switch (not found e.g. under Windows' name mangling).</summary>
