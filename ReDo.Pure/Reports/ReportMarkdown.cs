@@ -87,7 +87,7 @@ public static class ReportMarkdown
             if (!CanDecide(s.Normalized!, baseline.Normalized!))
             {
                 var direction = poi.Point > 0.5 ? "ahead of" : poi.Point < 0.5 ? "behind" : "level with";
-                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label} with no game holding two runs of each side, which decides nothing (a stratified bootstrap cannot vary a single run, so its interval is not an interval): {numbers}.";
+                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label}, which decides nothing at these run counts ({RunCounts(s.Normalized!, baseline.Normalized!)}): even a complete separation of the two would arise by chance with probability {F(SeparationFloor.Of(s.Normalized!, baseline.Normalized!))} (> {F(SeparationFloor.Level)}): {numbers}.";
                 continue;
             }
             var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
@@ -96,12 +96,17 @@ public static class ReportMarkdown
     }
 
     /// <summary>
-    /// Whether the bootstrap's interval can mean anything: some game must hold at least two runs of each
-    /// side. With one run per game every stratified resample is the original data, so P(better) comes out
-    /// as a point with a zero-width "interval" (0 [0, 0]) however close the two runs were.
+    /// Whether the run counts allow a verdict at all (<see cref="SeparationFloor"/>): even complete
+    /// separation must be unlikely by chance. One run per game never qualifies (every stratified
+    /// resample is then the original data, and P(better) a zero-width "interval" such as 0 [0, 0]),
+    /// nor do two seeds of one game (floor 1/3) or of two games (1/18).
     /// </summary>
-    public static bool CanDecide(ScoreTable a, ScoreTable b) =>
-        a.Games.Any(g => g.Runs.Count >= 2 && b.Games.Any(h => h.Game == g.Game && h.Runs.Count >= 2));
+    public static bool CanDecide(ScoreTable a, ScoreTable b) => SeparationFloor.CanReachLevel(a, b);
+
+    /// <summary>"2 vs 2 runs on breakout, 1 vs 2 on space_invaders": the counts of the games both sides ran.</summary>
+    static string RunCounts(ScoreTable a, ScoreTable b) =>
+        string.Join(", ", a.Games.Where(g => b.Games.Any(h => h.Game == g.Game)).Select(g =>
+            $"{g.Runs.Count} vs {b.Games.First(h => h.Game == g.Game).Runs.Count} runs on {g.Game}"));
 
     /// <summary>Mean over finished runs of the dormant % at τ over the final 10 % of training (NaN without measurements).</summary>
     public static double FinalDormant(ExperimentResults r, string seriesId)
