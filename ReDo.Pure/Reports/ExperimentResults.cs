@@ -7,7 +7,12 @@ namespace ReDo.Pure.Reports;
 /// <summary>Where one planned run stands and what it logged (null curves: nothing logged yet).</summary>
 public sealed record RunResult(PlannedRun Run, string State, bool Finished, RunCurves? Curves);
 
-/// <summary>One series' statistics over its finished runs (null aggregates when none has finished).</summary>
+/// <summary>
+/// One series' statistics over its finished runs (null aggregates when none has finished). P(better)
+/// against the baseline is over <see cref="ComparedGames"/>: the games both have finished runs on, so a
+/// partial report compares what it can (a series whose Space Invaders runs are still queued is
+/// compared on Breakout) and says so.
+/// </summary>
 public sealed record SeriesResult(
     Series Series,
     int Planned,
@@ -17,7 +22,8 @@ public sealed record SeriesResult(
     IReadOnlyDictionary<Aggregate, IntervalEstimate> Aggregates,
     IReadOnlyList<ProfilePoint> Profile,
     IntervalEstimate? ImprovementOverBaseline,
-    Series? Baseline = null);
+    Series? Baseline = null,
+    IReadOnlyList<string>? ComparedGames = null);
 
 /// <summary>Everything a report shows, computed from the runs' curves: per-series statistics and per-game curve bands.</summary>
 public sealed record ExperimentResults(
@@ -58,9 +64,11 @@ public sealed record ExperimentResults(
             var profile = n is null ? [] : PerformanceProfile.Of(n, taus, bootstrap);
             var baselineSeries = BaselineChoice.For(d, plan.Series, s);
             var baseline = baselineSeries is null ? null : normalized[baselineSeries.Id];
-            IntervalEstimate? poi = n is not null && baseline is not null && SameGames(n, baseline)
-                ? ProbabilityOfImprovement.Interval(n, baseline, bootstrap) : null;
-            return new SeriesResult(s, plan.Runs.Count(r => r.SeriesId == s.Id), runs.Count(r => r.Run.SeriesId == s.Id && r.Finished), raw[s.Id], n, aggregates, profile, poi, baselineSeries);
+            var shared = n is not null && baseline is not null ? ScoreTable.SharedGames(n, baseline) : [];
+            IntervalEstimate? poi = shared.Count > 0
+                ? ProbabilityOfImprovement.Interval(n!.OnGames(shared), baseline!.OnGames(shared), bootstrap) : null;
+            return new SeriesResult(s, plan.Runs.Count(r => r.SeriesId == s.Id), runs.Count(r => r.Run.SeriesId == s.Id && r.Finished), raw[s.Id], n, aggregates, profile, poi, baselineSeries,
+                                    shared.Count > 0 ? shared : null);
         }).ToList();
 
         IReadOnlyList<CurveBand> Bands(string game, Func<RunCurves, double[]> y) =>
@@ -72,7 +80,4 @@ public sealed record ExperimentResults(
         var dormant = games.ToDictionary(g => g, g => Bands(g, c => c.DormantAtTau));
         return new ExperimentResults(d, plan, runs, series, returns, dormant, anchors, bootstrap);
     }
-
-    static bool SameGames(ScoreTable a, ScoreTable b) =>
-        a.Games.Select(g => g.Game).Order().SequenceEqual(b.Games.Select(g => g.Game).Order());
 }

@@ -83,7 +83,9 @@ public static class ReportMarkdown
             if (s.ImprovementOverBaseline is not { } poi) { yield return $"{s.Series.Label}: no finished runs on {baseline.Series.Label}'s games yet."; continue; }
             var iqm = s.Aggregates[Aggregate.Iqm];
             var biqm = baseline.Aggregates[Aggregate.Iqm];
-            var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs)";
+            var onlySome = s.ComparedGames is { } compared && (compared.Count < s.Normalized!.Games.Count || compared.Count < baseline.Normalized!.Games.Count)
+                ? $" (P(better) on {string.Join(", ", compared)} only, the games both have finished runs on; IQM over each side's own)" : "";
+            var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs){onlySome}";
             if (!CanDecide(s.Normalized!, baseline.Normalized!))
             {
                 var direction = poi.Point > 0.5 ? "ahead of" : poi.Point < 0.5 ? "behind" : "level with";

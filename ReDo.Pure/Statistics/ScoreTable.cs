@@ -34,6 +34,14 @@ public sealed record ScoreTable(ValueList<GameScores> Games)
     public ScoreTable Validated() =>
         Problem() is { } p ? throw new ArgumentException($"score table: {p}") : this;
 
+    /// <summary>The games both tables hold, in ordinal order (empty when none).</summary>
+    public static IReadOnlyList<string> SharedGames(ScoreTable a, ScoreTable b) =>
+        a.Games.Select(g => g.Game).Intersect(b.Games.Select(g => g.Game), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>This table restricted to <paramref name="games"/> (those it holds), in its own order.</summary>
+    public ScoreTable OnGames(IReadOnlyCollection<string> games) =>
+        new(Games.Where(g => games.Contains(g.Game, StringComparer.Ordinal)).ToValueList());
+
     /// <summary>Games in ordinal name order, runs ascending: the order every statistic works in, so none depends on input order.</summary>
     public ScoreTable Canonical() =>
         new(Games.OrderBy(g => g.Game, StringComparer.Ordinal)
