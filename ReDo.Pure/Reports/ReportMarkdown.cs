@@ -107,8 +107,8 @@ public static class ReportMarkdown
 
     /// <summary>"2 vs 2 runs on breakout, 1 vs 2 on space_invaders": the counts of the games both sides ran.</summary>
     static string RunCounts(ScoreTable a, ScoreTable b) =>
-        string.Join(", ", a.Games.Where(g => b.Games.Any(h => h.Game == g.Game)).Select(g =>
-            $"{g.Runs.Count} vs {b.Games.First(h => h.Game == g.Game).Runs.Count} runs on {g.Game}"));
+        string.Join(", ", ScoreTable.SharedGames(a, b).Select(g =>
+            $"{a.Games.First(h => h.Game == g).Runs.Count} vs {b.Games.First(h => h.Game == g).Runs.Count} runs on {g}"));
 
     /// <summary>Mean over finished runs of the dormant % at τ over the final 10 % of training (NaN without measurements).</summary>
     public static double FinalDormant(ExperimentResults r, string seriesId)

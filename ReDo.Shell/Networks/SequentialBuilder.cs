@@ -16,7 +16,7 @@ public static class SequentialBuilder
         NetworkGeometry.OutputShapes(spec);
         if (spec.Head != OutputHead.Single) throw new ArgumentException("a Sequential cannot express dueling heads");
         if (spec.Input.Scale != 1.0) throw new ArgumentException("a Sequential has no input scaling; scale the input yourself");
-        if (spec.Layers.Any(l => l.Kind != LayerKind.Linear)) Nnpack.TurnOff();   // as SpecNetwork: one conv kernel on every CPU
+        if (spec.HasConvolution) Nnpack.TurnOff();   // as SpecNetwork: one conv kernel on every CPU
         var children = new List<(string, nn.Module<Tensor, Tensor>)>();
         string previous = NetworkSpec.InputName;
         foreach (var l in spec.Layers)

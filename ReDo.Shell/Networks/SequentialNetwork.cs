@@ -1,5 +1,6 @@
 using ReDo.Pure.Collections;
 using ReDo.Pure.Networks;
+using ReDo.Shell.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -85,6 +86,7 @@ public sealed class SequentialNetwork : IRecyclableNetwork, IDisposable
             throw Unsupported(hidden.Name, "hidden layers must be followed by a ReLU (their post-activation output is scored)");
         Spec = new NetworkSpec(name, new InputSpec(inputShape.ToValueList()), layers.ToValueList()).WithInitializer(init);
         NetworkGeometry.OutputShapes(Spec);
+        if (Spec.HasConvolution) Nnpack.TurnOff();   // as SpecNetwork: a user's own conv model gets the same kernel and no per-call warning
     }
 
     public Parameter Weight(string layer) => Find(layer).Weight;

@@ -23,7 +23,7 @@ public sealed class SpecNetwork : nn.Module<Tensor, Tensor>, IRecyclableNetwork
     {
         NetworkGeometry.OutputShapes(spec); // throws with every inconsistency named
         Spec = spec;
-        if (spec.Layers.Any(l => l.Kind != LayerKind.Linear)) Nnpack.TurnOff();   // one conv kernel on every CPU, no per-call warning
+        if (spec.HasConvolution) Nnpack.TurnOff();   // one conv kernel on every CPU, no per-call warning
         if (spec.Input.Scale != 1.0) _inputScale = spec.Input.Scale.ToScalar();
         foreach (var l in spec.Layers)
         {

@@ -39,12 +39,9 @@ public static unsafe class Nnpack
     /// <summary>Whether libtorch may use NNPACK (null when the switch is unavailable).</summary>
     public static bool? Enabled => Available ? UserEnabled(GlobalContext()) != 0 : null;
 
-    /// <summary>Turns NNPACK off (a no-op where the switch is unavailable).</summary>
-    public static void TurnOff() => Set(false);
-
-    /// <summary>Turns NNPACK on or off for the whole process (a no-op where the switch is unavailable).</summary>
-    public static void Set(bool enabled)
+    /// <summary>Turns NNPACK off for the whole process (a no-op where the switch is unavailable).</summary>
+    public static void TurnOff()
     {
-        if (Available) SetUserEnabled(GlobalContext(), enabled ? (byte)1 : (byte)0);
+        if (Available) SetUserEnabled(GlobalContext(), 0);
     }
 }

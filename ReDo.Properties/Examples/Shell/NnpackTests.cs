@@ -21,6 +21,14 @@ public class NnpackTests
     }
 
     [Fact]
+    public void Only_specs_with_a_convolution_ask_for_it()
+    {
+        Assert.True(NetworkCatalog.MinAtarDqn(4, 3).HasConvolution);
+        Assert.True(NetworkCatalog.NatureCnn(6).HasConvolution);
+        Assert.False(NetworkCatalog.Mlp(8, [64, 64], 4).HasConvolution);
+    }
+
+    [Fact]
     public void Building_a_convolutional_network_turns_nnpack_off()
     {
         using var net = new SpecNetwork(NetworkCatalog.NatureCnn(6));
