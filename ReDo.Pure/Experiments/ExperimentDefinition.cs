@@ -1,7 +1,15 @@
 namespace ReDo.Pure.Experiments;
 
-/// <summary>One value of an axis: a file-name-safe id, the label the report prints, and the config overrides it stands for.</summary>
-public sealed record AxisPoint(string Id, string Label, string[] Set);
+/// <summary>
+/// One value of an axis: a file-name-safe id, the label the report prints, and the config overrides it
+/// stands for. <see cref="Games"/>, when given, limits the point to those of the size's games, so a
+/// screening grid can be a list of cells rather than a full product (null: every game of the size).
+/// </summary>
+public sealed record AxisPoint(string Id, string Label, string[] Set, string[]? Games = null)
+{
+    /// <summary>Whether this point runs on <paramref name="game"/>.</summary>
+    public bool RunsOn(string game) => Games is null || Games.Contains(game, StringComparer.Ordinal);
+}
 
 /// <summary>An axis of an experiment (method, replay ratio, τ …): its points multiply with the other axes'.</summary>
 public sealed record ExperimentAxis(string Name, AxisPoint[] Points);
@@ -60,6 +68,11 @@ public sealed record ExperimentDefinition(
             foreach (var pt in axis.Points)
                 if (string.IsNullOrWhiteSpace(pt.Id) || !Runs.RunSpec.IsSafeName(pt.Id) || pt.Id.Contains('-'))
                     p.Add($"axis {axis.Name}: point id '{pt.Id}' must be letters, digits, '.', '_' or '=' (no '-': it separates the parts of a run name)");
+            foreach (var pt in axis.Points.Where(x => x.Games is { Length: 0 }))
+                p.Add($"axis {axis.Name}: point '{pt.Id}' has an empty Games list; leave Games out to run it on every game");
+            foreach (var pt in axis.Points.Where(x => x.Games is { Length: > 0 } && Sizes is not null))
+                foreach (var g in pt.Games!.Where(g => !Sizes.Values.Any(sz => sz.Games?.Contains(g, StringComparer.Ordinal) == true)))
+                    p.Add($"axis {axis.Name}: point '{pt.Id}' names game '{g}', which no size runs");
             foreach (var twice in axis.Points.GroupBy(x => x.Id).Where(g => g.Count() > 1))
                 p.Add($"axis {axis.Name}: point id '{twice.Key}' appears twice");
         }

@@ -45,7 +45,9 @@ public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
             written++;
         }
         var chosen = definition.Sizes[plan.Size];
-        output.WriteLine($"experiment {plan.Experiment} ({definition.Mirrors}), size {plan.Size}: {plan.Series.Length} series × {chosen.Games.Length} game(s) × {plan.Runs.Length / Math.Max(1, plan.Series.Length * chosen.Games.Length)} seed(s) = {plan.Runs.Length} runs of {plan.Frames:N0} frames");
+        var seedCount = plan.Runs.Select(r => r.Seed).Distinct().Count();
+        var product = plan.Series.Length * chosen.Games.Length * seedCount == plan.Runs.Length ? "" : " (some series on some games only)";
+        output.WriteLine($"experiment {plan.Experiment} ({definition.Mirrors}), size {plan.Size}: {plan.Series.Length} series × {chosen.Games.Length} game(s) × {seedCount} seed(s){product} = {plan.Runs.Length} runs of {plan.Frames:N0} frames");
         output.WriteLine($"{written} run spec(s) written to {queue} ({plan.Runs.Length - written} already there). Expected cost: {chosen.Cost}");
         if (plan.Shards == 1) output.WriteLine($"run them with: redo worker --queue {queue} --exit-when-empty");
         else for (int k = 0; k < plan.Shards; k++) output.WriteLine($"run shard {k} with: redo worker --queue {ExperimentFiles.ShardFolder(queue, plan, k)} --exit-when-empty");

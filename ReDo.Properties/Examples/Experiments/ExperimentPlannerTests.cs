@@ -45,6 +45,21 @@ public class ExperimentPlannerTests
     }
 
     [Fact]
+    public void A_point_limited_to_some_games_runs_only_on_them_and_names_only_games_a_size_runs()
+    {
+        var cells = new ExperimentAxis("cell", [new("everywhere", "all games", []), new("one", "Seaquest only", ["Agent:ReplayRatio=4"], ["seaquest"])]);
+        var plan = ExperimentPlanner.Plan(Definition(cells, Method), "tiny");
+        Assert.Equal(2 * 2 * 3 + 2 * 1 * 3, plan.Runs.Length);
+        Assert.All(plan.Runs.Where(r => r.SeriesId.StartsWith("one-")), r => Assert.Equal("seaquest", r.Game));
+        Assert.Equal(6, plan.Runs.Count(r => r.SeriesId.StartsWith("one-")));
+
+        string Problems(params string[] games) => string.Join("; ", Definition(new ExperimentAxis("cell", [new("x", "X", [], games)])).Problems());
+        Assert.Contains("names game 'asterix', which no size runs", Problems("asterix"));
+        Assert.Contains("empty Games list", Problems());
+        Assert.Equal("", Problems("breakout"));
+    }
+
+    [Fact]
     public void A_bad_definition_or_size_is_refused_naming_the_problem()
     {
         var e = Assert.Throws<ArgumentException>(() => ExperimentPlanner.Plan(Definition(Method), "full"));
