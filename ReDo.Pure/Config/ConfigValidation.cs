@@ -11,6 +11,19 @@ public static class ConfigValidation
     /// <summary>The layers SAC's Reset may name (each of actor, critic_1 and critic_2 has them: docs/sac.md).</summary>
     public static readonly string[] SacLayers = ["Dense_0", "Dense_1", "final_layer"];
 
+    static void CheckCycle(ExperimentConfig c, Action<bool, string, object?, string> check)
+    {
+        const string allowed = "comma-separated MinAtar games, at least two, none twice, Run:Game first (e.g. breakout,space_invaders,asterix,seaquest,freeway)";
+        GameCycle? cycle;
+        try { cycle = c.Env.GameCycle(); }
+        catch (Exception x) when (x is FormatException or ConfigException) { check(false, "Env:Cycle", c.Env.Cycle, allowed); return; }
+        check(c.Agent.Kind == AgentSettings.Dqn, "Env:Cycle", c.Env.Cycle, "only with Agent:Kind = dqn (MinAtar)");
+        check(cycle!.Games.Count >= 2 && cycle.Games.Distinct().Count() == cycle.Games.Count, "Env:Cycle", c.Env.Cycle, allowed);
+        check(c.Run.Game.MinAtar == cycle.Games[0], "Env:Cycle", c.Env.Cycle, $"{allowed}; Run:Game is {c.Run.Game}");
+        check(c.Env.CyclePeriod >= 1, "Env:CyclePeriod", c.Env.CyclePeriod, "≥ 1 frame per game's turn with Env:Cycle");
+        check(!c.Env.MinimalActionSet, "Env:MinimalActionSet", c.Env.MinimalActionSet, "false with Env:Cycle (every game takes all 6 actions)");
+    }
+
     public static IReadOnlyList<string> Validate(ExperimentConfig c)
     {
         var e = new List<string>();
@@ -34,10 +47,12 @@ public static class ConfigValidation
         Check(c.Run.KeepCheckpoints is >= 1 and <= 1000, "Run:KeepCheckpoints", c.Run.KeepCheckpoints, "1 … 1000 (2 or more lets a corrupted newest checkpoint fall back to an older one)");
 
         Check(c.Env.StickyActionProbability is >= 0 and <= 1, "Env:StickyActionProbability", c.Env.StickyActionProbability, "0 … 1");
+        if (!string.IsNullOrWhiteSpace(c.Env.Cycle)) CheckCycle(c, Check);
+        else Check(c.Env.CyclePeriod == 0, "Env:CyclePeriod", c.Env.CyclePeriod, "0 without Env:Cycle (set the games that take turns)");
 
         // Enum-typed keys (Network, Optimizer, Augment, Mapping, Redraw, Selection, ScoreType, Outgoing) are checked by the binder, which names the valid words (ConfigName).
-        Check(c.Agent.Network is NetworkProfile.MinAtar or NetworkProfile.MinAtarDueling, "Agent:Network", ConfigName.Of(c.Agent.Network),
-            "minatar or minatar-dueling for MinAtar's 10×10 frames (the Nature CNNs need 84×84×4 Atari frames, which this project cannot produce; the MLP takes vectors)");
+        Check(c.Agent.Network is NetworkProfile.MinAtar or NetworkProfile.MinAtarDueling or NetworkProfile.MinAtarDeep, "Agent:Network", ConfigName.Of(c.Agent.Network),
+            "minatar, minatar-dueling or minatar-deep for MinAtar's 10×10 frames (the Nature CNNs need 84×84×4 Atari frames, which this project cannot produce; the MLP takes vectors)");
         Check(c.Agent.Init is AgentSettings.ProfileInit or nameof(Initializer.TorchDefault) or nameof(Initializer.XavierUniform), "Agent:Init", c.Agent.Init, "Profile, TorchDefault, XavierUniform");
         Check(ReplayRatio.IsRealisable(c.Agent.ReplayRatio), "Agent:ReplayRatio", c.Agent.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
         Check(c.Agent.BatchSize is >= 1 and <= 4096, "Agent:BatchSize", c.Agent.BatchSize, "1 … 4096");

@@ -42,6 +42,17 @@ public sealed record EnvSettings
     public bool MinimalActionSet { get; init; } = false;
     /// <summary>Clip training rewards to [−1, 1] as Dopamine does (false: raw rewards, as the MinAtar DQN).</summary>
     public bool ClipRewards { get; init; } = false;
+    /// <summary>
+    /// Non-stationary play: comma-separated MinAtar games that take turns (e.g. "breakout,space_invaders,asterix,seaquest,freeway"),
+    /// Run:Game being the first; null or empty = the one game of Run:Game. Left out of config.json when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cycle { get; init; }
+    /// <summary>Frames per game's turn in <see cref="Cycle"/>; 0 when there is no cycle (left out of config.json then).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long CyclePeriod { get; init; }
+    /// <summary>The cycle <see cref="Cycle"/> and <see cref="CyclePeriod"/> describe, or null.</summary>
+    public GameCycle? GameCycle() => ReDo.Pure.Games.GameCycle.Of(Cycle, CyclePeriod);
 }
 
 /// <summary>Section "Agent": which agent, and DQN's settings (SAC's are in section "Sac").</summary>

@@ -20,6 +20,7 @@ public static class NetworkCatalog
         {
             NetworkProfile.MinAtar => MinAtarDqn(inputs, actions, width, hidden),
             NetworkProfile.MinAtarDueling => MinAtarDueling(inputs, actions, width, hidden),
+            NetworkProfile.MinAtarDeep => MinAtarDeep(inputs, actions, widthMultiplier),
             NetworkProfile.Nature => NatureCnn(actions, widthMultiplier),
             NetworkProfile.NatureDueling => NatureCnnDueling(actions, widthMultiplier),
             NetworkProfile.Mlp => Mlp(inputs, [Widened(64, widthMultiplier), Widened(64, widthMultiplier)], actions),
@@ -50,6 +51,24 @@ public static class NetworkCatalog
             LayerSpec.Linear("Advantage", hidden, actions, Activation.Identity, LayerRole.Output, "Dense_0"),
             LayerSpec.Linear("Value", hidden, 1, Activation.Identity, LayerRole.Output, "Dense_0")]), OutputHead.Dueling)
             .WithInitializer(Initializer.XavierUniform);
+    }
+
+    /// <summary>
+    /// A deeper net on MinAtar's 10×10 planes, shaped like the Nature CNN (three convolutions, then 512):
+    /// Conv 32 → Conv 64 → Conv 64, each 3×3 stride 1 VALID (10 → 8 → 6 → 4), 4×4×64 = 1024 → 512 → |A|.
+    /// The Nature CNN's 8×8/4 and 4×4/2 strides would shrink 10×10 planes to nothing, so every
+    /// convolution here is MinAtar's 3×3/1. PyTorch default initialisation unless Agent:Init says otherwise.
+    /// </summary>
+    public static NetworkSpec MinAtarDeep(int inChannels, int actions, double widthMultiplier = 1.0)
+    {
+        int c0 = Widened(32, widthMultiplier), c1 = Widened(64, widthMultiplier), c2 = Widened(64, widthMultiplier), d0 = Widened(512, widthMultiplier);
+        var flatten = new FlattenSpec(c2, 4, 4);
+        return new NetworkSpec("minatar-deep", InputSpec.Image(inChannels, 10, 10), ValueList.Of([
+            LayerSpec.Conv("Conv_0", inChannels, c0, 3, 1, Padding2d.Valid, NetworkSpec.InputName),
+            LayerSpec.Conv("Conv_1", c0, c1, 3, 1, Padding2d.Valid, "Conv_0"),
+            LayerSpec.Conv("Conv_2", c1, c2, 3, 1, Padding2d.Valid, "Conv_1"),
+            LayerSpec.Linear("Dense_0", flatten.Features, d0, Activation.Relu, LayerRole.Hidden, "Conv_2", flatten),
+            LayerSpec.Linear("final_layer", d0, actions, Activation.Identity, LayerRole.Output, "Dense_0")]));
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public enum NetworkProfile
     [JsonStringEnumMemberName("minatar")] MinAtar,
     /// <summary>The same torso with advantage and value heads (DrQ(ε), docs/drq.md).</summary>
     [JsonStringEnumMemberName("minatar-dueling")] MinAtarDueling,
+    /// <summary>A deeper, Nature-like net on the 10×10 planes: Conv 32 → Conv 64 → Conv 64 (3×3 VALID) → 512 → |A|.</summary>
+    [JsonStringEnumMemberName("minatar-deep")] MinAtarDeep,
     /// <summary>Dopamine's Nature CNN.</summary>
     [JsonStringEnumMemberName("nature")] Nature,
     [JsonStringEnumMemberName("nature-dueling")] NatureDueling,

@@ -27,10 +27,23 @@ public static class AgentFactory
         if (config.Agent.Kind == AgentSettings.Sac) return Sac(config);
         var game = config.Run.Game.MinAtarGame;
         var options = EnvironmentOptions.From(config.Env);
+        if (config.Env.GameCycle() is { } cycle) return GameCycle(config, cycle, options);
         var env = MinAtarEnvironment.Create(game, (uint)config.Run.Seed, options);
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         return new Interaction<MinAtarObservation, int>(agent, new MinAtarTask(env),
             episodes => GreedyEvaluation.AgainstRandom(agent, game, options, config.Run.Seed, episodes, config.Agent.EpsilonEval));
+    }
+
+    /// <summary>
+    /// DQN on games that take turns (Env:Cycle). The final evaluation plays Run:Game, the cycle's
+    /// first game, with the padded observations the network learned on.
+    /// </summary>
+    static IInteraction GameCycle(ExperimentConfig config, Pure.Games.GameCycle cycle, EnvironmentOptions options)
+    {
+        var task = new GameCycleTask(cycle, (uint)config.Run.Seed, options);
+        var agent = new DqnAgent(config, task.Channels, task.ActionCount);
+        return new Interaction<MinAtarObservation, int>(agent, task,
+            episodes => GreedyEvaluation.AgainstRandom(agent, cycle.Games[0], options, config.Run.Seed, episodes, config.Agent.EpsilonEval, task.Channels));
     }
 
     /// <summary>

@@ -116,7 +116,9 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     public StepReport Step(Transition<MinAtarObservation, int> t)
     {
         float reward = (float)t.Reward;
-        Replay.Add(t.Observation.Bits, t.Action, _config.Env.ClipRewards ? RewardClipping.Clip(reward) : reward, t.Terminated);
+        // A cut episode (a game cycle's turn ending) is stored as an episode end too: the replay keeps no
+        // next state for it (the next entry is another game's first frame), so it must not bootstrap across.
+        Replay.Add(t.Observation.Bits, t.Action, _config.Env.ClipRewards ? RewardClipping.Clip(reward) : reward, t.Terminated || t.Truncated);
         var plan = StepPlan.Next(Clock, _schedules);
         var report = StepReport.None;
         if (plan.Updates.Count > 0)

@@ -15,15 +15,17 @@ public static class GreedyEvaluation
     public const uint SeedOffset = 1_000_003;
 
     /// <summary>The agent's ε-greedy policy and the uniform random policy (ε = 1) over the same episodes' seeds.</summary>
-    public static (double Greedy, double Random) AgainstRandom(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon) =>
-        (MeanReturn(agent, game, options, seed, episodes, epsilon), MeanReturn(agent, game, options, seed, episodes, 1.0));
+    /// <remarks><paramref name="channels"/>: the network's input channels when they exceed the game's (a game cycle pads every game to the widest), 0 = the game's own.</remarks>
+    public static (double Greedy, double Random) AgainstRandom(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon, int channels = 0) =>
+        (MeanReturn(agent, game, options, seed, episodes, epsilon, channels), MeanReturn(agent, game, options, seed, episodes, 1.0, channels));
 
-    public static double MeanReturn(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon)
+    public static double MeanReturn(DqnAgent agent, GameId game, EnvironmentOptions options, int seed, int episodes, double epsilon, int channels = 0)
     {
         if (episodes <= 0) return double.NaN;
         var env = MinAtarEnvironment.Create(game, (uint)seed + SeedOffset, options);
         var random = new RandomState((uint)seed + SeedOffset);
-        var observation = new float[ObservationLayout.FloatCount(env.Channels)];
+        // The game's planes are a prefix of a padded observation; the padding channels stay zero.
+        var observation = new float[ObservationLayout.FloatCount(Math.Max(channels, env.Channels))];
         double total = 0;
         for (int e = 0; e < episodes; e++) total += Play(agent, env, random, epsilon, observation);
         return total / episodes;

@@ -1,5 +1,6 @@
 using ReDo.Shell.Runs;
 using ReDo.Shell.Agents;
+using ReDo.Pure.Networks;
 using Xunit;
 
 namespace ReDo.Properties.Integration.Resume;
@@ -45,6 +46,28 @@ public class ExactResumeTests
             Assert.False(File.ReadAllBytes(Path.Combine(reference, Runner.WeightsFile)).AsSpan()
                 .SequenceEqual(File.ReadAllBytes(Path.Combine(TinyRuns.Reference(TinyRuns.DrqConfig()), Runner.WeightsFile))), "Agent:IntensityNoise = 0.05 changed nothing");
         var folder = TinyRuns.NewFolder("drq-stop");
+        using var stop = new CancellationTokenSource(stopAfterMs);
+        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
+        var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
+        Assert.True(resumed.Finished);
+        TinyRuns.AssertSameResult(reference, folder);
+    }
+
+    /// <summary>Non-stationary play (Env:Cycle) on the deeper net: the cycle's position and every game's state resume too.</summary>
+    [Theory]
+    [InlineData(1_500)]
+    [InlineData(4_000)]
+    public void A_game_cycle_on_the_deep_net_stopped_and_resumed_gives_the_uninterrupted_result(int stopAfterMs)
+    {
+        var tiny = TinyRuns.Config();
+        var config = tiny with
+        {
+            Env = tiny.Env with { Cycle = "breakout,seaquest,freeway", CyclePeriod = 300 },
+            Agent = tiny.Agent with { Network = NetworkProfile.MinAtarDeep },
+        };
+        var reference = TinyRuns.Reference(config);
+        Assert.True(File.ReadAllLines(Path.Combine(reference, "metrics.csv")).Length > 2);
+        var folder = TinyRuns.NewFolder("cycle-stop");
         using var stop = new CancellationTokenSource(stopAfterMs);
         var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
