@@ -30,8 +30,8 @@ public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
         var rank = new Command("rank", "srank and effective rank of the penultimate features per logging step (paper Table 7): writes rank.csv and rank.png") { runs, rankOut };
         rank.SetAction(r => Rank(r.GetValue(runs)!, r.GetValue(rankOut)));
 
-        return new Command("analyze", "paper §3 analyses of runs: overlap (Fig. 5), prune (Fig. 6), fit-targets (Fig. 8), offline (Fig. 4), rank (Table 7)")
-            { overlap, rank, PruneCommand(), FitTargetsCommand(), OfflineCommand() };
+        return new Command("analyze", "paper §3 analyses of runs: overlap (Fig. 5), prune (Fig. 6), fit-targets (Fig. 8), offline (Fig. 4), rank (Table 7); rise (the dormancy study's H1)")
+            { overlap, rank, PruneCommand(), FitTargetsCommand(), OfflineCommand(), RiseCommand() };
     }
 
     public sealed record PruneParameters(string Run, IReadOnlyList<double>? Taus, int Episodes, int Probe, int Seed, long? Checkpoint, string? Out);
@@ -46,6 +46,17 @@ public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
     static Option<long> StepsOption() => CliOptions.Long("--steps", "gradient steps per condition", 50_000, 1);
     static Option<long> LogEveryOption() => CliOptions.Long("--log-every", "gradient steps between dormancy measurements", 1_000, 1);
     static Option<double?> TauOption() => CliOptions.Optional<double>("--tau", "τ of the dormant % (τ = 0 is always reported too; default: the run's Redo:Tau)", 0, 10);
+
+    Command RiseCommand()
+    {
+        var queues = new Argument<string[]>("queues") { Description = "experiment queue folders (redo experiment plan wrote them)", Arity = ArgumentArity.OneOrMore };
+        var threshold = CliOptions.Double("--threshold", "rise in percentage points that counts as dormancy rising (H1)", 10, 0, 100);
+        var exclude = CliOptions.Text("--exclude", "series whose id contains this text are never picked (e.g. _redo: the study's ReDo runs)");
+        var command = new Command("rise", "how far each run's τ-dormant share ended above its running minimum, ranked, and the two configurations the dormancy study's rule picks")
+            { queues, threshold, exclude };
+        command.SetAction(r => DormancyRiseTable.Write(files, r.GetValue(queues)!, r.GetValue(threshold), r.GetValue(exclude) ?? "", Console.Out));
+        return command;
+    }
 
     Command PruneCommand()
     {

@@ -1,0 +1,59 @@
+using System.Globalization;
+using ReDo.Pure.Analyses;
+using ReDo.Pure.Experiments;
+using ReDo.Shell.Experiments;
+using ReDo.Shell.Metrics;
+
+namespace ReDo.Shell.Analyses;
+
+/// <summary>
+/// <c>redo analyze rise &lt;queue…&gt;</c>: the dormancy study's H1 statistic for every run of the
+/// experiment queues given (finished or not), ranked, with the configurations the pre-registered rule
+/// picks for the confirmation (docs/results/dormancy-study/preregistration.md).
+/// </summary>
+public static class DormancyRiseTable
+{
+    public static int Write(IRunFiles files, IReadOnlyList<string> queues, double threshold, string exclude, TextWriter output)
+    {
+        var cells = new List<(ScreenedCell Cell, string Run, string State, long Frames)>();
+        foreach (var queue in queues)
+        {
+            var plan = ExperimentFiles.LoadManifest(files, queue).Plan;
+            foreach (var status in RunStates.Of(files, queue, plan))
+            {
+                if (!files.Exists(Path.Combine(status.RunFolder, "metrics.csv"))) continue;
+                var table = MetricsFile.Load(files, status.RunFolder);
+                var rise = DormancyRise.Of([.. table.Rows.Select(r => (r.GradientSteps, r.DormantAtTau * 100))]);
+                if (rise is null) continue;
+                var frames = table.Rows.Count > 0 ? table.Rows[^1].Frames : 0;
+                cells.Add((new ScreenedCell(status.Run.SeriesId, status.Run.Game, rise, Cost(status.Run.Overrides, plan.Frames)), status.Run.Name,
+                    status.State.ToString().ToLowerInvariant(), frames));
+            }
+        }
+        string F(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
+        output.WriteLine($"| run | series | game | state | frames | rows | first % | min % | final % | rise (points) | rise ≥ {F(threshold)} |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var cell in ConfirmationPick.Ranked(cells.Select(c => c.Cell)))
+        {
+            var c = cells.First(x => x.Cell == cell);
+            output.WriteLine($"| {c.Run} | {cell.Series} | {cell.Game} | {c.State} | {c.Frames:N0} | {cell.Rise.Rows} | {F(cell.Rise.First)} | {F(cell.Rise.Minimum)} | " +
+                $"{F(cell.Rise.Final)} | {F(cell.Rise.Rise)} | {(cell.Rise.Rise >= threshold ? "yes" : "no")} |");
+        }
+        var eligible = cells.Select(c => c.Cell).Where(c => exclude.Length == 0 || !c.Series.Contains(exclude, StringComparison.Ordinal));
+        output.WriteLine();
+        int k = 1;
+        foreach (var (pick, ties) in ConfirmationPick.Pick(eligible))
+            output.WriteLine($"pick {k++}: {pick.Series} (top cell {pick.Game}, rise {F(pick.Rise.Rise)} points)" +
+                (ties.Count == 0 ? "" : $"; within {F(ConfirmationPick.TieBand)} point: {string.Join(", ", ties.Select(t => $"{t.Series} on {t.Game} ({F(t.Rise.Rise)})"))} — apply the tie-breaks"));
+        return 0;
+    }
+
+    /// <summary>Frames × (0.25 + replay ratio), with the run's own Run:Frames and Agent:ReplayRatio overrides (the last of each wins).</summary>
+    static double Cost(IReadOnlyList<string> overrides, long sizeFrames)
+    {
+        long frames = sizeFrames;
+        foreach (var o in overrides)
+            if (o.StartsWith("Run:Frames=", StringComparison.Ordinal) && long.TryParse(o["Run:Frames=".Length..], out var f)) frames = f;
+        return ShardBalance.Cost(overrides, frames);
+    }
+}
