@@ -22,8 +22,11 @@ public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
     {
         var config = ConfigLoader.Load(configPath, sets, files);
         outFolder ??= Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(configPath)}-seed{config.Run.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-        if (files.Directories(outFolder).Count + files.Files(outFolder, "*").Count > 0)
+        if (files.Directories(outFolder).Count > 0 || files.Files(outFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)))
+        {
+            if (files.Exists(Path.Combine(outFolder, RunFolderLock.FileName))) RunFolderLock.Take(outFolder).Dispose();   // a run being written says so
             throw new CliError($"run folder '{outFolder}' already holds files; choose another --out (nothing was overwritten).");
+        }
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");
         // Ctrl+C / SIGTERM: the host cancels, the loop finishes its frame and checkpoints, exit 0.
         return runs.Train((output, stop) => CrashRecovery.Train(config, outFolder, files, output, stop));

@@ -32,6 +32,7 @@ public static class CrashRecovery
 
     static RunSummary Run(string runFolder, int maxRestarts, TextWriter notes, Func<RunSummary> first, Func<RunSummary> resume)
     {
+        using var writer = RunFolderLock.Take(runFolder);   // held across the restarts, so no other writer slips in between
         var attempt = first;
         for (int restarts = 0; ; restarts++)
         {

@@ -79,6 +79,10 @@ public sealed class Runner : IDisposable
     public static RunSummary Train(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
         Action<TrainingProgress>? report = null)
     {
+        using var writer = RunFolderLock.Take(runFolder);
+        // Checked under the lock: a second `train` that waited out the first must not write over its run.
+        if (files.Exists(Path.Combine(runFolder, ConfigFile)))
+            throw new RunFolderException($"run folder '{runFolder}' already holds a run ({ConfigFile}); continue it with `redo resume {runFolder}`, or choose another --out (nothing was overwritten).");
         using var runner = OpenNew(config, runFolder, files);
         return runner.Run(progress, cancel, report);
     }
@@ -87,6 +91,7 @@ public sealed class Runner : IDisposable
     public static RunSummary Resume(string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
         Action<TrainingProgress>? report = null)
     {
+        using var writer = RunFolderLock.Take(runFolder);
         using var runner = OpenResume(runFolder, files, progress.WriteLine);
         return runner.Run(progress, cancel, report);
     }

@@ -16,6 +16,7 @@ public static class SpecRunner
     public static RunSummary Run(RunSpec spec, string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop, Action<TrainingProgress>? report = null)
     {
         var config = RunSpecFiles.Resolve(spec);
+        using var writer = RunFolderLock.Take(runFolder);   // the checks below and the run see one writer: a requeued twin is refused
         var configPath = Path.Combine(runFolder, Runner.ConfigFile);
         if (files.Exists(configPath))
         {
@@ -30,7 +31,7 @@ public static class SpecRunner
             }
             return CrashRecovery.Resume(runFolder, files, notes, stop, report);
         }
-        if (files.Files(runFolder, "*").Count > 0 || files.Directories(runFolder).Count > 0)
+        if (files.Files(runFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)) || files.Directories(runFolder).Count > 0)
             throw new RunFolderException($"run folder '{runFolder}' holds files but no {Runner.ConfigFile}; it is not this spec's run. Move it away.");
         return CrashRecovery.Train(config, runFolder, files, notes, stop, report);
     }
