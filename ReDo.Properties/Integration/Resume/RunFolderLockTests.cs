@@ -60,7 +60,7 @@ public class RunFolderLockTests
         }
         using (var requeued = RedoProcess.Start("run-spec", specFile, "--out", folder))   // the requeue after the holder died goes ahead
         {
-            Assert.True(requeued.WaitUntil(() => requeued.Output.Contains("resuming"), Patience), requeued.Output);
+            Assert.True(requeued.WaitUntil(() => requeued.Output.Contains("frames "), Patience), requeued.Output);   // resumed and logged a row
             requeued.Terminate();
             Assert.Equal(0, requeued.WaitForExit(Patience));
         }
