@@ -31,13 +31,18 @@ public class GameCycleLaws
                 && cycle.GameAt(turn * cycle.Period) == cycle.GameAt(turn * cycle.Period + cycle.Period - 1);
         });
 
+    /// <summary>Checked at every frame count from 0 (the start, where no turn has ended) to the case's.</summary>
     [Law]
     public Property A_turn_ends_exactly_when_the_game_changes() =>
         Prop.ForAll(Cases(), c =>
         {
-            var (cycle, t) = c;
-            bool changes = t > 0 && cycle.IndexAt(t) != cycle.IndexAt(t - 1);
-            return cycle.EndsSegment(t) == changes;
+            var (cycle, frames) = c;
+            for (long t = 0; t <= frames; t++)
+            {
+                bool changes = t > 0 && cycle.IndexAt(t) != cycle.IndexAt(t - 1);
+                if (cycle.EndsSegment(t) != changes) return false;
+            }
+            return true;
         });
 
     [Law]
