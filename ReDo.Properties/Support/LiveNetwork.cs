@@ -1,8 +1,8 @@
 using ReDo.Properties.Generators;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,7 +13,7 @@ namespace ReDo.Properties;
 public sealed class LiveNetwork : IDisposable
 {
     public SpecNetwork Net { get; }
-    public ReDo.Shell.Optimizers.Adam Optimizer { get; }
+    public ReDo.Recycling.Optimizers.Adam Optimizer { get; }
     public OptimizerMoments Moments { get; }
     public Generator Generator { get; }
     public NetworkSpec Spec => Net.Spec;
@@ -25,7 +25,7 @@ public sealed class LiveNetwork : IDisposable
         NetworkInit.Initialize(Net, Generator);
         using (no_grad())
             foreach (var l in c.Spec.Layers) Net.Bias(l.Name).uniform_(-0.1, 0.1, Generator);   // Tensor.uniform_: nn.init's ignores the generator
-        Optimizer = new ReDo.Shell.Optimizers.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
+        Optimizer = new ReDo.Recycling.Optimizers.Adam(Net.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1.5e-4);
         Moments = new OptimizerMoments(Optimizer);
         // Synthetic gradients, not backward: the laws are about recycling, and libtorch's backward
         // through some of the generated conv shapes (e.g. k2×2 s2 with asymmetric pad) returns NaN

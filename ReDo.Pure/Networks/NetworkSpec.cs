@@ -52,7 +52,7 @@ public sealed record NetworkSpec(string Name, InputSpec Input, ValueList<LayerSp
 
     public int ScoredNeuronCount => ScoredLayers.Sum(l => l.Neurons);
 
-    /// <summary>Whether any layer is a convolution (the shell then turns libtorch's NNPACK off: ReDo.Shell/Torch/Nnpack.cs).</summary>
+    /// <summary>Whether any layer is a convolution (the shell then turns libtorch's NNPACK off: ReDo.Recycling/Torch/Nnpack.cs).</summary>
     public bool HasConvolution => Layers.Any(l => l.Kind == LayerKind.Conv2d);
 
     /// <summary>The same network with every layer starting (and redrawn) from <paramref name="init"/>.</summary>

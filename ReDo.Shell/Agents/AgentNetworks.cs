@@ -1,7 +1,7 @@
 using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 

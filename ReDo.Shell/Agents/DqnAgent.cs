@@ -11,9 +11,9 @@ using ReDo.Pure.Recycling;
 using ReDo.Pure.Schedules;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Environments;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Agents;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 
 namespace ReDo.Shell.Agents;
 

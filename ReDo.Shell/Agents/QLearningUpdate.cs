@@ -1,6 +1,6 @@
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

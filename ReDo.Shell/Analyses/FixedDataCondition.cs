@@ -1,4 +1,4 @@
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 
 namespace ReDo.Shell.Analyses;
 

@@ -1,5 +1,5 @@
 using ReDo.Pure.Analyses;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Analyses;
@@ -21,7 +21,7 @@ public static class NetworkPruner
             {
                 var weight = net.Weight(slice.Consumer);
                 using var columns = tensor(slice.Columns.Select(c => (long)c).ToArray(), ScalarType.Int64, weight.device);
-                weight.index_fill_(1, columns, ReDo.Shell.Torch.Scalars.Zero);
+                weight.index_fill_(1, columns, ReDo.Recycling.Torch.Scalars.Zero);
             }
     }
 }

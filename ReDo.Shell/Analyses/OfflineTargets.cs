@@ -59,7 +59,7 @@ public static class OfflineTargets
     /// The agent's own update with the targets replaced: bootstrap discount 0 and "return" = the random
     /// network's value of the taken action, so y = 0 · Q′ + R is exactly the fixed random target.
     /// </summary>
-    static float RandomTargetStep(Networks.IRecyclableNetwork online, Networks.IRecyclableNetwork random, Optimizers.FlatOptimizer optimizer, TransitionBatch batch)
+    static float RandomTargetStep(ReDo.Recycling.Networks.IRecyclableNetwork online, ReDo.Recycling.Networks.IRecyclableNetwork random, ReDo.Recycling.Optimizers.FlatOptimizer optimizer, TransitionBatch batch)
     {
         using var scope = NewDisposeScope();
         Tensor y, noBootstrap;

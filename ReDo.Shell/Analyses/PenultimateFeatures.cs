@@ -1,5 +1,5 @@
 using ReDo.Pure.Networks;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Analyses;

@@ -3,7 +3,7 @@ using ReDo.Pure.Dormancy;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling;
 using ReDo.Shell.Plotting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -64,7 +64,7 @@ public static class PruneAnalysis
         return new PruneResult(run.Checkpoint, rows, written);
     }
 
-    static double MaxAbsDifference(Networks.IRecyclableNetwork net, Tensor probe, Tensor before)
+    static double MaxAbsDifference(ReDo.Recycling.Networks.IRecyclableNetwork net, Tensor probe, Tensor before)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();

@@ -1,7 +1,7 @@
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Dormancy;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -29,7 +29,7 @@ public static class NetworkChoice
         using var scope = NewDisposeScope();
         long[] shape = [batch, .. spec.Input.Shape.Select(d => (long)d)];
         var inputs = spec.Input.Shape.Count == 3 && spec.Input.Scale != 1.0 ? randint(0, 256, shape, generator: generator).to(ScalarType.Float32)
-            : spec.Input.Shape.Count == 3 ? rand(shape, generator: generator).lt(ReDo.Shell.Torch.Scalars.Tenth).to(ScalarType.Float32)
+            : spec.Input.Shape.Count == 3 ? rand(shape, generator: generator).lt(ReDo.Recycling.Torch.Scalars.Tenth).to(ScalarType.Float32)
             : randn(shape, generator: generator);
         return inputs.MoveToOuterDisposeScope();
     }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ReDo.Shell.Cli.Bench;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Cli;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Cli.Bench;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -4,9 +4,9 @@ using System.Globalization;
 using ReDo.Pure.Networks;
 using ReDo.Shell.Cli.Bench;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

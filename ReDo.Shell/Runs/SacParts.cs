@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Agents.Sac;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -60,5 +60,5 @@ public static class SacParts
     }
 
     static SpecNetwork[] NetworksOf(SacAgent a) => [a.Actor, a.Critic1, a.Critic2, a.Target1, a.Target2];
-    static Optimizers.FlatOptimizer[] OptimizersOf(SacAgent a) => [a.ActorOptimizer, a.CriticOptimizer, a.AlphaOptimizer];
+    static ReDo.Recycling.Optimizers.FlatOptimizer[] OptimizersOf(SacAgent a) => [a.ActorOptimizer, a.CriticOptimizer, a.AlphaOptimizer];
 }

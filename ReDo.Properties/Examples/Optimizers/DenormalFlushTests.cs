@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling.Torch;
 using Xunit;
 using static TorchSharp.torch;
 using Parameter = TorchSharp.Modules.Parameter;

@@ -1,4 +1,4 @@
-using ReDo.Shell.Optimizers;
+using ReDo.Recycling.Optimizers;
 using TorchSharp;
 using Parameter = TorchSharp.Modules.Parameter;
 using Xunit;

@@ -1,9 +1,9 @@
 using ReDo.Pure.Networks;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
-using Adam = ReDo.Shell.Optimizers.Adam;
+using Adam = ReDo.Recycling.Optimizers.Adam;
 using Xunit;
 using static TorchSharp.torch;
 

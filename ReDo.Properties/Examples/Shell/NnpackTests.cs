@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Torch;
 using Xunit;
 
 namespace ReDo.Properties.Examples.Shell;
 
 /// <summary>
-/// Building a network with a convolution turns libtorch's NNPACK off (ReDo.Shell/Torch/Nnpack.cs):
+/// Building a network with a convolution turns libtorch's NNPACK off (ReDo.Recycling/Torch/Nnpack.cs):
 /// one conv kernel on every CPU, and no warning per conv call where NNPACK cannot start.
 /// (Never turned back on here: the tests share a process, and another test's conv must not change kernel mid-run.)
 /// </summary>

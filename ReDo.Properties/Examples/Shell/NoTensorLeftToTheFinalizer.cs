@@ -2,7 +2,7 @@ using ReDo.Pure.Networks;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Cli.Bench;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

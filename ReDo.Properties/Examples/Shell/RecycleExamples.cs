@@ -2,8 +2,8 @@ using ReDo.Pure.Collections;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Properties.Generators;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -4,8 +4,8 @@ using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using Xunit;
 using static TorchSharp.torch;
 

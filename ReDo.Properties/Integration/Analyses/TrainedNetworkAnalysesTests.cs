@@ -4,7 +4,7 @@ using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Cli;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling;
 using Xunit;
 
 namespace ReDo.Properties.Integration.Analyses;

@@ -5,7 +5,7 @@ namespace ReDo.Properties.Integration.Cli;
 /// <summary>
 /// A training run in a fresh `redo` process prints its own lines and nothing from the native
 /// libraries under it: no libtorch "Could not initialize NNPACK!" (printed on every conv call where
-/// NNPACK cannot start, as on our CI VMs: half a million lines per worker log; ReDo.Shell/Torch/Nnpack.cs)
+/// NNPACK cannot start, as on our CI VMs: half a million lines per worker log; ReDo.Recycling/Torch/Nnpack.cs)
 /// and no Skia "Unsupported path effect in addPaint." (printed when a dashed series with a single
 /// point, a run logged once, was written as SVG; ChartFigures draws a lone point solid).
 /// </summary>

@@ -1,7 +1,7 @@
 using ReDo.Pure.Schedules;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,7 +18,7 @@ public static class ReadmeSnippet
 var model = nn.Sequential(("fc1", nn.Linear(8, 64)), ("relu1", nn.ReLU()),
                           ("fc2", nn.Linear(64, 64)), ("relu2", nn.ReLU()), ("q", nn.Linear(64, 4)));
 using var net = new SequentialNetwork(model, inputShape: [8]);      // infers the spec, hooks the ReLUs
-using var adam = new Adam(model.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4); // ReDo.Shell.Optimizers: flat, no implicit Scalars
+using var adam = new Adam(model.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4); // ReDo.Recycling.Optimizers: flat, no implicit Scalars
 var moments = new OptimizerMoments(adam);                          // ReDo zeroes Adam moments in place
 using var generator = new Generator(42, CPU);                      // seeded redraws
 var schedule = new RecycleSchedule(Period: 1000);                  // F = 1000 gradient steps

@@ -5,7 +5,7 @@ using ReDo.Properties.Generators;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Dormancy;
 using ReDo.Shell.Analyses;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ReDo.Properties.Generators;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -5,8 +5,8 @@ using ReDo.Properties.Generators;
 using ReDo.Properties.Laws;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using Xunit;
 using static TorchSharp.torch;
 

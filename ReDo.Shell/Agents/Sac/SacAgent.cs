@@ -1,5 +1,5 @@
-using ReDo.Shell.Torch;
-using ReDo.Shell.Optimizers;
+using ReDo.Recycling.Torch;
+using ReDo.Recycling.Optimizers;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
@@ -9,9 +9,9 @@ using ReDo.Pure.Collections;
 using ReDo.Pure.Metrics;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.MuJoCo;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using ReDo.Shell.Runs;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -69,9 +69,9 @@ public sealed class SacAgent : IAgent<double[], double[]>
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
         LogAlpha = new Parameter(tensor(new[] { (float)_s.InitialLogAlpha }));
         // Our own Adam (issue 15: TorchSharp's optimizers make finalizer-freed Scalars); β and ε are Adam's defaults, as the reference's optax.adam.
-        ActorOptimizer = new ReDo.Shell.Optimizers.Adam(Actor.parameters(), _s.ActorLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
-        CriticOptimizer = new ReDo.Shell.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.CriticLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
-        AlphaOptimizer = new ReDo.Shell.Optimizers.Adam([LogAlpha], _s.AlphaLearningRate, 0.9, 0.999, 1e-8);
+        ActorOptimizer = new ReDo.Recycling.Optimizers.Adam(Actor.parameters(), _s.ActorLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        CriticOptimizer = new ReDo.Recycling.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.CriticLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
+        AlphaOptimizer = new ReDo.Recycling.Optimizers.Adam([LogAlpha], _s.AlphaLearningRate, 0.9, 0.999, 1e-8);
         ActorMoments = new OptimizerMoments(ActorOptimizer);
         CriticMoments = new OptimizerMoments(CriticOptimizer);
         Replay = new ContinuousReplay(_s.ReplayCapacity, observationSize, actionSize);

@@ -1,8 +1,8 @@
 using ReDo.Pure.Networks;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Optimizers;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Optimizers;
+using ReDo.Recycling;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,8 +1,8 @@
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Recycling;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Cli.Bench;

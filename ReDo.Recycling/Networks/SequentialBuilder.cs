@@ -1,9 +1,9 @@
 using ReDo.Pure.Networks;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Networks;
+namespace ReDo.Recycling.Networks;
 
 /// <summary>
 /// Builds a plain <see cref="TorchSharp.Modules.Sequential"/> from a single-path spec with symmetric

@@ -1,10 +1,10 @@
 using ReDo.Pure.Collections;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// Runs a probe batch through the network without gradients and reduces each scored layer's

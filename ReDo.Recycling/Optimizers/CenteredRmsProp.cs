@@ -1,9 +1,9 @@
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Optimizers;
+namespace ReDo.Recycling.Optimizers;
 
 /// <summary>
 /// RMSprop (centered or not, no momentum) over the flat buffers, as torch.optim.RMSprop and

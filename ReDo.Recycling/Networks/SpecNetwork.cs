@@ -1,10 +1,10 @@
 using ReDo.Pure.Networks;
 using TorchSharp;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Networks;
+namespace ReDo.Recycling.Networks;
 
 /// <summary>
 /// A TorchSharp module built from a <see cref="NetworkSpec"/>: one Conv2d/Linear per layer,

@@ -1,9 +1,9 @@
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Optimizers;
+namespace ReDo.Recycling.Optimizers;
 
 /// <summary>
 /// Base of our own Adam and centered RMSprop (issue 15: no TorchSharp optimizer, whose step makes

@@ -1,10 +1,10 @@
 using ReDo.Pure.Collections;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>Copies a live network's parameters and optimizer state into the core's plain-data form.</summary>
 public static class NetworkStateReader

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>Σ|w| of a kernel per output neuron (its incoming weights) and per input column (the producer's outgoing weights), for the CBP utility.</summary>
 public static class WeightAbsSums

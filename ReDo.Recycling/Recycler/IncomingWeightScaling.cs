@@ -1,9 +1,9 @@
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Recycling.Variants;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// Incoming weight scaling (paper App. C.2 / Fig. 23; docs/specs/redo-algorithm.md §2.3) on a recycle's draws: each recycled

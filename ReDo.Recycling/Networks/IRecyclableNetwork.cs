@@ -2,7 +2,7 @@ using ReDo.Pure.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Networks;
+namespace ReDo.Recycling.Networks;
 
 /// <summary>
 /// A live TorchSharp network that ReDo can score and recycle: its spec, its layers' parameters by

@@ -1,9 +1,9 @@
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// Fresh tensors for one recycle or reset, drawn in a fixed order from one generator so that the

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace ReDo.Shell.Torch;
+namespace ReDo.Recycling.Torch;
 
 /// <summary>
 /// libtorch_cpu's own exports, for the few switches TorchSharp 0.107 does not wrap (flush-to-zero,

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace ReDo.Shell.Torch;
+namespace ReDo.Recycling.Torch;
 
 /// <summary>
 /// Scalars every path needs, created once and alive for the process (a static root), so that no

@@ -1,9 +1,9 @@
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Optimizers;
+namespace ReDo.Recycling.Optimizers;
 
 /// <summary>
 /// Adam (L2 weight decay, no AMSGrad) over the flat buffers, as torch.optim.Adam and TorchSharp's

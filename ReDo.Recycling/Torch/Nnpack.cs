@@ -1,4 +1,4 @@
-namespace ReDo.Shell.Torch;
+namespace ReDo.Recycling.Torch;
 
 /// <summary>
 /// Turns libtorch's NNPACK convolution off for the process (PyTorch's

@@ -3,10 +3,10 @@ using ReDo.Pure.Networks;
 using ReDo.Pure.Config;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Recycling.Variants;
-using ReDo.Shell.Networks;
+using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// The settings of one ReDo recycle: threshold τ (also the τ of the reported dormancy), flatten

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Optimizers;
+namespace ReDo.Recycling.Optimizers;
 
 /// <summary>
 /// Parameters and their gradients as views into one contiguous buffer each (issue 10's fused

@@ -2,7 +2,7 @@ using ReDo.Pure.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Networks;
+namespace ReDo.Recycling.Networks;
 
 /// <summary>
 /// Initialisations drawn from an explicit generator, so that runs are reproducible, and always from

@@ -1,4 +1,4 @@
-namespace ReDo.Shell.Torch;
+namespace ReDo.Recycling.Torch;
 
 /// <summary>
 /// Flush-to-zero for denormal floats on the calling thread (libtorch's

@@ -1,8 +1,8 @@
-using ReDo.Shell.Optimizers;
+using ReDo.Recycling.Optimizers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// The per-parameter optimizer state ReDo edits: moment buffers shaped like the parameter (views

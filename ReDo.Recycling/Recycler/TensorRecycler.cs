@@ -1,9 +1,9 @@
 using ReDo.Pure.Recycling;
-using ReDo.Shell.Networks;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Networks;
+using ReDo.Recycling.Torch;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Recycling;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// Carries out Pure's plans on a live network, in place: parameters keep their identity (the

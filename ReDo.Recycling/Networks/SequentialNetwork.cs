@@ -1,11 +1,11 @@
 using ReDo.Pure.Collections;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Torch;
+using ReDo.Recycling.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Networks;
+namespace ReDo.Recycling.Networks;
 
 /// <summary>
 /// Makes a user's own <see cref="Sequential"/> of Conv2d / Linear / ReLU / Flatten recyclable: the
