@@ -46,6 +46,7 @@ public static class Composition
         services.AddSingleton<ICliCommand, AnalyzeCommand>();
         services.AddSingleton<ICliCommand, SupervisedCommand>();
         // Agent
+        services.AddSingleton<ICliCommand, ConfigCommand>();
         services.AddSingleton<ICliCommand, TrainCommand>();
         services.AddSingleton<ICliCommand, EvaluateCommand>();
         services.AddSingleton<IBenchmark, TrainBenchmark>();

@@ -11,9 +11,13 @@ public sealed class RedoProcess : IDisposable
 
     RedoProcess(Process process) => Process = process;
 
-    public static RedoProcess Start(params string[] args)
+    public static RedoProcess Start(params string[] args) => StartIn(null, args);
+
+    /// <summary>The same, with <paramref name="workingDirectory"/> as the current folder (null: the tests').</summary>
+    public static RedoProcess StartIn(string? workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "redo.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         var p = new RedoProcess(new Process { StartInfo = info });

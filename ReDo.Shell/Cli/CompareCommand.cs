@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Metrics;
 
@@ -17,7 +18,8 @@ public sealed class CompareCommand(IRunFiles files) : ICliCommand
         var compare = new Command("published", "golden regression against the MinAtar paper (exit 1 when outside a band)") { runs, published, bands, seed };
         compare.SetAction(r =>
         {
-            var rows = new PublishedComparing(Console.Out, files).Compare(r.GetValue(runs)!, r.GetValue(published)!, r.GetValue(bands)!, new BootstrapSettings(Seed: r.GetValue(seed)));
+            var shipped = ShippedFiles.Installed(files);
+            var rows = new PublishedComparing(Console.Out, files).Compare(r.GetValue(runs)!, shipped.File(r.GetValue(published)!), shipped.File(r.GetValue(bands)!), new BootstrapSettings(Seed: r.GetValue(seed)));
             return rows.Any(x => x.Inside == false) ? 1 : 0;
         });
         return new Command("compare", "compare runs with published results") { compare };

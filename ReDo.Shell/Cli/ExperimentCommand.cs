@@ -1,13 +1,15 @@
 using System.CommandLine;
+using ReDo.Pure;
 using ReDo.MinAtar;
 using ReDo.Pure.Control;
+using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Cli;
 
 /// <summary>
-/// <c>redo experiment plan &lt;name&gt; [--size quick|full] --queue &lt;dir&gt; [--shards n]</c>,
+/// <c>redo experiment list [--experiments folder]</c>, <c>redo experiment plan &lt;name&gt; [--size quick|full] --queue &lt;dir&gt; [--shards n]</c>,
 /// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv] [--suite minatar|mujoco]</c>.
 /// The work is in ReDo.Shell/Experiments; this only reads arguments.
 /// </summary>
@@ -23,9 +25,14 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments };
         plan.SetAction(r =>
         {
-            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(files, r.GetValue(name)!, r.GetValue(experiments)!), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
+            var folder = ShippedFiles.Installed(files).Folder(r.GetValue(experiments)!);
+            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(files, r.GetValue(name)!, folder), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
             return 0;
         });
+
+        var listFolder = new Option<string>("--experiments") { Description = "folder of experiment files", DefaultValueFactory = _ => ExperimentFiles.DefaultFolder };
+        var list = new Command("list", "every experiment: the paper figure it mirrors and its cost at each size") { listFolder };
+        list.SetAction(r => List(files, ShippedFiles.Installed(files).Folder(r.GetValue(listFolder)!)));
 
         var folder = new Argument<string>("queue") { Description = "the experiment's queue folder" };
         var status = new Command("status", "show the state of every run of an experiment (exit 1 when one failed)") { folder };
@@ -38,7 +45,21 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var random = new Command("random-policy", "mean return of the uniform random policy on every game") { episodes, seed, output, suite };
         random.SetAction(r => RandomPolicy(files, r.GetValue(episodes), r.GetValue(seed), r.GetValue(output), r.GetValue(suite) == "mujoco"));
 
-        return new Command("experiment", "the paper's experiments: plan, status, random-policy") { plan, status, random };
+        return new Command("experiment", "the paper's experiments: list, plan, status, random-policy") { list, plan, status, random };
+    }
+
+    public static int List(IRunFiles files, string folder)
+    {
+        var names = files.Files(folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) throw new DataFileException($"no experiment files in '{folder}' (neither here nor beside the redo executable); pass --experiments <folder>.");
+        foreach (var n in names)
+        {
+            var d = ExperimentFiles.Load(files, n, folder);
+            Console.WriteLine($"{d.Name}: {d.Mirrors}");
+            foreach (var (size, s) in d.Sizes) Console.WriteLine($"  {size,-6} {s.Cost}");
+        }
+        Console.WriteLine($"plan one with: redo experiment plan <name> --size quick --queue <folder>   ({names.Count} experiments in {folder})");
+        return 0;
     }
 
     /// <summary>The paper's MuJoCo tasks (App. B: HalfCheetah, Hopper, Walker2d, Ant), the ones the shipped table anchors.</summary>

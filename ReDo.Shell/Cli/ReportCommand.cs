@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Metrics;
 
@@ -23,7 +24,7 @@ public sealed class ReportCommand(IRunFiles files) : ICliCommand
         {
             var folder = r.GetValue(queue)!;
             new ExperimentReporting(Console.Out, files).Write(folder, r.GetValue(output) ?? Path.Combine(folder, "report"),
-                new AnchorFiles(r.GetValue(random)!, r.GetValue(published)!, r.GetValue(randomMuJoCo)!, r.GetValue(sacReference)!), new BootstrapSettings(r.GetValue(resamples), 0.95, r.GetValue(seed)));
+                new AnchorFiles(r.GetValue(random)!, r.GetValue(published)!, r.GetValue(randomMuJoCo)!, r.GetValue(sacReference)!).Resolved(ShippedFiles.Installed(files)), new BootstrapSettings(r.GetValue(resamples), 0.95, r.GetValue(seed)));
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
@@ -16,7 +17,7 @@ public sealed class SweepCommand(IRunFiles files) : ICliCommand
 
     public Command Definition()
     {
-        var config = new Argument<string>("config.json") { Description = "the sweep's base configuration" };
+        var config = new Argument<string>("config") { Description = "the sweep's base configuration: a file, or the name of a shipped one (redo config list)" };
         var seeds = CliOptions.Text("--seeds", "seeds, e.g. 1-5 or 1,3,7", required: true);
         var grids = CliOptions.Repeated("--set-grid", "a grid axis, e.g. Agent:ReplayRatio=0.25,0.5,1,2 (repeatable)");
         var sets = CliOptions.Sets();
@@ -29,8 +30,9 @@ public sealed class SweepCommand(IRunFiles files) : ICliCommand
     public int Run(Parameters p)
     {
         var (configPath, seedsText, grids, sets, queueFolder) = p;
+        configPath = ShippedFiles.Installed(files).Config(configPath);
         var queue = new QueueFolders(queueFolder, files);
-        if (!files.Exists(configPath)) throw new CliError($"config file '{configPath}' does not exist; pass one of configs/*.json or your own copy.");
+        if (!files.Exists(configPath)) throw new CliError($"config file '{configPath}' does not exist; pass a config file or the name of a shipped one (redo config list).");
         var (seeds, seedProblem) = SeedRange.Parse(seedsText);
         if (seeds is null) throw new CliError($"--seeds: {seedProblem}.");
         var axes = grids.Select(g => GridAxis.Parse(g) is var (axis, problem) && axis is not null ? axis : throw new CliError(problem!)).ToList();

@@ -10,16 +10,17 @@ public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
 {
     public Command Definition()
     {
-        var config = new Argument<string>("config.json") { Description = "a run configuration, e.g. configs/minatar-breakout-dqn-redo.json" };
+        var config = new Argument<string>("config") { Description = "a config file, or the name of a shipped one (redo config list), e.g. minatar-breakout-dqn-redo" };
         var sets = CliOptions.Sets();
         var output = CliOptions.Text("--out", "run folder (default runs/<config>-seed<seed>-<UTC time>)");
-        var command = new Command("train", "train DQN (± ReDo, Reset, weight decay) on MinAtar from a config") { config, sets, output };
+        var command = new Command("train", "train an agent from a config: DQN or DrQ(ε) on MinAtar, SAC on MuJoCo (± ReDo, Reset, weight decay)") { config, sets, output };
         command.SetAction(r => Run(r.GetValue(config)!, r.GetValue(sets)!, r.GetValue(output)));
         return command;
     }
 
     public int Run(string configPath, IReadOnlyList<string> sets, string? outFolder)
     {
+        configPath = ShippedFiles.Installed(files).Config(configPath);
         var config = ConfigLoader.Load(configPath, sets, files);
         outFolder ??= Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(configPath)}-seed{config.Run.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         if (files.Directories(outFolder).Count > 0 || files.Files(outFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)))

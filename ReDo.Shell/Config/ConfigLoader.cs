@@ -17,7 +17,7 @@ public static class ConfigLoader
     /// <summary>A config file, read through <paramref name="files"/> (the retrying disk), then the overrides.</summary>
     public static ExperimentConfig Load(string path, IEnumerable<string> overrides, IRunFiles files)
     {
-        if (!files.Exists(path)) throw new ConfigException($"config file '{path}' does not exist; pass one of configs/*.json or your own copy.");
+        if (!files.Exists(path)) throw new ConfigException($"config file '{path}' does not exist; pass a config file or the name of a shipped one (redo config list).");
         return Load(files.ReadAllText(path), overrides, source: path, jsonSource: $"config file '{path}'");
     }
 

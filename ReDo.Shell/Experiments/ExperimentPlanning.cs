@@ -2,6 +2,7 @@ using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
+using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 
@@ -26,10 +27,11 @@ public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
             if (old.Experiment != plan.Experiment || old.Size != plan.Size || old.Shards != plan.Shards)
                 throw new RunFolderException($"'{queue}' already holds experiment {old.Experiment} at size {old.Size} ({old.Shards} shard(s)); use another --queue folder.");
         }
-        if (!files.Exists(definition.BaseConfig))
-            throw new DataFileException($"base config '{definition.BaseConfig}' of experiment {definition.Name} does not exist; run from the repository root or fix BaseConfig.");
+        var baseConfig = ShippedFiles.Installed(files).File(definition.BaseConfig);
+        if (!files.Exists(baseConfig))
+            throw new DataFileException($"base config '{definition.BaseConfig}' of experiment {definition.Name} does not exist (neither here nor beside the redo executable); fix BaseConfig.");
         JsonElement config;
-        try { config = JsonDocument.Parse(files.ReadAllText(definition.BaseConfig)).RootElement.Clone(); }
+        try { config = JsonDocument.Parse(files.ReadAllText(baseConfig)).RootElement.Clone(); }
         catch (JsonException e) { throw new DataFileException($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
 
         var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, [.. r.Overrides], r.Seed))).ToList();

@@ -2,6 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 
@@ -27,16 +28,20 @@ public sealed record AnchorFiles(
     public static AnchorFiles In(string root) => new(Path.Combine(root, DefaultRandomPolicy), Path.Combine(root, DefaultPublished),
                                                      Path.Combine(root, DefaultRandomPolicyMuJoCo), Path.Combine(root, DefaultSacReference));
 
+    /// <summary>Each path as <see cref="ShippedFiles.File"/> finds it: the current folder's copy, else the installed one.</summary>
+    public AnchorFiles Resolved(ShippedFiles shipped) =>
+        new(shipped.File(RandomPolicy), shipped.File(Published), shipped.File(RandomPolicyMuJoCo), shipped.File(SacReference));
+
     public PublishedCurves LoadPublished(IRunFiles files)
     {
-        if (!files.Exists(Published)) throw new DataFileException($"published curves '{Published}' do not exist; run from the repository root or pass --published <csv>.");
+        if (!files.Exists(Published)) throw new DataFileException($"published curves '{Published}' do not exist (neither here nor beside the redo executable); pass --published <csv>.");
         try { return PublishedCurves.Parse(files.ReadAllText(Published), Published); }
         catch (FormatException e) { throw new DataFileException(e.Message); }
     }
 
     public IReadOnlyDictionary<string, ReferenceScore> LoadSacReference(IRunFiles files)
     {
-        if (!files.Exists(SacReference)) throw new DataFileException($"SAC reference table '{SacReference}' does not exist; run from the repository root.");
+        if (!files.Exists(SacReference)) throw new DataFileException($"SAC reference table '{SacReference}' does not exist (neither here nor beside the redo executable); pass --sac-reference <csv>.");
         try { return ReferenceScores.Parse(files.ReadAllText(SacReference), SacReference); }
         catch (FormatException e) { throw new DataFileException(e.Message); }
     }

@@ -75,7 +75,7 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
 
     public static IReadOnlyDictionary<string, PublishedBand> ReadBands(IRunFiles files, string path)
     {
-        if (!files.Exists(path)) throw new DataFileException($"band file '{path}' does not exist; run from the repository root or pass --bands <csv>.");
+        if (!files.Exists(path)) throw new DataFileException($"band file '{path}' does not exist (neither here nor beside the redo executable); pass --bands <csv>.");
         var bands = new Dictionary<string, PublishedBand>(StringComparer.Ordinal);
         var lines = files.ReadAllLines(path);
         for (int i = 1; i < lines.Length; i++)

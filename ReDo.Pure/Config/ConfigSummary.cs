@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ReDo.Pure.Config;
+
+/// <summary>
+/// A run configuration in one line, as <c>redo config list</c> shows the shipped ones: the agent
+/// (DQN, DrQ(ε) or SAC), the environment, the length, the replay ratio and which of ReDo, Reset and
+/// weight decay are on.
+/// </summary>
+public static class ConfigSummary
+{
+    public static string Describe(ExperimentConfig c)
+    {
+        bool sac = c.Agent.Kind == AgentSettings.Sac;
+        string agent = sac ? "SAC" : c.Agent.Augment == Augmentation.Shift ? "DrQ(ε)" : "DQN";
+        double ratio = sac ? c.Sac.ReplayRatio : c.Agent.ReplayRatio;
+        double decay = sac ? c.Sac.WeightDecay : c.Agent.WeightDecay;
+        double width = sac ? c.Sac.WidthMultiplier : c.Agent.WidthMultiplier;
+        var parts = new List<string>
+        {
+            $"{agent} on {c.Run.Game}",
+            string.Create(CultureInfo.InvariantCulture, $"{c.Run.Frames:N0} {(sac ? "steps" : "frames")}"),
+            string.Create(CultureInfo.InvariantCulture, $"replay ratio {ratio:G}"),
+        };
+        if (width != 1.0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"width ×{width:G}"));
+        if (c.Redo.Enabled) parts.Add(string.Create(CultureInfo.InvariantCulture, $"ReDo τ = {c.Redo.Tau:G}, F = {c.Redo.Period:N0}"));
+        if (c.Reset.Enabled) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Reset every {c.Reset.Period:N0}"));
+        if (decay > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"weight decay {decay:G}"));
+        return string.Join(", ", parts);
+    }
+}
