@@ -65,6 +65,7 @@ public sealed record IntervalStats(
         Layers(AtZero, scoredLayers), Layers(AtTau, scoredLayers),
         NeuronsRecycled, MaxOutputChange, returnLast100)
     {
+        DormantAtTenth = AtZero?.At(0.1).OverallFraction ?? double.NaN,
         Extras = (extras ?? []).Select(name => Extras?.FirstOrDefault(s => s.Name == name) is { } s ? new NamedValue(name, s.Sum / s.Count) : new NamedValue(name, double.NaN)).ToValueList(),
     };
 

@@ -12,6 +12,9 @@ public sealed record DormancyReport(double Tau, ValueList<LayerDormancy> Layers)
     /// <summary>Total dormant / total neurons over the scored (hidden) layers — the paper's dead_feature_percentage / 100.</summary>
     public double OverallFraction => Neurons == 0 ? 0 : (double)DormantCount / Neurons;
 
+    /// <summary>The same scores judged at another threshold (a neuron's score does not depend on τ).</summary>
+    public DormancyReport At(double tau) => new(tau, Layers.Select(l => l with { Tau = tau }).ToValueList());
+
     public LayerDormancy For(string layer) =>
         Layers.FirstOrDefault(l => l.Layer == layer) ?? throw new ArgumentException($"layer '{layer}' is not scored");
 

@@ -16,10 +16,17 @@ public static class MetricsCsv
     public const string AtZeroPrefix = "dormant_pct_tau0";
     public const string AtTauPrefix = "dormant_pct_tau";
 
+    /// <summary>
+    /// The overall dormant % at τ = 0.1 whatever the run's τ, so runs recycling at different τ can be
+    /// compared at one (after return_last100; files written before it existed lack it and stay valid).
+    /// </summary>
+    public const string AtTenthColumn = "dormant_pct_tau0.1";
+
     static readonly string[] Leading = ["frames", "gradient_steps", "episodes", "mean_return", "loss", AtZeroPrefix, AtTauPrefix];
     static readonly string[] Trailing = ["neurons_recycled", "output_change", "return_last100"];
 
-    public static IReadOnlyList<string> Columns(IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null)
+    /// <param name="atTenth">whether the file has the τ = 0.1 column (every new file does; older ones are continued without it)</param>
+    public static IReadOnlyList<string> Columns(IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null, bool atTenth = true)
     {
         foreach (var layer in layers)
             if (layer.Length == 0 || layer.IndexOfAny([',', '"', '\n', '\r']) >= 0)
@@ -28,7 +35,7 @@ public static class MetricsCsv
         foreach (var extra in extras)
             if (ExtraProblem(extra) is { } problem) throw new ArgumentException($"column name '{extra}' cannot be an agent's column: {problem}");
         if (extras.Distinct().Count() != extras.Count) throw new ArgumentException($"the agent's columns [{string.Join(", ", extras)}] name one column twice");
-        return [.. Leading, .. layers.Select(l => $"{AtZeroPrefix}/{l}"), .. layers.Select(l => $"{AtTauPrefix}/{l}"), .. Trailing, .. extras];
+        return [.. Leading, .. layers.Select(l => $"{AtZeroPrefix}/{l}"), .. layers.Select(l => $"{AtTauPrefix}/{l}"), .. Trailing, .. (atTenth ? new[] { AtTenthColumn } : []), .. extras];
     }
 
     /// <summary>Why <paramref name="name"/> cannot be an agent's own column, or null: it must be non-empty, CSV-safe, and not look like a standard column.</summary>
@@ -37,10 +44,10 @@ public static class MetricsCsv
         : name.StartsWith(AtTauPrefix, StringComparison.Ordinal) || Leading.Contains(name) || Trailing.Contains(name) ? "it is, or looks like, one of the standard columns"
         : null;
 
-    public static string Header(IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null) => string.Join(',', Columns(layers, extras)) + "\n";
+    public static string Header(IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null, bool atTenth = true) => string.Join(',', Columns(layers, extras, atTenth)) + "\n";
 
     /// <summary>One line (with its "\n"); the row must name exactly <paramref name="layers"/>, in order, at τ = 0 and at τ.</summary>
-    public static string FormatRow(MetricsRow row, IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null)
+    public static string FormatRow(MetricsRow row, IReadOnlyList<string> layers, IReadOnlyList<string>? extras = null, bool atTenth = true)
     {
         RequireLayers(row.LayersAtZero, layers, "at τ = 0");
         RequireLayers(row.LayersAtTau, layers, "at τ");
@@ -60,16 +67,17 @@ public static class MetricsCsv
             row.NeuronsRecycled.ToString(CultureInfo.InvariantCulture),
             NumberText.Format(row.OutputChange),
             NumberText.Format(row.ReturnLast100),
+            .. (atTenth ? new[] { PercentText.FromFraction(row.DormantAtTenth) } : []),
             .. row.Extras.Select(x => NumberText.Format(x.Value)),
         ];
         return string.Join(',', fields) + "\n";
     }
 
     /// <summary>The whole file: header (layers taken from <paramref name="layers"/>) and rows.</summary>
-    public static string Format(IReadOnlyList<string> layers, IEnumerable<MetricsRow> rows, IReadOnlyList<string>? extras = null)
+    public static string Format(IReadOnlyList<string> layers, IEnumerable<MetricsRow> rows, IReadOnlyList<string>? extras = null, bool atTenth = true)
     {
-        var b = new StringBuilder(Header(layers, extras));
-        foreach (var row in rows) b.Append(FormatRow(row, layers, extras));
+        var b = new StringBuilder(Header(layers, extras, atTenth));
+        foreach (var row in rows) b.Append(FormatRow(row, layers, extras, atTenth));
         return b.ToString();
     }
 
@@ -87,15 +95,15 @@ public static class MetricsCsv
         // Every line ends in "\n"; a last line without one is a write that was cut off.
         if (lines[^1].Length != 0)
             throw new MetricsCsvException(lines.Length, lines[^1].Length + 1, "the last line has no line end: the file was cut off while being written; delete that line");
-        var (layers, extras) = ParseHeader(lines[0].TrimEnd('\r'));
-        var columns = Columns(layers, extras);
+        var (layers, extras, atTenth) = ParseHeader(lines[0].TrimEnd('\r'));
+        var columns = Columns(layers, extras, atTenth);
         var rows = new List<MetricsRow>();
         for (int i = 1; i < lines.Length - 1; i++)
-            rows.Add(ParseRow(lines[i].TrimEnd('\r'), i + 1, layers, extras, columns));
-        return new MetricsTable(layers, rows.ToValueList()) { Extras = extras };
+            rows.Add(ParseRow(lines[i].TrimEnd('\r'), i + 1, layers, extras, columns, atTenth));
+        return new MetricsTable(layers, rows.ToValueList()) { Extras = extras, AtTenth = atTenth };
     }
 
-    static (ValueList<string> Layers, ValueList<string> Extras) ParseHeader(string header)
+    static (ValueList<string> Layers, ValueList<string> Extras, bool AtTenth) ParseHeader(string header)
     {
         var names = header.Split(',');
         for (int c = 0; c < Leading.Length; c++)
@@ -115,20 +123,22 @@ public static class MetricsCsv
         int standard = Leading.Length + 2 * layers.Count + Trailing.Length;
         if (names.Length < standard)
             throw new MetricsCsvException(1, names.Length, $"the header has {names.Length} columns; expected {Leading.Length + Trailing.Length} plus two per layer ({layers.Count} layers), then the agent's own");
+        bool atTenth = names.Length > standard && names[standard] == AtTenthColumn;
+        if (atTenth) standard++;
         var extras = names[standard..];
         for (int k = 0; k < extras.Length; k++)
             if (ExtraProblem(extras[k]) is { } problem)
                 throw new MetricsCsvException(1, standard + k + 1, $"column '{extras[k]}' cannot be an agent's column: {problem}");
         if (extras.GroupBy(x => x).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new MetricsCsvException(1, standard + Array.LastIndexOf(extras, twice.Key) + 1, $"column '{twice.Key}' appears twice");
-        var expected = Columns(layers, extras);
+        var expected = Columns(layers, extras, atTenth);
         for (int c = 0; c < names.Length; c++)
             if (names[c] != expected[c])
                 throw new MetricsCsvException(1, c + 1, $"expected column '{expected[c]}' but found '{names[c]}'");
-        return (layers.ToValueList(), extras.ToValueList());
+        return (layers.ToValueList(), extras.ToValueList(), atTenth);
     }
 
-    static MetricsRow ParseRow(string line, int lineNo, ValueList<string> layers, ValueList<string> extras, IReadOnlyList<string> columns)
+    static MetricsRow ParseRow(string line, int lineNo, ValueList<string> layers, ValueList<string> extras, IReadOnlyList<string> columns, bool atTenth)
     {
         var f = line.Split(',');
         if (f.Length != columns.Count)
@@ -158,7 +168,8 @@ public static class MetricsCsv
             OutputChange: Number(8 + 2 * L),
             ReturnLast100: Number(9 + 2 * L))
         {
-            Extras = extras.Select((x, k) => new NamedValue(x, Number(10 + 2 * L + k))).ToValueList(),
+            DormantAtTenth = atTenth ? Percent(10 + 2 * L) : double.NaN,
+            Extras = extras.Select((x, k) => new NamedValue(x, Number(10 + 2 * L + (atTenth ? 1 : 0) + k))).ToValueList(),
         };
     }
 }

@@ -31,6 +31,9 @@ public sealed record MetricsRow(
     double OutputChange,
     double ReturnLast100 = double.NaN)
 {
+    /// <summary>The overall dormant fraction at τ = 0.1 whatever the run's τ (NaN when not measured), so runs can be compared at one τ.</summary>
+    public double DormantAtTenth { get; init; } = double.NaN;
+
     /// <summary>The agent's own columns after return_last100, in order (none for DQN; SAC's: docs/metrics.md).</summary>
     public ValueList<NamedValue> Extras { get; init; } = ValueList<NamedValue>.Empty;
 
@@ -46,4 +49,7 @@ public sealed record MetricsRow(
 public sealed record MetricsTable(ValueList<string> Layers, ValueList<MetricsRow> Rows)
 {
     public ValueList<string> Extras { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>Whether the file has the τ = 0.1 column (files written before it existed do not).</summary>
+    public bool AtTenth { get; init; } = true;
 }

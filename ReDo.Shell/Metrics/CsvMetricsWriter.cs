@@ -6,7 +6,8 @@ namespace ReDo.Shell.Metrics;
 /// <summary>
 /// Appends rows to &lt;run folder&gt;/metrics.csv: the header once (when the file is new or empty),
 /// then one flushed line per row. An existing file is continued only if its header names the same
-/// columns, so a resumed run cannot silently mix layouts.
+/// columns, so a resumed run cannot silently mix layouts; a file begun before the τ = 0.1 column
+/// existed is continued without it, so such a run resumes to the bytes it would have written.
 /// </summary>
 public sealed class CsvMetricsWriter
 {
@@ -14,7 +15,7 @@ public sealed class CsvMetricsWriter
 
     readonly IRunFiles _files;
     readonly ValueList<string> _layers, _extras;
-    bool _headerChecked;
+    bool _headerChecked, _atTenth = true;
 
     public string Path { get; }
 
@@ -30,9 +31,9 @@ public sealed class CsvMetricsWriter
 
     public void Write(MetricsRow row)
     {
-        var line = MetricsCsv.FormatRow(row, _layers, _extras);
+        MetricsCsv.FormatRow(row, _layers, _extras);   // a bad row fails before the header is written
         if (!_headerChecked) { EnsureHeader(); _headerChecked = true; }
-        _files.AppendText(Path, line);
+        _files.AppendText(Path, MetricsCsv.FormatRow(row, _layers, _extras, _atTenth));
     }
 
     void EnsureHeader()
@@ -40,6 +41,7 @@ public sealed class CsvMetricsWriter
         var header = MetricsCsv.Header(_layers, _extras);
         var existing = _files.Exists(Path) ? _files.ReadAllText(Path) : "";
         if (existing.Length == 0) { _files.AppendText(Path, header); return; }
+        if (existing.StartsWith(MetricsCsv.Header(_layers, _extras, atTenth: false), StringComparison.Ordinal)) { _atTenth = false; return; }
         if (!existing.StartsWith(header, StringComparison.Ordinal))
             throw new InvalidOperationException($"{Path} exists with other columns (first line: '{existing.Split('\n')[0]}'); expected '{header.TrimEnd()}'. Use a new run folder.");
     }

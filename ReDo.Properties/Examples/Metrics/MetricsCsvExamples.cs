@@ -27,11 +27,24 @@ public class MetricsCsvExamples
     {
         var row = new MetricsRow(20_000, 4_999, 3, 1.5, double.NaN, 0.25, 0.5,
             ValueList.Of(new LayerFraction("Conv_0", 0.125), new LayerFraction("Dense_0", 0.3)),
-            ValueList.Of(new LayerFraction("Conv_0", 0.25), new LayerFraction("Dense_0", double.NaN)), 12, 0.0142, 1.25);
+            ValueList.Of(new LayerFraction("Conv_0", 0.25), new LayerFraction("Dense_0", double.NaN)), 12, 0.0142, 1.25) { DormantAtTenth = 0.375 };
         Assert.Equal(
-            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/Conv_0,dormant_pct_tau0/Dense_0,dormant_pct_tau/Conv_0,dormant_pct_tau/Dense_0,neurons_recycled,output_change,return_last100\n" +
-            "20000,4999,3,1.5,,25,50,12.5,30,25,,12,0.0142,1.25\n",
+            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/Conv_0,dormant_pct_tau0/Dense_0,dormant_pct_tau/Conv_0,dormant_pct_tau/Dense_0,neurons_recycled,output_change,return_last100,dormant_pct_tau0.1\n" +
+            "20000,4999,3,1.5,,25,50,12.5,30,25,,12,0.0142,1.25,37.5\n",
             MetricsCsv.Format(["Conv_0", "Dense_0"], [row]));
+    }
+
+    [Fact]
+    public void A_file_from_before_the_tenth_column_parses_and_formats_without_it()
+    {
+        const string old =
+            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/A,dormant_pct_tau/A,neurons_recycled,output_change,return_last100\n" +
+            "5000,0,3,1.5,,25,50,25,50,0,0,1.25\n";
+        var table = MetricsCsv.Parse(old);
+        Assert.False(table.AtTenth);
+        Assert.True(double.IsNaN(table.Rows[0].DormantAtTenth));
+        Assert.Equal(old, MetricsCsv.Format(table.Layers, table.Rows, atTenth: false));
+        Assert.True(MetricsCsv.Parse(MetricsCsv.Format(table.Layers, table.Rows)).AtTenth);
     }
 
     [Fact]
@@ -39,12 +52,13 @@ public class MetricsCsvExamples
     {
         var row = new MetricsRow(20_000, 10_000, 7, -3.5, 0.75, 0.1, 0.1, ValueList.Of(new LayerFraction("actor", 0.125)), ValueList.Of(new LayerFraction("actor", 0.125)), 0, 0, 12.5)
         {
+            DormantAtTenth = 0.05,
             Extras = ValueList.Of(new NamedValue("eval_return", 1234.5), new NamedValue("alpha", double.NaN)),
         };
         var text = MetricsCsv.Format(["actor"], [row], ["eval_return", "alpha"]);
         Assert.Equal(
-            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/actor,dormant_pct_tau/actor,neurons_recycled,output_change,return_last100,eval_return,alpha\n" +
-            "20000,10000,7,-3.5,0.75,10,10,12.5,12.5,0,0,12.5,1234.5,\n", text);
+            "frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/actor,dormant_pct_tau/actor,neurons_recycled,output_change,return_last100,dormant_pct_tau0.1,eval_return,alpha\n" +
+            "20000,10000,7,-3.5,0.75,10,10,12.5,12.5,0,0,12.5,5,1234.5,\n", text);
         Assert.Equal(row, MetricsCsv.Parse(text).Rows[0]);
         Assert.Throws<ArgumentException>(() => MetricsCsv.FormatRow(row, ["actor"], ["alpha", "eval_return"]));
         Assert.Throws<ArgumentException>(() => MetricsCsv.Header(["actor"], ["loss"]));

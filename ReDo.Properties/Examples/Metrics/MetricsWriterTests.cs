@@ -37,6 +37,18 @@ public class MetricsWriterTests
     }
 
     [Fact]
+    public void A_run_begun_before_the_tenth_column_resumes_without_it()
+    {
+        var files = new InMemoryRunFiles();
+        var path = Path.Combine("run", "metrics.csv");
+        var rows = Rows.Select(r => r with { DormantAtTenth = 0.25 }).ToArray();
+        files.AppendText(path, MetricsCsv.Format(SyntheticRun.Layers, rows.Take(2), atTenth: false));
+        var resumed = new CsvMetricsWriter("run", SyntheticRun.Layers, files);
+        foreach (var row in rows.Skip(2)) resumed.Write(row);
+        Assert.Equal(MetricsCsv.Format(SyntheticRun.Layers, rows, atTenth: false), files.ReadAllText(path));
+    }
+
+    [Fact]
     public void Continuing_a_file_with_other_columns_is_refused()
     {
         var files = new InMemoryRunFiles();
