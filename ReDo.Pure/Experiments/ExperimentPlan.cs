@@ -15,7 +15,8 @@ public static class ExperimentPlanner
     /// <summary>A series' id: its points' ids joined by '-' (so point ids may not contain '-').</summary>
     public static string SeriesId(IEnumerable<string> pointIds) => string.Join('-', pointIds);
 
-    public static ExperimentPlan Plan(ExperimentDefinition d, string sizeName, int shards = 1)
+    /// <param name="sets">overrides for every run after all of the experiment's own (a user's small variant, <c>plan --set</c>); a Run:Frames among them sets the plan's frames too</param>
+    public static ExperimentPlan Plan(ExperimentDefinition d, string sizeName, int shards = 1, IReadOnlyList<string>? sets = null)
     {
         if (d.Problems() is { Count: > 0 } problems) throw new ArgumentException($"experiment {d.Name}: {string.Join("; ", problems)}");
         if (!d.Sizes.TryGetValue(sizeName, out var size))
@@ -34,10 +35,21 @@ public static class ExperimentPlanner
             foreach (var game in size.Games.Where(g => pointSets[s].All(p => p.RunsOn(g))))
                 foreach (var seed in seeds)
                 {
-                    string[] overrides = [.. d.Set, .. size.Set ?? [], $"Run:Game={game}", $"Run:Frames={size.Frames}", .. pointSets[s].SelectMany(p => p.Set)];
+                    string[] overrides = [.. d.Set, .. size.Set ?? [], $"Run:Game={game}", $"Run:Frames={size.Frames}", .. pointSets[s].SelectMany(p => p.Set), .. sets ?? []];
                     runs.Add(new PlannedRun($"{d.Name}-{game}-{series[s].Id}-seed{seed}", game, series[s].Id, seed, overrides, 0));
                 }
-        var shardOf = ShardBalance.Assign([.. runs.Select(r => ShardBalance.Cost(r.Overrides, size.Frames))], shards);
-        return new ExperimentPlan(d.Name, sizeName, size.Frames, series, [.. runs.Select((r, i) => r with { Shard = shardOf[i] })], shards);
+        long frames = FramesSet(sets) ?? size.Frames;
+        var shardOf = ShardBalance.Assign([.. runs.Select(r => ShardBalance.Cost(r.Overrides, frames))], shards);
+        return new ExperimentPlan(d.Name, sizeName, frames, series, [.. runs.Select((r, i) => r with { Shard = shardOf[i] })], shards);
+    }
+
+    /// <summary>The last Run:Frames=N among <paramref name="sets"/>, or null; a value that is not a positive whole number is refused here, naming it.</summary>
+    static long? FramesSet(IReadOnlyList<string>? sets)
+    {
+        var last = (sets ?? []).LastOrDefault(x => x.Split('=')[0].Trim().Equals("Run:Frames", StringComparison.OrdinalIgnoreCase));
+        if (last is null) return null;
+        var value = last[(last.IndexOf('=') + 1)..].Trim();
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f
+            : throw new ArgumentException($"--set {last}: Run:Frames must be a positive whole number");
     }
 }

@@ -37,6 +37,12 @@ public sealed record ExperimentResults(
     BootstrapSettings Bootstrap)
 {
     public bool Partial => Runs.Any(r => !r.Finished);
+
+    /// <summary>The one τ every series' dormancy is compared at (<see cref="DormancyComparison"/>).</summary>
+    public double DormancyTau { get; init; } = DormancyComparison.Tenth;
+
+    /// <summary>Runs that could not be compared at τ = 0.1 and their own τ, when that moved the comparison to τ = 0.</summary>
+    public IReadOnlyList<(string Run, double Tau)> WithoutTenth { get; init; } = [];
     public bool Approximated => Runs.Any(r => r.Curves?.ReturnApproximated == true);
 
     public static ExperimentResults Compute(ExperimentDefinition d, ExperimentPlan plan, IReadOnlyList<RunResult> runs,
@@ -54,7 +60,7 @@ public sealed record ExperimentResults(
         var raw = plan.Series.ToDictionary(s => s.Id, s => RawScores(s.Id));
         var normalized = raw.ToDictionary(kv => kv.Key, kv => kv.Value is null ? null : Normalization.Normalize(kv.Value, anchors));
         var allNormalized = normalized.Values.Where(t => t is not null).SelectMany(t => t!.AllRuns).ToList();
-        var taus = allNormalized.Count == 0 ? [] : PerformanceProfile.Thresholds(Math.Min(0, allNormalized.Min()), Math.Max(1.5, allNormalized.Max()), 41);
+        var taus = allNormalized.Count == 0 ? [] : PerformanceProfile.FittedThresholds(allNormalized, 41);
 
         var series = plan.Series.Select(s =>
         {
@@ -76,8 +82,11 @@ public sealed record ExperimentResults(
                 runs.Where(r => r.Run.SeriesId == s.Id && r.Run.Game == game && r.Curves is not null)
                     .Select(r => (r.Curves!.Frames, y(r.Curves))).ToList(), bootstrap)).Where(b => b.X.Length > 0).ToList();
 
+        var logged = runs.Where(r => r.Curves is not null).ToList();
+        double tau = DormancyComparison.Choose(logged.Select(r => r.Curves!).ToList());
+        var withoutTenth = tau == DormancyComparison.Tenth ? [] : logged.Where(r => r.Curves!.DormantAt(DormancyComparison.Tenth) is null).Select(r => (r.Run.Name, r.Curves!.Tau)).ToList();
         var returns = games.ToDictionary(g => g, g => Bands(g, c => c.Scores(d.ScoreColumn)));
-        var dormant = games.ToDictionary(g => g, g => Bands(g, c => c.DormantAtTau));
-        return new ExperimentResults(d, plan, runs, series, returns, dormant, anchors, bootstrap);
+        var dormant = games.ToDictionary(g => g, g => Bands(g, c => c.DormantAt(tau)!));
+        return new ExperimentResults(d, plan, runs, series, returns, dormant, anchors, bootstrap) { DormancyTau = tau, WithoutTenth = withoutTenth };
     }
 }

@@ -29,15 +29,16 @@ public static class ReportMarkdown
         b.AppendLine("## How the numbers are made").AppendLine();
         b.AppendLine($"- Run score: the mean of {ScoreMeasure.Describe(d.ScoreColumn)} over the final {RunScore.FinalFraction:P0} of training (logged points with frames > {(1 - RunScore.FinalFraction) * p.Frames:N0}).");
         b.AppendLine("- Normalised score: (score − random) / (reference − random); random = the uniformly random policy's mean return (our measurement), reference = a published score per game (table below).");
-        b.AppendLine($"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); 95 % stratified-bootstrap percentile intervals, {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}.");
+        b.AppendLine($"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); stratified-bootstrap percentile intervals (2.5th to 97.5th percentile), {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}. Each interval is named by the runs it rests on: below {IntervalName.MinRuns} runs, or one run on a game, it is close to the range of the runs (of zero width at one run a game) and is no confidence interval (docs/statistics.md, \"When an interval is a confidence interval\").");
+        b.AppendLine($"- Dormancy: every series at {DormancyComparison.Name(r.DormancyTau)}{TauReason(r)}.");
         b.AppendLine();
         b.AppendLine("| game | random | reference | reference source |").AppendLine("|---|---|---|---|");
         foreach (var a in r.Anchors.Values.Where(a => r.Plan.Runs.Any(x => x.Game == a.Game)).OrderBy(a => a.Game))
             b.AppendLine($"| {a.Game} | {F(a.Random)} | {F(a.Reference)} | {a.ReferenceSource} |");
         b.AppendLine();
 
-        b.AppendLine("## Aggregate scores (normalised, 95 % CI)").AppendLine();
-        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % (τ) | P(better than {BaselineChoice.Describe(d, r.Plan.Series)}) | paper |");
+        b.AppendLine("## Aggregate scores (normalised; the intervals are named below the table)").AppendLine();
+        b.AppendLine($"| series | runs finished | IQM | mean | median | optimality gap | final dormant % ({DormancyComparison.Name(r.DormancyTau)}) | P(better than {BaselineChoice.Describe(d, r.Plan.Series)}) | paper |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in r.Series)
         {
@@ -45,6 +46,8 @@ public static class ReportMarkdown
             var paper = d.Paper.Where(x => x.Series == s.Series.Id).Select(x => $"{x.Measure} {F(x.Value)} ({x.Source})");
             b.AppendLine($"| {s.Series.Label} | {s.Finished}/{s.Planned} | {Agg(Aggregate.Iqm)} | {Agg(Aggregate.Mean)} | {Agg(Aggregate.Median)} | {Agg(Aggregate.OptimalityGap)} | {F(FinalDormant(r, s.Series.Id))} | {(s.ImprovementOverBaseline is { } e ? Ci(e) : "—")} | {(paper.Any() ? string.Join("; ", paper) : "—")} |");
         }
+        b.AppendLine();
+        foreach (var line in IntervalNotes(r)) b.AppendLine($"- {line}");
         b.AppendLine();
         b.AppendLine(d.PaperNote ?? "The paper's numbers are **Atari** results (human-normalised, 17 games, 10 M frames unless stated); ours are MinAtar, normalised to the published MinAtar DQN. Compare orderings and gaps, not absolute values.").AppendLine();
 
@@ -72,6 +75,32 @@ public static class ReportMarkdown
         return b.ToString();
     }
 
+    /// <summary>What each series' intervals are: its aggregates' (by its own runs) and its P(better)'s (by both sides' runs).</summary>
+    public static IEnumerable<string> IntervalNotes(ExperimentResults r)
+    {
+        foreach (var s in r.Series.Where(s => s.Normalized is not null))
+        {
+            var poi = s.ImprovementOverBaseline is not null && s.ComparedGames is { } shared && r.Series.Single(x => x.Series.Id == s.Baseline!.Id).Normalized is { } baseline
+                ? $"; P(better): {PairName(s.Normalized!.OnGames(shared), baseline.OnGames(shared))}" : "";
+            yield return $"{s.Series.Label}: {IntervalName.Of(s.Normalized!)}{poi}.";
+        }
+    }
+
+    /// <summary>"95 % CI" when both sides' runs allow it, else the bootstrap interval over both sides' counts.</summary>
+    static string PairName(ScoreTable a, ScoreTable b) =>
+        IntervalName.IsConfidenceInterval(a, b) ? "95 % CI" : $"bootstrap interval over {a.RunCount} vs {b.RunCount} runs; not a 95 % CI at this size";
+
+    /// <summary>Why the report compares at its τ, when not every run recycled at it.</summary>
+    static string TauReason(ExperimentResults r)
+    {
+        var own = r.Runs.Where(x => x.Curves is not null).Select(x => x.Curves!.Tau).Distinct().Order().ToList();
+        if (own.Count == 1 && own[0] == r.DormancyTau) return ", the τ every run recycles and logs at";
+        var owns = string.Join(", ", own.Select(t => double.IsNaN(t) ? "unknown" : F(t)));
+        if (r.WithoutTenth.Count == 0) return $" (the runs' own τ: {owns}; every run logged τ = 0.1 as well)";
+        var lacking = r.WithoutTenth.GroupBy(x => x.Tau).Select(g => $"{g.Count()} run(s) at τ = {(double.IsNaN(g.Key) ? "unknown" : F(g.Key))}");
+        return $" (the runs' own τ: {owns}; τ = 0.1 is not in the logs of {string.Join(", ", lacking)}, which logged only τ = 0 and their own τ, so the series are compared at τ = 0, which every run logged; a share at a τ below 0.1 is a lower bound of the share at 0.1)";
+    }
+
     /// <summary>One sentence per series against its baseline (<see cref="BaselineChoice"/>): decided only when the interval of P(better) excludes ½.</summary>
     public static IEnumerable<string> Verdicts(ExperimentResults r)
     {
@@ -85,11 +114,15 @@ public static class ReportMarkdown
             var biqm = baseline.Aggregates[Aggregate.Iqm];
             var onlySome = s.ComparedGames is { } compared && (compared.Count < s.Normalized!.Games.Count || compared.Count < baseline.Normalized!.Games.Count)
                 ? $" (P(better) on {string.Join(", ", compared)} only, the games both have finished runs on; IQM over each side's own)" : "";
-            var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs){onlySome}";
+            var named = IntervalName.IsConfidenceInterval(s.Normalized!, baseline.Normalized!) ? "95 % CIs" : "bootstrap intervals, not 95 % CIs at these run counts";
+            var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs; {named}){onlySome}";
             if (!CanDecide(s.Normalized!, baseline.Normalized!))
             {
                 var direction = poi.Point > 0.5 ? "ahead of" : poi.Point < 0.5 ? "behind" : "level with";
-                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label}, which decides nothing at these run counts ({RunCounts(s.Normalized!, baseline.Normalized!)}): even a complete separation of the two would arise by chance with probability {F(SeparationFloor.Of(s.Normalized!, baseline.Normalized!))} (> {F(SeparationFloor.Level)}): {numbers}.";
+                // The word follows P(better) (the share of within-game pairs won); say so when the IQM points the other way.
+                var byIqm = iqm.Point > biqm.Point ? "ahead" : iqm.Point < biqm.Point ? "behind" : "level";
+                var which = byIqm == direction.Split(' ')[0] ? " (by P(better) and by IQM)" : $" by P(better) (by IQM it is {byIqm})";
+                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label}{which}, which decides nothing at these run counts ({RunCounts(s.Normalized!, baseline.Normalized!)}): even a complete separation of the two would arise by chance with probability {F(SeparationFloor.Of(s.Normalized!, baseline.Normalized!))} (> {F(SeparationFloor.Level)}): {numbers}.";
                 continue;
             }
             var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
@@ -110,11 +143,11 @@ public static class ReportMarkdown
         string.Join(", ", ScoreTable.SharedGames(a, b).Select(g =>
             $"{a.Games.First(h => h.Game == g).Runs.Count} vs {b.Games.First(h => h.Game == g).Runs.Count} runs on {g}"));
 
-    /// <summary>Mean over finished runs of the dormant % at τ over the final 10 % of training (NaN without measurements).</summary>
+    /// <summary>Mean over finished runs of the dormant % at the report's τ (<see cref="ExperimentResults.DormancyTau"/>) over the final 10 % of training (NaN without measurements).</summary>
     public static double FinalDormant(ExperimentResults r, string seriesId)
     {
-        var v = r.Runs.Where(x => x.Run.SeriesId == seriesId && x.Finished && x.Curves is not null)
-            .Select(x => RunScore.Of(x.Curves!.Frames.Zip(x.Curves.DormantAtTau, (f, y) => new CurvePoint(f, y)), r.Plan.Frames))
+        var v = r.Runs.Where(x => x.Run.SeriesId == seriesId && x.Finished && x.Curves?.DormantAt(r.DormancyTau) is not null)
+            .Select(x => RunScore.Of(x.Curves!.Frames.Zip(x.Curves.DormantAt(r.DormancyTau)!, (f, y) => new CurvePoint(f, y)), r.Plan.Frames))
             .Where(double.IsFinite).ToList();
         return v.Count == 0 ? double.NaN : v.Average();
     }

@@ -23,6 +23,17 @@ public static class PerformanceProfile
         return taus.Select((t, i) => new ProfilePoint(t, estimates[i])).ToList();
     }
 
+    /// <summary>
+    /// Thresholds fitted to the scores: from a little below the lowest to a little above the highest
+    /// (a twentieth of their range each side, or 0.05 when all are equal), so the profile's whole
+    /// descent fills the plot instead of a fixed 0–1.5 that leaves it a sliver.
+    /// </summary>
+    public static IReadOnlyList<double> FittedThresholds(IReadOnlyCollection<double> scores, int count)
+    {
+        double lo = scores.Min(), hi = scores.Max(), pad = hi > lo ? (hi - lo) / 20 : 0.05;
+        return Thresholds(lo - pad, hi + pad, count);
+    }
+
     /// <summary>Evenly spaced thresholds from lo to hi inclusive (the x axis of the profile plot).</summary>
     public static IReadOnlyList<double> Thresholds(double lo, double hi, int count) =>
         count < 2 ? throw new ArgumentException("a profile needs at least two thresholds")

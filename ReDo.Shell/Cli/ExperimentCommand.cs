@@ -9,7 +9,7 @@ using ReDo.Shell.Metrics;
 namespace ReDo.Shell.Cli;
 
 /// <summary>
-/// <c>redo experiment list [--experiments folder]</c>, <c>redo experiment plan &lt;name&gt; [--size quick|full] --queue &lt;dir&gt; [--shards n]</c>,
+/// <c>redo experiment list [--experiments folder]</c>, <c>redo experiment plan &lt;name&gt; [--size quick|full] --queue &lt;dir&gt; [--shards n] [--set Section:Key=value …]</c>,
 /// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv] [--suite minatar|mujoco]</c>.
 /// The work is in ReDo.Shell/Experiments; this only reads arguments.
 /// </summary>
@@ -22,11 +22,12 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var queue = CliOptions.Text("--queue", "queue folder to write the run specs into", required: true);
         var shards = CliOptions.Int("--shards", "split the runs into this many shards", 1, 1, 64);
         var experiments = new Option<string>("--experiments") { Description = "folder of experiment files", DefaultValueFactory = _ => ExperimentFiles.DefaultFolder };
-        var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments };
+        var sets = CliOptions.Sets();   // after the experiment's own settings, for every run
+        var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments, sets };
         plan.SetAction(r =>
         {
             var folder = ShippedFiles.Installed(files).Folder(r.GetValue(experiments)!);
-            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(files, r.GetValue(name)!, folder), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards));
+            new ExperimentPlanning(Console.Out, files).Plan(ExperimentFiles.Load(files, r.GetValue(name)!, folder), r.GetValue(size)!, r.GetValue(queue)!, r.GetValue(shards), r.GetValue(sets) ?? []);
             return 0;
         });
 

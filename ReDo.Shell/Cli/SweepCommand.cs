@@ -41,8 +41,7 @@ public sealed class SweepCommand(IRunFiles files) : ICliCommand
         try { config = JsonDocument.Parse(files.ReadAllText(configPath)).RootElement.Clone(); }
         catch (JsonException e) { throw new CliError($"config file '{configPath}' is not valid JSON: {e.Message}"); }
         var specs = SweepPlan.Expand(Path.GetFileNameWithoutExtension(configPath), sets, axes, seeds)
-            .Select(r => new RunSpec(r.Name, configPath, config, r.Overrides, r.Seed)).ToList();
-        foreach (var spec in specs) RunSpecFiles.Resolve(spec);   // every spec valid before any is written
+            .Select(r => RunSpecFiles.Settled(new RunSpec(r.Name, configPath, config, r.Overrides, r.Seed))).ToList();   // every spec valid before any is written
 
         int written = 0;
         foreach (var spec in specs)

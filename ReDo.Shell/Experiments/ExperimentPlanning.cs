@@ -15,10 +15,11 @@ namespace ReDo.Shell.Experiments;
 /// </summary>
 public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
 {
-    public ExperimentPlan Plan(ExperimentDefinition definition, string size, string queue, int shards)
+    /// <param name="sets">--set overrides for every run, after all of the experiment's own (a small variant: fewer frames, a smaller replay ratio …); the plan's runs list them</param>
+    public ExperimentPlan Plan(ExperimentDefinition definition, string size, string queue, int shards, IReadOnlyList<string>? sets = null)
     {
         ExperimentPlan plan;
-        try { plan = ExperimentPlanner.Plan(definition, size, shards); }
+        try { plan = ExperimentPlanner.Plan(definition, size, shards, sets); }
         catch (ArgumentException e) { throw new ConfigException(e.Message); }
 
         if (files.Exists(ExperimentFiles.ManifestPath(queue)))
@@ -26,6 +27,8 @@ public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
             var old = ExperimentFiles.LoadManifest(files, queue).Plan;
             if (old.Experiment != plan.Experiment || old.Size != plan.Size || old.Shards != plan.Shards)
                 throw new RunFolderException($"'{queue}' already holds experiment {old.Experiment} at size {old.Size} ({old.Shards} shard(s)); use another --queue folder.");
+            if (!old.Runs.Select(r => (r.Name, string.Join('\n', r.Overrides))).SequenceEqual(plan.Runs.Select(r => (r.Name, string.Join('\n', r.Overrides)))))
+                throw new RunFolderException($"'{queue}' already holds experiment {old.Experiment} planned with other settings (--set or an edited experiment file); use another --queue folder.");
         }
         var baseConfig = ShippedFiles.Installed(files).File(definition.BaseConfig);
         if (!files.Exists(baseConfig))
@@ -34,8 +37,8 @@ public sealed class ExperimentPlanning(TextWriter output, IRunFiles files)
         try { config = JsonDocument.Parse(files.ReadAllText(baseConfig)).RootElement.Clone(); }
         catch (JsonException e) { throw new DataFileException($"base config '{definition.BaseConfig}' is not valid JSON: {e.Message}"); }
 
-        var specs = plan.Runs.Select(r => (Run: r, Spec: new RunSpec(r.Name, definition.BaseConfig, config, [.. r.Overrides], r.Seed))).ToList();
-        foreach (var (_, spec) in specs) RunSpecFiles.Resolve(spec);   // every spec valid before any is written
+        // Every spec valid before any is written; each shows its run's real settings.
+        var specs = plan.Runs.Select(r => (Run: r, Spec: RunSpecFiles.Settled(new RunSpec(r.Name, definition.BaseConfig, config, [.. r.Overrides], r.Seed)))).ToList();
 
         ExperimentFiles.WriteManifest(files, queue, new ExperimentManifest(definition, plan));
         int written = 0;

@@ -5,6 +5,7 @@ using ReDo.Pure.Statistics;
 using ReDo.Shell.Config;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
+using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Experiments;
 
@@ -60,7 +61,7 @@ public sealed record AnchorFiles(
         var controlRandom = RandomPolicyBaseline.ReadMeans(files, RandomPolicyMuJoCo);
         foreach (var (game, reference) in LoadSacReference(files))
             if (controlRandom.TryGetValue(game, out var r))
-                anchors[game] = new GameNormalizer(game, r, reference.Return, $"{reference.Source.Split(':')[0]} ({SacReference})");
+                anchors[game] = new GameNormalizer(game, r, reference.Return, $"{reference.Source.Split(':')[0]} ({Path.GetFileName(SacReference)})");   // the file name only: a report made from another folder reads the same
         return anchors;
     }
 }
@@ -87,20 +88,33 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
         var figures = new List<(string, string)>();
         var order = plan.Series.Select(s => s.Label).ToList();
         foreach (var (game, bands) in results.ReturnCurves.Where(kv => kv.Value.Count > 0))
-            figures.Add(($"Learning curves, {game} (mean over seeds, 95 % CI)", ReportFigures.Curves(files, bands, order, $"{game}: {ScoreMeasure.AxisLabel(d.ScoreColumn)}", ScoreMeasure.AxisLabel(d.ScoreColumn), Path.Combine(outFolder, $"return-{game}"))));
+            figures.Add((FigureTitles.Returns(game, bands), ReportFigures.Curves(files, bands, order, $"{game}: {ScoreMeasure.AxisLabel(d.ScoreColumn)}", ScoreMeasure.AxisLabel(d.ScoreColumn), Path.Combine(outFolder, $"return-{game}"))));
         foreach (var (game, bands) in results.DormantCurves.Where(kv => kv.Value.Count > 0))
-            figures.Add(($"Dormant neurons, {game} (overall, at the run's τ; mean over seeds, 95 % CI)", ReportFigures.Curves(files, bands, order, $"{game}: dormant neurons", "dormant % (τ)", Path.Combine(outFolder, $"dormant-{game}"))));
+            figures.Add((FigureTitles.Dormant(game, bands, results.DormancyTau), ReportFigures.Curves(files, bands, order, $"{game}: dormant neurons", FigureTitles.DormantAxis(results.DormancyTau), Path.Combine(outFolder, $"dormant-{game}"))));
         var withScores = results.Series.Where(s => s.Aggregates.Count > 0).ToList();
         if (withScores.Count > 0)
         {
-            figures.Add(("IQM of normalised scores (95 % stratified-bootstrap CI)", ReportFigures.Bars(files, withScores.Select(s => (s.Series.Label, s.Aggregates[Aggregate.Iqm])).ToList(), $"{d.Name}: IQM", "IQM normalised score", Path.Combine(outFolder, "iqm"))));
-            figures.Add(("Performance profiles (95 % bands)", ReportFigures.Profiles(files, withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
+            figures.Add((FigureTitles.Iqm(withScores), ReportFigures.Bars(files, withScores.Select(s => (s.Series.Label, s.Aggregates[Aggregate.Iqm])).ToList(), order, $"{d.Name}: IQM", "IQM normalised score", Path.Combine(outFolder, "iqm"))));
+            figures.Add((FigureTitles.Profiles(withScores), ReportFigures.Profiles(files, withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
         }
         var reportPath = Path.Combine(outFolder, "report.md");
         files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures));
         output.WriteLine($"{reportPath}: {runs.Count(r => r.Finished)} of {runs.Count} runs finished{(results.Partial ? " (partial results)" : "")}, {figures.Count} figure(s) as PNG and SVG");
         foreach (var line in ReportMarkdown.Verdicts(results)) output.WriteLine($"  {line}");
         return results;
+    }
+
+    /// <summary>The run's recycling τ from its config.json (Redo:Tau), NaN when the file or key is missing.</summary>
+    double RunTau(string runFolder)
+    {
+        var path = Path.Combine(runFolder, Runner.ConfigFile);
+        if (!files.Exists(path)) return double.NaN;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(files.ReadAllText(path));
+            return json.RootElement.TryGetProperty("Redo", out var redo) && redo.TryGetProperty("Tau", out var tau) && tau.TryGetDouble(out var v) ? v : double.NaN;
+        }
+        catch (System.Text.Json.JsonException e) { throw new RunFolderException($"{path} is not valid JSON ({e.Message}); the run folder {runFolder} looks damaged."); }
     }
 
     RunCurves? ReadCurves(string runFolder)
@@ -110,7 +124,7 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
         try
         {
             var csv = CsvColumns.Parse(files.ReadAllText(path), path);
-            return csv.RowCount == 0 ? null : RunCurves.From(csv);
+            return csv.RowCount == 0 ? null : RunCurves.From(csv, RunTau(runFolder));
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)
         {

@@ -10,7 +10,12 @@ public enum RunState { Pending, Running, Done, Failed, Missing }
 /// <summary>Where a planned run stands: its queue state, its run folder, frames logged so far, and why it failed.</summary>
 public sealed record RunStatus(PlannedRun Run, RunState State, string RunFolder, long FramesLogged, string? FailReason);
 
-/// <summary>Reads the state of every planned run from the queue folders the worker moves specs between.</summary>
+/// <summary>
+/// Reads the state of every planned run from the queue folders the worker moves specs between, and from
+/// the run folders themselves: a run whose folder holds a finished summary.json is done wherever its
+/// spec is (run with <c>redo run-spec</c> from a pending spec, or shipped without specs as
+/// docs/results/&lt;x&gt;/runs/&lt;name&gt; beside experiment/plan.json).
+/// </summary>
 public static class RunStates
 {
     /// <summary>
@@ -31,8 +36,14 @@ public static class RunStates
             if (status.State != RunState.Missing) return status;
             planned ??= status;
         }
-        return planned!;
+        // Shipped results: the run folders straight under the queue folder, no specs.
+        var shipped = Path.Combine(queue, "runs", r.Name);
+        return plan.Shards > 1 && IsFinished(files, shipped) ? planned! with { State = RunState.Done, RunFolder = shipped, FramesLogged = LastFrames(files, Path.Combine(shipped, "metrics.csv")) } : planned!;
     }
+
+    /// <summary>Whether the run folder says it finished: its summary.json exists (it is written only at the end) and says so.</summary>
+    static bool IsFinished(IRunFiles files, string runFolder) =>
+        files.Exists(Path.Combine(runFolder, Runner.SummaryFile)) && Runner.FinishedSummary(runFolder, files) is { Finished: true };
 
     static IEnumerable<int> ShardsToSearch(ExperimentPlan plan, int planned) =>
         Enumerable.Range(0, plan.Shards).Where(s => s != planned).Prepend(planned);
@@ -40,10 +51,11 @@ public static class RunStates
     static RunStatus Of(QueueFolders q, PlannedRun r)
     {
         bool In(string folder) => q.Files.Exists(Path.Combine(folder, r.Name + RunSpec.Extension));
-        var state = In(q.Done) ? RunState.Done : In(q.Failed) ? RunState.Failed : In(q.Running) ? RunState.Running : In(q.Root) ? RunState.Pending : RunState.Missing;
+        var folder = q.RunFolder(r.Name);
+        var state = In(q.Done) ? RunState.Done : In(q.Failed) ? RunState.Failed : IsFinished(q.Files, folder) ? RunState.Done
+                  : In(q.Running) ? RunState.Running : In(q.Root) ? RunState.Pending : RunState.Missing;
         var reasonPath = Path.Combine(q.Failed, r.Name + ".reason.txt");
         var reason = state == RunState.Failed && q.Files.Exists(reasonPath) ? q.Files.ReadAllText(reasonPath).Trim() : null;
-        var folder = q.RunFolder(r.Name);
         return new RunStatus(r, state, folder, LastFrames(q.Files, Path.Combine(folder, "metrics.csv")), reason);
     }
 

@@ -5,10 +5,14 @@ using ScottPlot;
 
 namespace ReDo.Shell.Plotting;
 
-/// <summary>The report's figures: curves with 95 % bands, aggregate bars with interval whiskers, performance profiles.</summary>
+/// <summary>
+/// The report's figures: curves with bands, aggregate bars with interval whiskers, performance profiles
+/// (the titles, made in ReDo.Pure, say what the bands are). Legends sit outside the plot area, on the
+/// right, so they never hide the first frames, where dormancy peaks.
+/// </summary>
 public static class ReportFigures
 {
-    /// <summary>One line per series (mean over runs) over a shaded 95 % interval band.</summary>
+    /// <summary>One line per series (mean over runs) over its shaded band.</summary>
     public static string Curves(IRunFiles files, IReadOnlyList<CurveBand> bands, IReadOnlyList<string> seriesOrder, string title, string yLabel, string path)
     {
         var plot = new Plot();
@@ -27,20 +31,24 @@ public static class ReportFigures
         plot.Title(title);
         plot.XLabel("frames (millions)");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         return FigureFiles.Save(files, plot, path);
     }
 
-    /// <summary>One bar per series at its point estimate, a whisker over its 95 % interval.</summary>
-    public static string Bars(IRunFiles files, IReadOnlyList<(string Label, IntervalEstimate Estimate)> bars, string title, string yLabel, string path)
+    /// <summary>
+    /// One bar per series at its point estimate, a whisker over its interval. The series are named in a
+    /// legend beside the plot (label and value), not under the bars, where long labels such as
+    /// "DQN · RR 0.25" were cut off; the bars keep their series' colours from the other figures.
+    /// </summary>
+    public static string Bars(IRunFiles files, IReadOnlyList<(string Label, IntervalEstimate Estimate)> bars, IReadOnlyList<string> seriesOrder, string title, string yLabel, string path)
     {
         var plot = new Plot();
-        var ticks = new List<Tick>();
         for (int i = 0; i < bars.Count; i++)
         {
             var (label, e) = bars[i];
+            var color = FigureFiles.SeriesColor(IndexOf(seriesOrder, label));
             var bar = plot.Add.Bar(position: i, value: e.Point);
-            bar.Color = FigureFiles.SeriesColor(i);
+            bar.Color = color;
             var whisker = plot.Add.Line(i, e.Lower, i, e.Upper);
             whisker.Color = Colors.Black;
             whisker.LineWidth = 2;
@@ -50,18 +58,17 @@ public static class ReportFigures
                 cap.Color = Colors.Black;
                 cap.LineWidth = 2;
             }
-            ticks.Add(new Tick(i, label));
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{label}: {e.Point:0.###}", FillColor = color });
         }
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = bars.Count > 4 ? 30 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = bars.Count > 4 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Enumerable.Range(0, bars.Count).Select(i => new Tick(i, "")).ToArray());
         plot.Title(title);
         plot.YLabel(yLabel);
         plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Edge.Right);
         return FigureFiles.Save(files, plot, path);
     }
 
-    /// <summary>Fraction of runs above each normalised score τ, with the 95 % band, one line per series.</summary>
+    /// <summary>Fraction of runs above each normalised score τ, with its band, one line per series; the x axis spans the thresholds, fitted to the scores in ReDo.Pure.</summary>
     public static string Profiles(IRunFiles files, IReadOnlyList<(string Label, IReadOnlyList<ProfilePoint> Points)> profiles, IReadOnlyList<string> seriesOrder, string path)
     {
         var plot = new Plot();
@@ -81,7 +88,7 @@ public static class ReportFigures
         plot.Title("Performance profile (score distribution)");
         plot.XLabel("normalised score τ");
         plot.YLabel("fraction of runs with score > τ");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return FigureFiles.Save(files, plot, path);
     }
 

@@ -30,6 +30,13 @@ public static class RunSpecFiles
         ConfigLoader.LoadJson(spec.Config.GetRawText(), spec.AllOverrides, $"run spec {spec.Name} (from {spec.ConfigSource})");
 
     /// <summary>
+    /// The spec with its Config block settled: the base config with the overrides and seed applied, so
+    /// the file shows the run's real settings (not the base's frames, seed and switches). The overrides
+    /// stay listed; applying them again changes nothing. Validates like <see cref="Resolve"/>.
+    /// </summary>
+    public static RunSpec Settled(RunSpec spec) => spec with { Config = ConfigLoader.ToJsonElement(Resolve(spec)) };
+
+    /// <summary>
     /// Writes &lt;folder&gt;/&lt;name&gt;.json via a temporary name, so a worker never picks up half a spec;
     /// a spec already there is never replaced (callers skip names the queue holds).
     /// </summary>

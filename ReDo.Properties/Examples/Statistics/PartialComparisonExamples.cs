@@ -48,7 +48,7 @@ public class PartialComparisonExamples
         Assert.Equal(["breakout"], random.ComparedGames);
         Assert.Equal(0, random.ImprovementOverBaseline!.Point);           // both random runs below both ReDo runs on Breakout
         var verdict = ReportMarkdown.Verdicts(results).Single();
-        Assert.StartsWith("random is behind ReDo score, which decides nothing", verdict);   // 2 vs 2 on one game: floor 1/3
+        Assert.StartsWith("random is behind ReDo score (by P(better) and by IQM), which decides nothing", verdict);   // 2 vs 2 on one game: floor 1/3
         Assert.Contains("P(better) on breakout only", verdict);
     }
 
