@@ -35,6 +35,8 @@ public sealed class UpdateBenchmark : IBenchmark
     {
         Console.WriteLine($"MinAtar DQN update, batch 32, centered RMSprop, median of {steps:N0} steps after 200 warm-up; {(ThreadClock.Available ? "thread CPU time" : "wall clock (no thread CPU clock here)")} unless marked wall");
         set_num_threads(1);
+        ReDo.Recycling.Torch.Nnpack.TurnOff();   // as every conv network of ours does when built
+        Console.WriteLine($"our side: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} (libtorch {__version__}); kernels: nnpack {(ReDo.Recycling.Torch.Nnpack.Enabled is { } on ? (on ? "on" : "off") : "no switch")}, mkldnn libtorch default, blas libtorch's bundled");
         var (slowUpdate, slowForwardBackward, slowStep, _, slowDenormal) = Update(steps, flushDenormals: false);
         var (update1, forwardBackward, optimizerStep, wall1, denormal) = Update(steps, flushDenormals: true);
         var python1 = pytorch ? PyTorch(steps, 1) : null;
@@ -179,6 +181,8 @@ public sealed class UpdateBenchmark : IBenchmark
 
     /// <summary>Median ms of the same update in PyTorch, or null when no python3 with torch is found
     /// (the python3 on PATH first, then Debian's /usr/bin/python3, where python3-torch installs).</summary>
+    static bool _pytorchNamed;
+
     static PyTorchTimes? PyTorch(int steps, int threads) =>
         new[] { "python3", "/usr/bin/python3" }.Select(python => PyTorch(python, steps, threads)).FirstOrDefault(ms => ms is not null);
 
@@ -201,6 +205,13 @@ public sealed class UpdateBenchmark : IBenchmark
             double? Field(string name) =>
                 output.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ")) is { } line
                     ? double.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture) : null;
+            if (!_pytorchNamed)
+            {
+                // Both sides' versions and kernel choices, once: a ratio means little without them (docs/performance.md).
+                string Text(string name) => output.Split('\n').FirstOrDefault(l => l.StartsWith(name + " "))?[(name.Length + 1)..].Trim() ?? "unknown";
+                Console.WriteLine($"PyTorch side: torch {Text("torch_version")} ({python}); kernels: {Text("kernels")}");
+                _pytorchNamed = true;
+            }
             return Field("median_ms") is { } wall ? new PyTorchTimes(wall, Field("median_cpu_ms")) : null;
         }
         catch (System.ComponentModel.Win32Exception) { return null; }   // no python3 at all

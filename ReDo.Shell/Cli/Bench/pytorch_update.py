@@ -10,6 +10,16 @@ import torch.nn.functional as F
 
 steps, threads = int(sys.argv[1]), int(sys.argv[2])
 torch.set_num_threads(threads)
+# Kernels chosen as our side chooses them: NNPACK off (ReDo.Recycling/Torch/Nnpack.cs). torch < 2.0
+# has no torch.backends.nnpack; Debian's 1.13 is built without NNPACK, so there it is off anyway.
+nnpack = getattr(torch.backends, "nnpack", None)
+if nnpack is not None:
+    nnpack.set_flags(False)
+nnpack_state = ("off" if not nnpack.enabled else "on") if nnpack is not None else ("not built" if not torch._nnpack_available() else "on (no switch)")
+blas = next((x.split("=")[1] for x in torch.__config__.show().replace(",", "\n").split("\n") if x.strip().startswith("BLAS_INFO=")), "unknown")
+capability = next((x.split(":")[1].strip() for x in torch.__config__.show().split("\n") if "CPU capability usage" in x), "unknown")
+print(f"torch_version {torch.__version__}")
+print(f"kernels nnpack {nnpack_state}, mkldnn {'on' if torch.backends.mkldnn.enabled else 'off'}, blas {blas}, cpu capability {capability}")
 torch.manual_seed(0)
 
 class Net(nn.Module):
