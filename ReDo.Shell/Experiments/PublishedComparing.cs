@@ -27,11 +27,11 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
         var published = new AnchorFiles(Published: publishedPath).LoadPublished(files);
         var rows = PublishedComparison.Compare(byGame, published, ReadBands(files, bandsPath), bootstrap);
 
-        output.WriteLine($"our DQN (return of the last 100 episodes, mean over runs [95 % CI]) vs the MinAtar paper's DQN (digitized, 30 seeds); {folders.Count} run folder(s)");
+        output.WriteLine($"our DQN (return of the last 100 episodes, mean over runs [bootstrap interval: a 95 % CI only over ≥ {IntervalName.MinRuns} runs, marked *]) vs the MinAtar paper's DQN (digitized, 30 seeds); {folders.Count} run folder(s)");
         output.WriteLine($"{"game",-15} {"M frames",8} {"runs",4}  {"ours",-26} {"paper",7}  {"band",-17} verdict");
         foreach (var r in rows)
         {
-            var ours = r.Ours is { } e ? $"{N(e.Point)} [{N(e.Lower)}, {N(e.Upper)}]" : "not reached";
+            var ours = r.Ours is { } e ? $"{N(e.Point)} [{N(e.Lower)}, {N(e.Upper)}]{(IntervalName.IsConfidenceInterval(r.Runs) ? "*" : "")}" : "not reached";
             var verdict = r.Inside switch { true => "inside", false => "OUTSIDE", null => double.IsNaN(r.Published) ? "no published value (gap in the digitized curve)" : "—" };
             output.WriteLine($"{r.Game,-15} {r.FramesMillions,8:0.0} {r.Runs,4}  {ours,-26} {N(r.Published),7}  {(double.IsNaN(r.BandLower) ? "—" : $"[{N(r.BandLower)}, {N(r.BandUpper)}]"),-17} {verdict}");
         }

@@ -26,6 +26,9 @@ public class ComparePublishedTests
         {
             Assert.Equal(0, good.WaitForExit(TimeSpan.FromMinutes(10)));
             Assert.Contains("5 inside, 0 outside", good.Output);
+            // Two runs a game: the interval is their bootstrap range, never called a 95 % CI.
+            Assert.DoesNotContain("[95 % CI]", good.Output);
+            Assert.DoesNotContain("]*", good.Output);
         }
         using (var bad = RedoProcess.Start(["compare", "published", .. Runs("bad", 0.3), "--published", Published, "--bands", Bands]))
         {
