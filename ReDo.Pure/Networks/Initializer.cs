@@ -35,7 +35,7 @@ public static class InitialDistribution
     };
 
     /// <summary>Half-width of the bias's uniform distribution; 0 means the bias starts at exactly 0.</summary>
-    public static double BiasBound(LayerSpec layer) => layer.Init == Initializer.TorchDefault ? TorchDefaultBound(layer) : 0.0;
+    public static double BiasBound(LayerSpec layer) => layer.HasBias && layer.Init == Initializer.TorchDefault ? TorchDefaultBound(layer) : 0.0;
 
     /// <summary>PyTorch's kaiming_uniform(a = √5) kernel bound and its bias bound: both 1/√fan_in (fan_in = in·kh·kw).</summary>
     public static double TorchDefaultBound(LayerSpec layer) => 1.0 / Math.Sqrt(layer.FanIn);

@@ -2,7 +2,11 @@ namespace ReDo.Pure.Networks;
 
 public enum LayerKind { Linear, Conv2d }
 
-public enum Activation { Identity, Relu }
+/// <summary>
+/// What follows a layer's weighted sum; a neuron's score is E|h| of its output h (paper Eq. 1). New
+/// members go last: specs, configs and checkpoints write these by position.
+/// </summary>
+public enum Activation { Identity, Relu, LeakyRelu, Gelu, Silu, Elu, Tanh }
 
 /// <summary>Hidden layers are scored and recyclable; outputs (both dueling heads) are neither.</summary>
 public enum LayerRole { Hidden, Output }
@@ -18,7 +22,7 @@ public sealed record FlattenSpec(int Channels, int Height, int Width)
 }
 
 /// <summary>
-/// One weighted layer (a Linear or Conv2d with bias) followed by its activation. Its neurons are the
+/// One weighted layer (a Linear or Conv2d, with a bias unless <see cref="HasBias"/> is false) followed by its activation. Its neurons are the
 /// output units (conv: output channels). <see cref="Input"/> names the producing layer, or
 /// <see cref="NetworkSpec.InputName"/> for the network input. <see cref="Init"/> is how its kernel
 /// and bias start, and what recycling redraws them from.
@@ -37,7 +41,8 @@ public sealed record LayerSpec(
     int StrideW = 1,
     Padding2d Padding = default,
     FlattenSpec? Flatten = null,
-    Initializer Init = Initializer.TorchDefault)
+    Initializer Init = Initializer.TorchDefault,
+    bool HasBias = true)
 {
     /// <summary>Elements of the weight per output neuron (incoming slice size): in·kh·kw.</summary>
     public int FanIn => InputUnits * KernelH * KernelW;

@@ -17,6 +17,7 @@ public static class ReferenceRecycler
         foreach (var lr in plan.Layers)                                   // phase 1: biases
         {
             var layer = spec.Layer(lr.Layer);
+            if (!layer.HasBias) continue;
             var bias = work.Bias[lr.Layer];
             foreach (var j in lr.Neurons)
                 bias[j] = options.Bias == BiasInit.Zero ? 0f : Draw(draws.Biases, lr.Layer, layer.Neurons)[j];
@@ -60,7 +61,8 @@ public static class ReferenceRecycler
             var layer = spec.Layer(name);
             var fresh = Draw(draws.Incoming, name, layer.WeightCount);
             fresh.AsSpan().CopyTo(work.Weight[name]);
-            if (InitialDistribution.BiasBound(layer) > 0) Draw(draws.Biases, name, layer.Neurons).AsSpan().CopyTo(work.Bias[name]);
+            if (!layer.HasBias) { }
+            else if (InitialDistribution.BiasBound(layer) > 0) Draw(draws.Biases, name, layer.Neurons).AsSpan().CopyTo(work.Bias[name]);
             else Array.Clear(work.Bias[name]);
             work.ZeroWeightMoments(name, Enumerable.Range(0, layer.WeightCount), resetStep: false);
         }

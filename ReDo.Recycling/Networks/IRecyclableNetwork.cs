@@ -12,7 +12,8 @@ public interface IRecyclableNetwork
 {
     NetworkSpec Spec { get; }
     Parameter Weight(string layer);
-    Parameter Bias(string layer);
+    /// <summary>The layer's bias, or null for a layer without one (<see cref="LayerSpec.HasBias"/>).</summary>
+    Parameter? Bias(string layer);
     Tensor Forward(Tensor input);
 
     /// <summary>Forward pass that also stores the post-activation output of every scored layer in <paramref name="activations"/>.</summary>
@@ -25,6 +26,12 @@ public interface IRecyclableNetwork
     /// that cannot start mid-way computes everything, which is always correct.
     /// </summary>
     Tensor ForwardReusing(Tensor input, IReadOnlyDictionary<string, Tensor> known) => Forward(input);
+
+    /// <summary>
+    /// The LayerNorm over the layer's features, if one sits between it and its consumers: a recycled
+    /// feature's gain and shift start again from the LayerNorm's own initial values (1 and 0).
+    /// </summary>
+    TorchSharp.Modules.LayerNorm? FeatureNorm(string layer) => null;
 
     /// <summary>All trainable parameters, in the order an optimizer built from them sees them.</summary>
     IEnumerable<Parameter> Parameters();

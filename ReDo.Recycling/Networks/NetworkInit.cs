@@ -18,18 +18,19 @@ public static class NetworkInit
         {
             Uniform(net.Weight(l.Name), InitialDistribution.KernelBound(l), generator);
             var biasBound = InitialDistribution.BiasBound(l);
-            if (biasBound > 0) Uniform(net.Bias(l.Name), biasBound, generator);
-            else net.Bias(l.Name).zero_();
+            if (net.Bias(l.Name) is not { } bias) continue;
+            if (biasBound > 0) Uniform(bias, biasBound, generator);
+            else bias.zero_();
         }
     }
 
     /// <summary>A fresh tensor of a layer's kernel shape drawn from its initial distribution.</summary>
-    public static Tensor Kernel(LayerSpec layer, Generator generator, Device device) =>
-        Uniform(empty(layer.WeightShape.Select(d => (long)d).ToArray(), device: device), InitialDistribution.KernelBound(layer), generator);
+    public static Tensor Kernel(LayerSpec layer, Generator generator, Device device, ScalarType dtype = ScalarType.Float32) =>
+        Uniform(empty(layer.WeightShape.Select(d => (long)d).ToArray(), dtype, device), InitialDistribution.KernelBound(layer), generator);
 
     /// <summary>A fresh bias vector U(±bound).</summary>
-    public static Tensor Bias(LayerSpec layer, double bound, Generator generator, Device device) =>
-        Uniform(empty(layer.Neurons, device: device), bound, generator);
+    public static Tensor Bias(LayerSpec layer, double bound, Generator generator, Device device, ScalarType dtype = ScalarType.Float32) =>
+        Uniform(empty(layer.Neurons, dtype, device), bound, generator);
 
     /// <remarks>
     /// <c>Tensor.uniform_</c>, never <c>nn.init.uniform_</c>: TorchSharp 0.107's <c>nn.init.uniform_(t, a, b, generator)</c>

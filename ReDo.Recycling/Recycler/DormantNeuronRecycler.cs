@@ -38,8 +38,9 @@ public sealed record RecycleResult(ActivationStatistics Statistics, DormancyRepo
 public static class DormantNeuronRecycler
 {
     /// <param name="gradientStep">The step of this recycle: the scheduled fraction's f and its random rankings depend on it.</param>
-    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, Tensor probe, RecycleSettings settings, Generator generator, long gradientStep = 0)
+    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments moments, Tensor probe, RecycleSettings settings, Generator generator, long gradientStep = 0)
     {
+        RequireMoments(moments);
         using var scope = NewDisposeScope();   // the captured activations live until the output change is measured
         var capture = ActivationProbe.Capture(net, probe);
         return Apply(net, moments, capture.Statistics, probe, capture.Output, capture.Layers, settings, generator, gradientStep);
@@ -49,8 +50,9 @@ public static class DormantNeuronRecycler
     /// ReDo from scores measured earlier (SAC: the training batch's loss forward before the update,
     /// App. B); <paramref name="probe"/> only measures how much the outputs move.
     /// </summary>
-    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, RecycleSettings settings, Generator generator)
+    public static RecycleResult Recycle(IRecyclableNetwork net, OptimizerMoments moments, ActivationStatistics statistics, Tensor probe, RecycleSettings settings, Generator generator)
     {
+        RequireMoments(moments);
         Tensor outputBefore;
         using (var scope = NewDisposeScope())
         using (var _ = no_grad())
@@ -59,7 +61,7 @@ public static class DormantNeuronRecycler
     }
 
     /// <param name="captured">Layer outputs on the probe from before the recycle; the output-change forward reuses those that stay valid (<see cref="ProbeOutputReuse"/>).</param>
-    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments? moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore,
+    static RecycleResult Apply(IRecyclableNetwork net, OptimizerMoments moments, ActivationStatistics statistics, Tensor probe, Tensor outputBefore,
         IReadOnlyDictionary<string, Tensor> captured, RecycleSettings settings, Generator generator, long gradientStep)
     {
         var report = DormancyReport.Assess(net.Spec, statistics, settings.Tau);
@@ -68,8 +70,9 @@ public static class DormantNeuronRecycler
             : RecyclePlanner.FromDormancy(net.Spec, report, settings.Mapping);
         if (plan.IsEmpty) return new RecycleResult(statistics, report, plan, RecycleOutcome.Of(plan, 0));
 
-        var device = net.Weight(plan.Layers[0].Layer).device;
-        using (var draws = TensorDraws.For(net.Spec, plan, settings.EffectiveOptions, generator, device))
+        var weight = net.Weight(plan.Layers[0].Layer);
+        RequireGeneratorOn(generator, weight);
+        using (var draws = TensorDraws.For(net.Spec, plan, settings.EffectiveOptions, generator, weight.device, weight.dtype))
         {
             if (settings.WeightScaling) IncomingWeightScaling.Apply(net, plan, draws);
             TensorRecycler.Apply(net, moments, plan, settings.EffectiveOptions, draws);
@@ -88,7 +91,7 @@ public static class DormantNeuronRecycler
         using var _ = no_grad();
         var stillValid = ProbeOutputReuse.StillValid(net.Spec, plan, outgoing);
         var known = captured.Where(kv => stillValid.Contains(kv.Key)).ToDictionary();
-        return (net.ForwardReusing(probe, known) - outputBefore).abs().max().item<float>();
+        return (float)(net.ForwardReusing(probe, known) - outputBefore).abs().max().to(ScalarType.Float64).item<double>();   // exact for float32; any dtype
     }
 
     /// <summary>Per recyclable layer, what the scheduled variant ranks: Eq. 1 scores, or the CBP utilities measured on the probe.</summary>
@@ -105,10 +108,27 @@ public static class DormantNeuronRecycler
     }
 
     /// <summary>The Reset baseline on a live network: layers redrawn from their own initialiser, or Xavier-uniform with zero bias (<see cref="Redraw.Xavier"/>).</summary>
-    public static void Reset(IRecyclableNetwork net, OptimizerMoments? moments, LayerResetPlan plan, Generator generator, Redraw redraw = Redraw.Layer)
+    public static void Reset(IRecyclableNetwork net, OptimizerMoments moments, LayerResetPlan plan, Generator generator, Redraw redraw = Redraw.Layer)
     {
+        RequireMoments(moments);
         if (plan.Layers.Count == 0) return;
-        using var draws = TensorDraws.For(InitialDistribution.ForRedraw(net.Spec, redraw), plan, generator, net.Weight(plan.Layers[0]).device);
+        var weight = net.Weight(plan.Layers[0]);
+        RequireGeneratorOn(generator, weight);
+        using var draws = TensorDraws.For(InitialDistribution.ForRedraw(net.Spec, redraw), plan, generator, weight.device, weight.dtype);
         TensorRecycler.Apply(net, moments, plan, draws);
+    }
+
+    /// <summary>A missing optimizer would silently keep the moments the paper zeroes: refuse it, naming the explicit way out.</summary>
+    static void RequireMoments(OptimizerMoments moments)
+    {
+        if (moments is null)
+            throw new ArgumentNullException(nameof(moments), "ReDo zeroes the optimizer's moments at the recycled entries: pass new OptimizerMoments(yourOptimizer), or OptimizerMoments.None if your training keeps no optimizer state");
+    }
+
+    /// <summary>Redraws happen where the weights live, from a generator there; a generator elsewhere cannot draw them.</summary>
+    static void RequireGeneratorOn(Generator generator, Tensor weight)
+    {
+        if (generator.device.type != weight.device_type)
+            throw new ArgumentException($"the generator is on {generator.device.type} but the weights are on {weight.device}: make it with new Generator(seed, weights' device)");
     }
 }

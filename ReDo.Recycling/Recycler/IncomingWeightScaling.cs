@@ -27,7 +27,7 @@ public static class IncomingWeightScaling
             var factors = IncomingScaling.Factors(lr.Neurons.Select(j => drawn[j]).ToList(), kept);
             var rows = tensor(lr.Neurons.Select(j => (long)j).ToArray(), ScalarType.Int64, fresh.device);
             long[] shape = [lr.Neurons.Count, .. Enumerable.Repeat(1L, (int)fresh.dim() - 1)];
-            var scale = tensor(factors.Select(f => (float)f).ToArray(), ScalarType.Float32, fresh.device).reshape(shape);
+            var scale = tensor(factors.ToArray(), ScalarType.Float64, fresh.device).to(fresh.dtype).reshape(shape);
             fresh.index_copy_(0, rows, fresh.index_select(0, rows).mul(scale));
         }
     }

@@ -17,14 +17,15 @@ public static class NetworkStateReader
             Moments(net.Weight(l.Name), moments),
             Moments(net.Bias(l.Name), moments))).ToValueList());
 
-    public static ValueList<float> Values(Tensor t)
+    public static ValueList<float> Values(Tensor? t)
     {
+        if (t is null) return ValueList<float>.Empty;   // a layer without bias
         using var scope = NewDisposeScope();
-        return t.detach().contiguous().cpu().data<float>().ToArray().ToValueList();
+        return t.detach().to(ScalarType.Float32).contiguous().cpu().data<float>().ToArray().ToValueList();   // the core holds float32
     }
 
-    static ParameterMoments Moments(Parameter p, OptimizerMoments? moments) =>
-        moments is null
+    static ParameterMoments Moments(Parameter? p, OptimizerMoments? moments) =>
+        moments is null || p is null
             ? new ParameterMoments(ValueList<ValueList<float>>.Empty, 0)
             : new ParameterMoments(moments.Buffers(p).Select(Values).ToValueList(), moments.Step(p));
 }

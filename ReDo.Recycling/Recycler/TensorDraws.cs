@@ -18,7 +18,7 @@ public sealed class TensorDraws : IDisposable
     public Dictionary<string, Tensor> Biases { get; } = [];
     public Dictionary<string, Tensor> Outgoing { get; } = [];
 
-    public static TensorDraws For(NetworkSpec spec, RecyclePlan plan, RecycleOptions options, Generator generator, Device device)
+    public static TensorDraws For(NetworkSpec spec, RecyclePlan plan, RecycleOptions options, Generator generator, Device device, ScalarType dtype = ScalarType.Float32)
     {
         using var scope = NewDisposeScope();   // every temporary owned (docs/torch-rules.md); the draws are detached from it
         var draws = new TensorDraws();
@@ -26,27 +26,27 @@ public sealed class TensorDraws : IDisposable
         foreach (var lr in plan.Layers)
         {
             var layer = redrawn.Layer(lr.Layer);
-            draws.Incoming[lr.Layer] = NetworkInit.Kernel(layer, generator, device).DetachFromDisposeScope();
-            if (options.Bias == BiasInit.Default)
-                draws.Biases[lr.Layer] = NetworkInit.Bias(layer, InitialDistribution.TorchDefaultBound(layer), generator, device).DetachFromDisposeScope();
+            draws.Incoming[lr.Layer] = NetworkInit.Kernel(layer, generator, device, dtype).DetachFromDisposeScope();
+            if (options.Bias == BiasInit.Default && layer.HasBias)
+                draws.Biases[lr.Layer] = NetworkInit.Bias(layer, InitialDistribution.TorchDefaultBound(layer), generator, device, dtype).DetachFromDisposeScope();
             if (options.Outgoing == OutgoingInit.Random)
                 foreach (var slice in lr.Outgoing.Where(s => !draws.Outgoing.ContainsKey(s.Consumer)))
-                    draws.Outgoing[slice.Consumer] = NetworkInit.Kernel(redrawn.Layer(slice.Consumer), generator, device).DetachFromDisposeScope();
+                    draws.Outgoing[slice.Consumer] = NetworkInit.Kernel(redrawn.Layer(slice.Consumer), generator, device, dtype).DetachFromDisposeScope();
         }
         return draws;
     }
 
     /// <param name="spec">The spec the redraws follow: the network's, or <see cref="InitialDistribution.ForRedraw"/> of it.</param>
-    public static TensorDraws For(NetworkSpec spec, LayerResetPlan plan, Generator generator, Device device)
+    public static TensorDraws For(NetworkSpec spec, LayerResetPlan plan, Generator generator, Device device, ScalarType dtype = ScalarType.Float32)
     {
         using var scope = NewDisposeScope();
         var draws = new TensorDraws();
         foreach (var name in plan.Layers)
         {
             var layer = spec.Layer(name);
-            draws.Incoming[name] = NetworkInit.Kernel(layer, generator, device).DetachFromDisposeScope();
+            draws.Incoming[name] = NetworkInit.Kernel(layer, generator, device, dtype).DetachFromDisposeScope();
             var biasBound = InitialDistribution.BiasBound(layer);
-            if (biasBound > 0) draws.Biases[name] = NetworkInit.Bias(layer, biasBound, generator, device).DetachFromDisposeScope();
+            if (biasBound > 0) draws.Biases[name] = NetworkInit.Bias(layer, biasBound, generator, device, dtype).DetachFromDisposeScope();
         }
         return draws;
     }

@@ -12,7 +12,7 @@ namespace ReDo.Recycling;
 /// </summary>
 public static class TensorRecycler
 {
-    public static void Apply(IRecyclableNetwork net, OptimizerMoments? moments, RecyclePlan plan, RecycleOptions options, TensorDraws draws)
+    public static void Apply(IRecyclableNetwork net, OptimizerMoments moments, RecyclePlan plan, RecycleOptions options, TensorDraws draws)
     {
         if (plan.IsEmpty) return;
         using var scope = NewDisposeScope();
@@ -22,8 +22,8 @@ public static class TensorRecycler
 
         foreach (var lr in plan.Layers)
         {
+            if (net.Bias(lr.Layer) is not { } bias) continue;
             var rows = Index(lr.Neurons);
-            var bias = net.Bias(lr.Layer);
             if (options.Bias == BiasInit.Zero) bias.index_fill_(0, rows, Scalars.Zero);
             else bias.index_copy_(0, rows, draws.Biases[lr.Layer].index_select(0, rows));
         }
@@ -40,7 +40,7 @@ public static class TensorRecycler
                 if (options.Outgoing == OutgoingInit.Zero) weight.index_fill_(1, cols, Scalars.Zero);
                 else weight.index_copy_(1, cols, draws.Outgoing[slice.Consumer].index_select(1, cols));
             }
-        if (moments is null) return;
+        FeatureNormRecycling.Apply(net, moments, plan, Index);
         foreach (var lr in plan.Layers)
         {
             var rows = Index(lr.Neurons);
@@ -48,10 +48,12 @@ public static class TensorRecycler
             foreach (var buffer in moments.Buffers(weight)) buffer.index_fill_(0, rows, Scalars.Zero);
             if (options.ResetOptimizerStep)
             {
-                var bias = net.Bias(lr.Layer);
-                foreach (var buffer in moments.Buffers(bias)) buffer.index_fill_(0, rows, Scalars.Zero);
+                if (net.Bias(lr.Layer) is { } bias)
+                {
+                    foreach (var buffer in moments.Buffers(bias)) buffer.index_fill_(0, rows, Scalars.Zero);
+                    moments.ResetStep(bias);
+                }
                 moments.ResetStep(weight);
-                moments.ResetStep(bias);
             }
             foreach (var slice in lr.Outgoing)
             {
@@ -64,17 +66,18 @@ public static class TensorRecycler
     }
 
     /// <summary>Reset baseline: named layers take their fresh kernels whole, fresh biases (zero where none was drawn), zero kernel moments (steps kept).</summary>
-    public static void Apply(IRecyclableNetwork net, OptimizerMoments? moments, LayerResetPlan plan, TensorDraws draws)
+    public static void Apply(IRecyclableNetwork net, OptimizerMoments moments, LayerResetPlan plan, TensorDraws draws)
     {
         using var _ = no_grad();
         foreach (var name in plan.Layers)
         {
             var weight = net.Weight(name);
             weight.copy_(draws.Incoming[name]);
-            if (draws.Biases.TryGetValue(name, out var bias)) net.Bias(name).copy_(bias);
-            else net.Bias(name).zero_();
-            if (moments is not null)
-                foreach (var buffer in moments.Buffers(weight)) buffer.zero_();
+            if (net.Bias(name) is not { } bias) { }
+            else if (draws.Biases.TryGetValue(name, out var fresh)) bias.copy_(fresh);
+            else bias.zero_();
+            foreach (var buffer in moments.Buffers(weight)) buffer.zero_();
+            FeatureNormRecycling.Reset(net, moments, name);
         }
     }
 }

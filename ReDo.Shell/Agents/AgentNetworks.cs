@@ -42,7 +42,7 @@ public static class AgentNetworks
         foreach (var l in from.Spec.Layers)
         {
             to.Weight(l.Name).copy_(from.Weight(l.Name));
-            to.Bias(l.Name).copy_(from.Bias(l.Name));
+            to.Bias(l.Name)?.copy_(from.Bias(l.Name)!);
         }
     }
 }

@@ -100,7 +100,7 @@ public sealed class SupervisedTrainer : IDisposable
         var statistics = ActivationProbe.Measure(_net, _probe);
         var atZero = DormancyReport.Assess(_net.Spec, statistics, 0);
         var atTau = DormancyReport.Assess(_net.Spec, statistics, _s.Tau);
-        int recycled = _s.Redo ? DormantNeuronRecycler.Recycle(_net, null, statistics, _probe, new RecycleSettings(_s.Tau), _generator).Outcome.Total : 0;
+        int recycled = _s.Redo ? DormantNeuronRecycler.Recycle(_net, OptimizerMoments.None, statistics, _probe, new RecycleSettings(_s.Tau), _generator).Outcome.Total : 0;
         return (atZero.OverallFraction, atTau.OverallFraction, recycled);
     }
 

@@ -109,7 +109,7 @@ public class DrqTests
         Assert.Contains(2, logged.For("Advantage").DormantNeurons);
         Assert.Equal(logged.Layers.Sum(l => l.DormantCount), logged.DormantCount);
 
-        var result = DormantNeuronRecycler.Recycle(net, null, probe, new RecycleSettings(0), generator);
+        var result = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, new RecycleSettings(0), generator);
         Assert.Equal(logged.Neurons, result.Dormancy.Neurons);
         Assert.DoesNotContain(result.Plan.Layers, l => l.Layer is "Advantage" or "Value");
         Assert.Contains(5, result.Plan.For("Dense_0")!.Neurons);

@@ -38,7 +38,7 @@ public class RecycleVariantsOnLiveNetworks
         using (net) using (generator) using (probe)
         {
             var before = net.Spec.Layers.ToDictionary(l => l.Name, l => Values(net.Weight(l.Name)));
-            var result = DormantNeuronRecycler.Recycle(net, null, probe, Scheduled(ScoreType.Redo), generator, gradientStep: 0);
+            var result = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, Scheduled(ScoreType.Redo), generator, gradientStep: 0);
             foreach (var layer in net.Spec.RecyclableLayers)
             {
                 var expected = FractionSelection.Lowest(result.Dormancy.For(layer.Name).Scores, 0.1);
@@ -52,7 +52,7 @@ public class RecycleVariantsOnLiveNetworks
                     if (expected.Contains(j)) Assert.Contains(row, i => after[i] != before[layer.Name][i]);                                      // recycled rows redrawn
                 }
             }
-            var late = DormantNeuronRecycler.Recycle(net, null, probe, Scheduled(ScoreType.Redo), generator, gradientStep: 10_000);
+            var late = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, Scheduled(ScoreType.Redo), generator, gradientStep: 10_000);
             Assert.True(late.Plan.IsEmpty, "f = 0 from the schedule's end on");
         }
     }
@@ -63,7 +63,7 @@ public class RecycleVariantsOnLiveNetworks
         var (net, generator, probe) = Network();
         using (net) using (generator) using (probe)
         {
-            var result = DormantNeuronRecycler.Recycle(net, null, probe, Scheduled(ScoreType.RedoInverted), generator);
+            var result = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, Scheduled(ScoreType.RedoInverted), generator);
             foreach (var layer in net.Spec.RecyclableLayers)
             {
                 var scores = result.Dormancy.For(layer.Name).Scores;
@@ -119,7 +119,7 @@ public class RecycleVariantsOnLiveNetworks
                     ["Dense_0"] = Utility("Dense_0", captured["Dense_0"], [0], Data(net.Weight("final_layer").abs().sum(new long[] { 0 }))),
                 };
             }
-            var result = DormantNeuronRecycler.Recycle(net, null, probe, Scheduled(ScoreType.Cbp), generator);
+            var result = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, Scheduled(ScoreType.Cbp), generator);
             foreach (var layer in net.Spec.RecyclableLayers)
             {
                 var u = expected[layer.Name];
@@ -157,7 +157,7 @@ public class RecycleVariantsOnLiveNetworks
                     Assert.All(lr.Neurons, j => Assert.InRange(scaled[j], Target(lr.Layer) * (1 - 1e-5), Target(lr.Layer) * (1 + 1e-5)));
                 }
             }
-            var result = DormantNeuronRecycler.Recycle(net, null, probe, Scheduled(ScoreType.Redo, rate: 0.25) with { WeightScaling = true }, generator);
+            var result = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, Scheduled(ScoreType.Redo, rate: 0.25) with { WeightScaling = true }, generator);
             var conv = result.Plan.For("Conv_0")!.Neurons;
             var target = Enumerable.Range(0, 16).Except(conv).Average(j => before["Conv_0"][j]);
             var after = WeightAbsSumsTestHelper.RowNorms(net.Weight("Conv_0"));
@@ -174,7 +174,7 @@ public class RecycleVariantsOnLiveNetworks
         {
             var before = Values(net.Weight("final_layer"));
             var settings = Scheduled(ScoreType.Redo) with { Options = RecycleOptions.Reference with { Outgoing = OutgoingInit.Random } };
-            var result = DormantNeuronRecycler.Recycle(net, null, probe, settings, generator);
+            var result = DormantNeuronRecycler.Recycle(net, OptimizerMoments.None, probe, settings, generator);
             var after = Values(net.Weight("final_layer"));
             foreach (var c in result.Plan.For("Dense_0")!.Neurons)
                 for (int o = 0; o < 6; o++)

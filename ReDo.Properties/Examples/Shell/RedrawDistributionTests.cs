@@ -63,7 +63,7 @@ public class RedrawDistributionTests
         var plan = RecyclePlanner.FromNeurons(spec, new Dictionary<string, IReadOnlyCollection<int>> { ["Dense_0"] = Enumerable.Range(0, 128).Where(j => j % 2 == 0).ToList() }, FlattenMapping.ChannelsFirst);
         var options = RecycleOptions.Reference with { Redraw = redraw };
         using (var draws = TensorDraws.For(spec, plan, options, g, CPU))
-            TensorRecycler.Apply(net, null, plan, options, draws);
+            TensorRecycler.Apply(net, OptimizerMoments.None, plan, options, draws);
         var dense = Read(net).For("Dense_0");
         var rows = Enumerable.Range(0, 128).Where(j => j % 2 == 0).SelectMany(j => dense.Weight.Skip(j * 1024).Take(1024)).ToList();
         RecycleLaws.WithinAndFilling("Dense_0 recycled rows", rows, bound);
@@ -81,7 +81,7 @@ public class RedrawDistributionTests
         var plan = LayerResetPlan.Named(net.Spec, new ResetSettings().Layers);
         Assert.Equal(["Dense_0", "final_layer"], plan.Layers);
         var convBefore = Read(net).For("Conv_0");
-        DormantNeuronRecycler.Reset(net, null, plan, g, redraw);
+        DormantNeuronRecycler.Reset(net, OptimizerMoments.None, plan, g, redraw);
         var after = Read(net);
         Assert.Equal(convBefore, after.For("Conv_0"));
         foreach (var (layer, bound) in new[] { ("Dense_0", denseBound), ("final_layer", finalBound) })

@@ -1,46 +1,53 @@
+// README-BEGIN
 using ReDo.Pure.Schedules;
-using ReDo.Recycling.Networks;
-using ReDo.Recycling.Optimizers;
 using ReDo.Recycling;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ReDo.Properties.Integration.Readme;
+// Your own network: any nn.Module whose forward calls its submodules (here an actor–critic with GELU).
+public sealed class ActorCritic : nn.Module<Tensor, Tensor>
+{
+    readonly Linear trunk = nn.Linear(8, 64), actor = nn.Linear(64, 4), critic = nn.Linear(64, 1);
+    readonly GELU act = nn.GELU();
 
-/// <summary>The README's "use it in your own training loop" snippet, compiled and run by <see cref="ReadmeTests"/>.</summary>
-public static class ReadmeSnippet
+    public ActorCritic() : base("actor_critic") => RegisterComponents();
+
+    public override Tensor forward(Tensor x)
+    {
+        var h = act.call(trunk.call(x));                                    // both heads read the trunk
+        return cat([actor.call(h), critic.call(h)], 1);
+    }
+}
+
+public static class TrainingLoop
 {
     public static double Run()
     {
+        using var model = new ActorCritic();
+        using var adam = optim.Adam(model.parameters(), lr: 6.25e-5, eps: 1.5e-4);
+        var settings = new RecyclerSettings(new RecycleSchedule(Period: 1000), Tau: 0.1, Seed: 42);
+        using var recycler = new NeuronRecycler(model, adam, settings);    // finds the layers on the first probe
         double lastDormantFraction = double.NaN;
-// README-BEGIN
-// Your own network: any Sequential of Conv2d / Linear / ReLU / Flatten.
-var model = nn.Sequential(("fc1", nn.Linear(8, 64)), ("relu1", nn.ReLU()),
-                          ("fc2", nn.Linear(64, 64)), ("relu2", nn.ReLU()), ("q", nn.Linear(64, 4)));
-using var net = new SequentialNetwork(model, inputShape: [8]);      // infers the spec, hooks the ReLUs
-using var adam = new Adam(model.parameters(), lr: 6.25e-5, beta1: 0.9, beta2: 0.999, eps: 1.5e-4); // ReDo.Recycling.Optimizers: flat, no implicit Scalars
-var moments = new OptimizerMoments(adam);                          // ReDo zeroes Adam moments in place
-using var generator = new Generator(42, CPU);                      // seeded redraws
-var schedule = new RecycleSchedule(Period: 1000);                  // F = 1000 gradient steps
 
-for (long step = 1; step <= 2000; step++)
-{
-    using (var scope = NewDisposeScope())                          // your usual update
-    {
-        adam.ZeroGrad();
-        nn.functional.huber_loss(model.call(randn(32, 8)), randn(32, 4)).backward();
-        adam.Step();
-    }
-    if (schedule.IsRecycleStep(step))
-    {
-        using var probe = randn(64, 8);                            // a probe batch from your replay buffer
-        var result = DormantNeuronRecycler.Recycle(net, moments, probe, new RecycleSettings(Tau: 0.1), generator);
-        Console.WriteLine($"step {step}: {result.Dormancy.OverallFraction:P1} dormant, " +
-                          $"recycled {result.Outcome.Total}, |Δ output| {result.Outcome.MaxOutputChange:G3}");
-        lastDormantFraction = result.Dormancy.OverallFraction;
-    }
-}
-// README-END
+        for (long step = 1; step <= 2000; step++)
+        {
+            using (var scope = NewDisposeScope())                           // your usual update
+            {
+                adam.zero_grad();
+                nn.functional.huber_loss(model.call(randn(32, 8)), randn(32, 5)).backward();
+                adam.step();
+            }
+            using var probe = randn(64, 8);                                 // a probe batch from your replay buffer
+            var done = recycler.MaybeUpdateWeights(step, probe);            // recycles every 1000 steps, else returns at once
+            if (done.Recycled)
+            {
+                Console.WriteLine($"step {step}: {done.Dormancy!.OverallFraction:P1} dormant, " +
+                                  $"recycled {done.Outcome!.Total}, |Δ output| {done.Outcome.MaxOutputChange:G3}");
+                lastDormantFraction = done.Dormancy.OverallFraction;
+            }
+        }
         return lastDormantFraction;
     }
 }
+// README-END
