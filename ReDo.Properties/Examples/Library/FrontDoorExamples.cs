@@ -67,14 +67,7 @@ public class FrontDoorExamples
         manual_seed(5);
         using var model = nn.Sequential(("fc", nn.Linear(3, 4)), ("norm", nn.LayerNorm(4)), ("act", nn.ReLU()), ("out", nn.Linear(4, 2)));
         using var opt = optim.Adam(model.parameters(), lr: 0.05);
-        for (int i = 0; i < 3; i++)
-        {
-            using var scope = NewDisposeScope();
-            var y = model.call(rand(8, 3));
-            y.mul(y).mean().backward();
-            opt.step();
-            opt.zero_grad();
-        }
+        Train(model, opt, 3);
         var norm = (LayerNorm)model.named_modules().Single(m => m.name == "norm").module;
         using (no_grad()) { norm.weight![1].zero_(); using var m1 = (-1.0).ToScalar(); norm.bias![1].fill_(m1); }
         var gainBefore = norm.weight!.detach().clone();
@@ -110,14 +103,7 @@ public class FrontDoorExamples
         manual_seed(2);
         using var model = nn.Sequential(("fc", nn.Linear(3, 4)), ("act", nn.Tanh()), ("out", nn.Linear(4, 2)));
         using var opt = optim.AdamW(model.parameters(), lr: 0.01);
-        for (int i = 0; i < 4; i++)
-        {
-            using var scope = NewDisposeScope();
-            var y = model.call(rand(8, 3));
-            y.mul(y).mean().backward();
-            opt.step();
-            opt.zero_grad();
-        }
+        Train(model, opt, 4);
         var fc = (Linear)model.named_modules().Single(m => m.name == "fc").module;
         using (no_grad()) { fc.weight![0].zero_(); fc.bias![0].zero_(); }   // tanh(0) = 0: dormant at τ = 0
         using var probe = rand(8, 3);
@@ -144,6 +130,19 @@ public class FrontDoorExamples
         var row = fc.weight![2].data<double>().ToArray();
         Assert.All(row, w => Assert.InRange(Math.Abs(w), 0.0, 1.0 / Math.Sqrt(3)));
         Assert.Contains(row, w => w != 0);
+    }
+
+    /// <summary>A few real steps on y², so that every moment is non-zero.</summary>
+    static void Train(nn.Module<Tensor, Tensor> model, optim.Optimizer opt, int steps)
+    {
+        for (int i = 0; i < steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            var y = model.call(rand(8, 3));
+            y.mul(y).mean().backward();
+            opt.step();
+            opt.zero_grad();
+        }
     }
 
     /// <summary>The recyclable view of a module, disposed with the test.</summary>
