@@ -99,7 +99,14 @@ public static class MetricsCsv
         var columns = Columns(layers, extras, atTenth);
         var rows = new List<MetricsRow>();
         for (int i = 1; i < lines.Length - 1; i++)
-            rows.Add(ParseRow(lines[i].TrimEnd('\r'), i + 1, layers, extras, columns, atTenth));
+        {
+            var row = ParseRow(lines[i].TrimEnd('\r'), i + 1, layers, extras, columns, atTenth);
+            // A run logs each frame once, in order; anything else means two writers shared the folder.
+            if (rows.Count > 0 && row.Frames <= rows[^1].Frames)
+                throw new MetricsCsvException(i + 1, 1, $"frame {row.Frames.ToString("N0", CultureInfo.InvariantCulture)} follows frame {rows[^1].Frames.ToString("N0", CultureInfo.InvariantCulture)}: " +
+                    "rows are repeated or out of order, as when two processes wrote this run at once; its numbers cannot be trusted, train it again");
+            rows.Add(row);
+        }
         return new MetricsTable(layers, rows.ToValueList()) { Extras = extras, AtTenth = atTenth };
     }
 

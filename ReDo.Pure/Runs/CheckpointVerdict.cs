@@ -1,7 +1,9 @@
 namespace ReDo.Pure.Runs;
 
-/// <summary>What a checkpoint folder looks like on disk: its manifest (or why it could not be read) and each part it holds.</summary>
-public sealed record CheckpointObservation(string Name, CheckpointManifest? Manifest, string? ManifestProblem, IReadOnlyDictionary<string, (long Length, string Sha256)> Parts);
+/// <summary>What a checkpoint folder looks like on disk: its manifest (or why it could not be read) and each part it holds.
+/// <paramref name="ManifestChecksum"/> is the SHA-256 of the manifest as read, recomputed the way it was written (null without a manifest).</summary>
+public sealed record CheckpointObservation(string Name, CheckpointManifest? Manifest, string? ManifestProblem, IReadOnlyDictionary<string, (long Length, string Sha256)> Parts,
+    string? ManifestChecksum = null);
 
 public enum CheckpointStatus { Good, Corrupt, OtherConfig }
 
@@ -16,6 +18,8 @@ public sealed record CheckpointVerdict(string Name, CheckpointStatus Status, str
         if (o.Manifest is not { } m) return Corrupt($"{CheckpointManifest.FileName} {o.ManifestProblem ?? "is missing"}");
         if (m.FormatVersion != CheckpointManifest.CurrentFormat)
             return Corrupt($"format version {m.FormatVersion}; this build reads version {CheckpointManifest.CurrentFormat}");
+        if (m.Checksum is not null && !string.Equals(m.Checksum, o.ManifestChecksum, StringComparison.OrdinalIgnoreCase))
+            return Corrupt($"{CheckpointManifest.FileName} fails its own SHA-256 check (it was changed after writing)");
         if (m.Parts is null || m.Parts.Count == 0) return Corrupt($"{CheckpointManifest.FileName} lists no parts");
         foreach (var part in m.Parts)
         {

@@ -54,7 +54,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         try
         {
             foreach (var (part, bytes) in parts) files.WriteDurable(Path.Combine(temp, part), bytes);
-            var manifest = header with { Parts = [.. parts.Select(p => new CheckpointPart(p.Name, p.Bytes.Length, Sha256Text.Of(p.Bytes)))] };
+            var manifest = Seal(header with { Parts = [.. parts.Select(p => new CheckpointPart(p.Name, p.Bytes.Length, Sha256Text.Of(p.Bytes)))] });
             files.WriteDurable(Path.Combine(temp, CheckpointManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
             if (files.Directories(Folder).Contains(name))
             {
@@ -76,6 +76,11 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
             files.DeleteDirectory(Path.Combine(Folder, stale));
         return name;
     }
+
+    /// <summary>The manifest with its own checksum: SHA-256 of its JSON written with the checksum empty.</summary>
+    public static CheckpointManifest Seal(CheckpointManifest manifest) => manifest with { Checksum = ChecksumOf(manifest) };
+
+    static string ChecksumOf(CheckpointManifest manifest) => Sha256Text.Of(JsonSerializer.SerializeToUtf8Bytes(manifest with { Checksum = null }, Json));
 
     /// <summary>
     /// Deletes leftovers of interrupted writes (.tmp-*); an .old-* copy whose replacement never
@@ -143,7 +148,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
             bytes[part.Name] = files.ReadAllBytes(path);
         }
         var seen = bytes.ToDictionary(kv => kv.Key, kv => ((long)kv.Value.Length, Sha256Text.Of(kv.Value)));
-        return (new CheckpointObservation(name, manifest, problem, seen), manifest, bytes);
+        return (new CheckpointObservation(name, manifest, problem, seen, manifest is null ? null : ChecksumOf(manifest)), manifest, bytes);
     }
 
     /// <summary>

@@ -137,6 +137,10 @@ public sealed class Runner : IDisposable
             note($"checkpoint {skipped.Name} is unusable: {skipped.Reason}; trying an older one");
         if (checkpoint is null)
         {
+            // Starting over would empty metrics.csv: rows without a checkpoint mean checkpoints/ was lost, not that the run never began.
+            if (MetricsRowsIn(runFolder, files) is var rows and > 0)
+                throw new RunFolderException($"'{runFolder}' has {rows:N0} rows of {CsvMetricsWriter.FileName} but no checkpoint ({CheckpointNames.Folder}/ was deleted or lost); " +
+                    $"resuming would start at frame 0 and empty them. Restore {CheckpointNames.Folder}/, or train the run again into another folder (`redo train … --out`). Nothing was changed.");
             note($"{runFolder} has no checkpoint yet: starting the run from frame 0");
             store.ClearOutputs();
             var fresh = new Runner(config, runFolder, hash, files);
@@ -146,9 +150,22 @@ public sealed class Runner : IDisposable
         var m = checkpoint.Manifest;
         store.CutBackOutputs(m);
         var runner = new Runner(config, runFolder, hash, files);
-        runner.Restore(checkpoint);
+        try { runner.Restore(checkpoint); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Parts that pass their checksums yet do not fit this config's networks were put there by hand from another run.
+            runner.Dispose();
+            throw new RunFolderException($"checkpoint {checkpoint.Name} of '{runFolder}' passes its checksums but does not fit this run ({e.Message.Split('\n')[0].Trim()}); " +
+                $"its parts come from another run. Move {Path.Combine(store.Folder, checkpoint.Name)} away to resume from the checkpoint before it.", e);
+        }
         note($"resuming {runFolder} from checkpoint {checkpoint.Name} (frame {m.Frames:N0} of {config.Run.Frames:N0}, {m.GradientSteps:N0} gradient steps)");
         return runner;
+    }
+
+    static long MetricsRowsIn(string runFolder, IRunFiles files)
+    {
+        var path = Path.Combine(runFolder, CsvMetricsWriter.FileName);
+        return files.Exists(path) ? Math.Max(0, files.ReadAllText(path).Count(c => c == '\n') - 1) : 0;
     }
 
     // ── Train ─────────────────────────────────────────────────────────────────────────────────

@@ -84,6 +84,8 @@ public class MetricsCsvExamples
     [InlineData(Header + "0,0,0,1,2,3,4,0,0,\n10,0,0,1,2\n", 3, 6, "5 fields but the header has 10")]
     [InlineData(Header + "0,0,0,1,2,3,4,0,0,\n10,0,0,1,x,3,4,0,0,\n", 3, 5, "loss 'x' is not a number")]
     [InlineData(Header + "1.5,0,0,1,2,3,4,0,0,\n", 2, 1, "frames '1.5' is not an integer")]
+    [InlineData(Header + "0,0,0,1,2,3,4,0,0,\n1000,0,0,1,2,3,4,0,0,\n1000,0,0,1,2,3,4,0,0,\n", 4, 1, "frame 1,000 follows frame 1,000: rows are repeated or out of order")]
+    [InlineData(Header + "0,0,0,1,2,3,4,0,0,\n2000,0,0,1,2,3,4,0,0,\n1000,0,0,1,2,3,4,0,0,\n", 4, 1, "frame 1,000 follows frame 2,000")]
     [InlineData(Header + "0,0,0,1,2,3,4%,0,0,\n", 2, 7, "dormant_pct_tau '4%' is not a percentage")]
     [InlineData(Header + "0,0,0,1,2,3,4,0,0,y\n", 2, 10, "return_last100 'y' is not a number")]
     [InlineData("frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,dormant_pct_tau0/A,dormant_pct_tau/B,neurons_recycled,output_change,return_last100\n", 1, 9, "expected column 'dormant_pct_tau/A'")]

@@ -69,6 +69,17 @@ public class CheckpointDecisionTests
     }
 
     [Fact]
+    public void A_manifest_whose_own_checksum_fails_is_corrupt_before_it_can_pass_as_another_config()
+    {
+        var parts = new[] { ("a.bin", 3L, "00ff"), ("b.bin", 2L, "11ee") };
+        var sealedOther = Manifest(hash: "999") with { Checksum = "c0ffee" };
+        var damaged = CheckpointVerdict.Judge(Seen(sealedOther, parts) with { ManifestChecksum = "c0ffef" }, Hash);
+        Assert.Equal((CheckpointStatus.Corrupt, "manifest.json fails its own SHA-256 check (it was changed after writing)"), (damaged.Status, damaged.Reason));
+        Assert.True(CheckpointVerdict.Judge(Seen(Manifest() with { Checksum = "c0ffee" }, parts) with { ManifestChecksum = "C0FFEE" }, Hash).IsGood);
+        Assert.True(CheckpointVerdict.Judge(Seen(Manifest(), parts) with { ManifestChecksum = "anything" }, Hash).IsGood);   // written before manifests had one
+    }
+
+    [Fact]
     public void The_newest_good_checkpoint_is_chosen_and_the_skipped_ones_are_reported()
     {
         var bad = new CheckpointVerdict("ckpt-000000000300", CheckpointStatus.Corrupt, "x.bin fails its SHA-256 check");

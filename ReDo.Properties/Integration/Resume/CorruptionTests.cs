@@ -22,6 +22,9 @@ public class CorruptionTests
     [InlineData("truncate", "networks.bin has")]
     [InlineData("version", "format version 2; this build reads version 1")]
     [InlineData("torn", "manifest.json is missing")]
+    [InlineData("MetricsBytes", "manifest.json fails its own SHA-256 check")]
+    [InlineData("ConfigHash", "manifest.json fails its own SHA-256 check")]
+    [InlineData("Frames", "manifest.json fails its own SHA-256 check")]
     public void A_damaged_newest_checkpoint_is_named_and_the_previous_one_is_used(string damage, string reason)
     {
         var (reference, folder) = FinishedRunWithoutResults();
@@ -41,6 +44,13 @@ public class CorruptionTests
                 var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(newest, "manifest.json")))!;
                 manifest["FormatVersion"] = 2;
                 File.WriteAllText(Path.Combine(newest, "manifest.json"), manifest.ToJsonString());
+                break;
+            case "MetricsBytes" or "ConfigHash" or "Frames":   // one digit of the manifest changed
+                var path = Path.Combine(newest, "manifest.json");
+                var text = File.ReadAllText(path);
+                var at = text.IndexOf($"\"{damage}\": ", StringComparison.Ordinal) + damage.Length + 4;
+                at += text[at] == '"' ? 1 : 0;
+                File.WriteAllText(path, text[..at] + (text[at] == '1' ? '2' : '1') + text[(at + 1)..]);
                 break;
             case "torn":
                 File.Delete(Path.Combine(newest, "manifest.json"));
@@ -89,6 +99,38 @@ public class CorruptionTests
         var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("another configuration", e.Message);
         Assert.Contains(Newest, e.Message);
+    }
+
+    [Fact]
+    public void Parts_that_pass_their_checksums_but_do_not_fit_the_networks_are_refused_by_name()
+    {
+        var (_, folder) = FinishedRunWithoutResults();
+        // networks.bin of a run twice as wide, planted with a matching manifest (as a hand copy that fixes the hashes would be)
+        var wide = TinyRuns.NewFolder("wide");
+        var config = TinyRuns.Config();
+        using (Runner.OpenNew(config with { Agent = config.Agent with { WidthMultiplier = 2 } }, wide, TestDisk.Files)) { }
+        var planted = File.ReadAllBytes(Path.Combine(wide, "checkpoints", "ckpt-000000000000", "networks.bin"));
+        var newest = Path.Combine(folder, "checkpoints", Newest);
+        File.WriteAllBytes(Path.Combine(newest, "networks.bin"), planted);
+        var manifestPath = Path.Combine(newest, "manifest.json");
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<ReDo.Pure.Runs.CheckpointManifest>(File.ReadAllBytes(manifestPath), CheckpointStore.Json)!;
+        manifest = CheckpointStore.Seal(manifest with { Parts = [.. manifest.Parts.Select(p => p.Name == "networks.bin" ? p with { Length = planted.Length, Sha256 = Sha256Text.Of(planted) } : p)] });
+        File.WriteAllBytes(manifestPath, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, CheckpointStore.Json));
+
+        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
+        Assert.Contains($"checkpoint {Newest} of '{folder}' passes its checksums but does not fit this run", e.Message);
+        Assert.Contains("resume from the checkpoint before it", e.Message);
+    }
+
+    [Fact]
+    public void A_run_with_metrics_but_no_checkpoints_is_refused_not_emptied()
+    {
+        var (_, folder) = FinishedRunWithoutResults();
+        var metrics = File.ReadAllBytes(Path.Combine(folder, "metrics.csv"));
+        Directory.Delete(Path.Combine(folder, "checkpoints"), recursive: true);
+        var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
+        Assert.Contains("rows of metrics.csv but no checkpoint (checkpoints/ was deleted or lost)", e.Message);
+        Assert.Equal(metrics, File.ReadAllBytes(Path.Combine(folder, "metrics.csv")));   // nothing emptied
     }
 
     /// <summary>A copy of the reference run without its end products, so a resume must recreate them.</summary>
