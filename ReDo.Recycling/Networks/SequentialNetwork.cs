@@ -11,7 +11,8 @@ namespace ReDo.Recycling.Networks;
 /// Makes a user's own <see cref="Sequential"/> of Conv2d / Linear / ReLU / Flatten recyclable: the
 /// spec is inferred from the modules (names = the Sequential's child names), and activations are
 /// captured by forward hooks on the ReLU that follows each hidden layer (Sequential invokes its
-/// children through call(), so hooks fire). The last weighted layer is the output layer.
+/// children through call(), so hooks fire). The last weighted layer is the output layer. For anything
+/// wider (other activations, no bias, LayerNorm, pooling, Module subclasses) use <see cref="ModuleNetwork"/>.
 /// </summary>
 public sealed class SequentialNetwork : IRecyclableNetwork, IDisposable
 {

@@ -45,6 +45,33 @@ public class FrontDoorExamples
         Assert.Contains("the producer map says 'fc1' reads 'fc2'", Assert.Throws<ArgumentException>(() => wrong.Network(probe)).Message);
     }
 
+    /// <summary>fc runs twice (shared weights); out reads it; hooks see both runs.</summary>
+    sealed class Shared : nn.Module<Tensor, Tensor>
+    {
+        readonly Linear fc = nn.Linear(3, 3), output = nn.Linear(3, 1);
+        readonly ReLU act = nn.ReLU();
+        public Shared() : base("shared") => RegisterComponents();
+        public override Tensor forward(Tensor x) => output.call(act.call(fc.call(act.call(fc.call(x)))));
+    }
+
+    /// <summary>fc invoked with forward(), not call(): hooks never fire.</summary>
+    sealed class Uncalled : nn.Module<Tensor, Tensor>
+    {
+        readonly Linear fc = nn.Linear(3, 1);
+        public Uncalled() : base("uncalled") => RegisterComponents();
+        public override Tensor forward(Tensor x) => fc.forward(x);
+    }
+
+    [Fact]
+    public void Shared_weights_and_modules_run_without_call_are_refused_with_the_reason()
+    {
+        using var probe = rand(4, 3);
+        using var shared = new Shared();
+        Assert.Contains("layer 'fc' ran 2 times in one forward", Assert.Throws<ArgumentException>(() => new ReDo.Recycling.Networks.ModuleNetwork(shared, probe)).Message);
+        using var uncalled = new Uncalled();
+        Assert.Contains("invoked with call()", Assert.Throws<ArgumentException>(() => new ReDo.Recycling.Networks.ModuleNetwork(uncalled, probe)).Message);
+    }
+
     [Fact]
     public void An_optimizer_the_library_cannot_reach_is_refused_when_built_and_a_missing_one_too()
     {
