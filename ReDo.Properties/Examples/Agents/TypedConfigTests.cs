@@ -45,7 +45,7 @@ public class TypedConfigTests
             Assert.Equal(p, ConfigName.Parse<NetworkProfile>(ConfigName.Of(p).ToUpperInvariant()));
         }
         Assert.Equal(["rmsprop", "adam"], ConfigName.All<OptimizerKind>());
-        Assert.Equal(["minatar", "minatar-dueling", "nature", "nature-dueling", "mlp"], ConfigName.All<NetworkProfile>());
+        Assert.Equal(["minatar", "minatar-dueling", "minatar-deep", "nature", "nature-dueling", "mlp"], ConfigName.All<NetworkProfile>());
         Assert.Equal(["threshold", "fraction"], ConfigName.All<RecycleSelection>());
         Assert.Equal(["redo", "random", "redo_inverted", "cbp"], ConfigName.All<ScoreType>());
         Assert.Equal(["zero", "random"], ConfigName.All<OutgoingInit>());
