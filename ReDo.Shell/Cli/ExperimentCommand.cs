@@ -21,7 +21,7 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var size = new Option<string>("--size") { Description = "a size the experiment file defines (quick, full …)", DefaultValueFactory = _ => "quick" };
         var queue = CliOptions.Text("--queue", "queue folder to write the run specs into", required: true);
         var shards = CliOptions.Int("--shards", "split the runs into this many shards", 1, 1, 64);
-        var experiments = new Option<string>("--experiments") { Description = "folder of experiment files", DefaultValueFactory = _ => ExperimentFiles.DefaultFolder };
+        var experiments = ExperimentsFolder();
         var sets = CliOptions.Sets();   // after the experiment's own settings, for every run
         var plan = new Command("plan", "write an experiment's run specs into a queue") { name, size, queue, shards, experiments, sets };
         plan.SetAction(r =>
@@ -31,7 +31,7 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
             return 0;
         });
 
-        var listFolder = new Option<string>("--experiments") { Description = "folder of experiment files", DefaultValueFactory = _ => ExperimentFiles.DefaultFolder };
+        var listFolder = ExperimentsFolder();
         var list = new Command("list", "every experiment: the paper figure it mirrors and its cost at each size") { listFolder };
         list.SetAction(r => List(files, ShippedFiles.Installed(files).Folder(r.GetValue(listFolder)!)));
 
@@ -48,6 +48,10 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
 
         return new Command("experiment", "the paper's experiments: list, plan, status, random-policy") { list, plan, status, random };
     }
+
+    /// <summary>--experiments: a folder of experiment files (the current folder's configs/experiments, else the installed one).</summary>
+    static Option<string> ExperimentsFolder() =>
+        new("--experiments") { Description = "folder of experiment files", DefaultValueFactory = _ => ExperimentFiles.DefaultFolder };
 
     public static int List(IRunFiles files, string folder)
     {
