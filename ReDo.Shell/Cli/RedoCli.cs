@@ -5,7 +5,8 @@ namespace ReDo.Shell.Cli;
 /// <summary>
 /// The <c>redo</c> command line: every registered <see cref="ICliCommand"/> as a verb, the benchmarks
 /// under <c>bench</c>. Parse errors (with typo suggestions) and <see cref="Pure.InputException"/>s (bad
-/// configs, run folders, data files, arguments) exit with code 2;
+/// configs, run folders, data files, arguments) exit with code 2; a file system that refuses (read-only,
+/// permissions, a path through a file) exits with code 3 and one line;
 /// this is the only place that turns a domain problem into an exit code.
 /// </summary>
 public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenchmark> benchmarks)
@@ -35,6 +36,13 @@ public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenc
         {
             Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: {e.Message}");
             return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused (read-only, permissions, a path through a file, a full disk): one line, not a stack trace.
+            Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: the file system refused: {e.Message} " +
+                                    "Check that the paths are folders you can write (not files, not read-only, with free space); nothing already written was lost.");
+            return 3;
         }
     }
 

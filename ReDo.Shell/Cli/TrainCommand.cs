@@ -23,6 +23,7 @@ public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
         configPath = ShippedFiles.Installed(files).Config(configPath);
         var config = ConfigLoader.Load(configPath, sets, files);
         outFolder ??= Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(configPath)}-seed{config.Run.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        if (files.Exists(outFolder)) throw new CliError($"--out '{outFolder}' is a file; pass a folder for the run (it is created if missing).");
         if (files.Directories(outFolder).Count > 0 || files.Files(outFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)))
         {
             if (files.Exists(Path.Combine(outFolder, RunFolderLock.FileName))) RunFolderLock.Take(outFolder).Dispose();   // a run being written says so

@@ -23,6 +23,7 @@ public sealed class WorkerCommand(RunService runs, IRunFiles files) : ICliComman
     public int Run(Parameters p)
     {
         var (queue, exitWhenEmpty, poll, parallel) = p;
+        if (files.Exists(queue)) throw new CliError($"--queue '{queue}' is a file; pass the queue folder `redo sweep` wrote (it holds the specs *.json).");
         return runs.Run((stop, log) => new QueueWorker(new QueueFolders(queue, files), files, log, exitWhenEmpty, TimeSpan.FromSeconds(poll), parallel).Run(stop));
     }
 }

@@ -82,7 +82,12 @@ public sealed class DiskRunFiles : IRunFiles
 
     public void Rename(string from, string to)
     {
-        if (Directory.Exists(from)) Directory.Move(from, to);
+        if (Directory.Exists(from))
+        {
+            // .NET reports this clash with a generic HResult; EEXIST lets the retry layer see it cannot clear.
+            if (Directory.Exists(to) || File.Exists(to)) throw new IOException($"cannot rename '{from}' to '{to}': that name exists already", Runs.IoErrors.Exists);
+            Directory.Move(from, to);
+        }
         else File.Move(from, to, overwrite: true);
     }
 

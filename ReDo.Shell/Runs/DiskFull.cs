@@ -9,11 +9,15 @@ public sealed class DiskFullException(string path, Exception inner)
 {
     public string Path { get; } = path;
 
-    /// <summary>ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL (0x70 / 0x27) on Windows, ENOSPC (28) on Unix.</summary>
+    /// <summary>
+    /// ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL (HRESULT 0x80070070 / 0x80070027) on Windows; ENOSPC (28)
+    /// or EDQUOT (122, a quota) on Linux, where .NET puts the raw errno in HResult (39 there is ENOTEMPTY).
+    /// </summary>
     public static bool Is(Exception e) => e switch
     {
         DiskFullException => true,
-        IOException io => (io.HResult & 0xFFFF) is 0x70 or 0x27 || io.HResult == 28,
+        IOException io when OperatingSystem.IsWindows() => (io.HResult & 0xFFFF) is 0x70 or 0x27,
+        IOException io => io.HResult is IoErrors.NoSpace or IoErrors.QuotaExceeded,
         _ => false,
     };
 }

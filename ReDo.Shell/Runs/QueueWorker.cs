@@ -45,20 +45,35 @@ public sealed class QueueWorker(QueueFolders queue, IRunFiles files, ILogger log
     int Slot(CancellationTokenSource halt)
     {
         var stop = halt.Token;
+        int outages = 0;
         while (!stop.IsCancellationRequested)
         {
+            if (!files.DirectoryExists(queue.Root) || !files.DirectoryExists(queue.Running))
+            {
+                log.LogError("queue folder {Queue} (or its running/) is gone; the worker stops. Restore it, or start the worker on another queue.", queue.Root);
+                halt.Cancel();
+                return 1;
+            }
             string? next;
             bool interrupted;
-            lock (_gate)
+            try
             {
-                var running = queue.InRunning().Where(n => !_claimed.Contains(n)).ToList();
-                next = QueueOrder.Next(running, queue.Pending());
-                interrupted = next is not null && running.Contains(next);
-                if (next is not null)
+                lock (_gate)
                 {
-                    _claimed.Add(next);
-                    if (!interrupted) files.Rename(Path.Combine(queue.Root, next + RunSpec.Extension), Path.Combine(queue.Running, next + RunSpec.Extension));
+                    var running = queue.InRunning().Where(n => !_claimed.Contains(n)).ToList();
+                    next = QueueOrder.Next(running, queue.Pending());
+                    interrupted = next is not null && running.Contains(next);
+                    if (next is not null)
+                    {
+                        if (!interrupted) files.Rename(Path.Combine(queue.Root, next + RunSpec.Extension), Path.Combine(queue.Running, next + RunSpec.Extension));
+                        _claimed.Add(next);
+                    }
                 }
+            }
+            catch (Exception e) when (IsEnvironment(e))
+            {
+                WaitOut(ref outages, $"the queue cannot be read or changed ({e.Message})", stop);
+                continue;
             }
             if (next is null)
             {
@@ -67,12 +82,14 @@ public sealed class QueueWorker(QueueFolders queue, IRunFiles files, ILogger log
                 continue;
             }
             if (interrupted) log.LogInformation("continuing interrupted run {Run}", next);
-            var result = RunOne(next, Path.Combine(queue.Running, next + RunSpec.Extension), stop);
+            var (result, outage) = RunOne(next, Path.Combine(queue.Running, next + RunSpec.Extension), stop);
             lock (_gate) _claimed.Remove(next);
+            if (result != Result.Waiting) outages = 0;
             switch (result)
             {
                 case Result.Done: Interlocked.Increment(ref _finished); break;
                 case Result.Failed: Interlocked.Increment(ref _failed); break;
+                case Result.Waiting: WaitOut(ref outages, $"{next} stays in running/ and is tried again: {outage}", stop); break;
                 case Result.Stopped: log.LogInformation("stopped; {Run} stays in running/ and is continued first next time", next); return 0;
                 case Result.Halted: halt.Cancel(); return 1;
             }
@@ -80,9 +97,31 @@ public sealed class QueueWorker(QueueFolders queue, IRunFiles files, ILogger log
         return 0;
     }
 
-    enum Result { Done, Failed, Stopped, Halted }
+    enum Result { Done, Failed, Stopped, Halted, Waiting }
 
-    Result RunOne(string name, string specPath, CancellationToken stop)
+    /// <summary>
+    /// The environment's fault, not the run's: the file system refused (read-only, permissions, a
+    /// vanished folder, a flaky device) or another process writes the run folder. The spec stays where
+    /// it is and is tried again after a back-off; a run's own faults (bad spec, NaN) go to failed/.
+    /// </summary>
+    static bool IsEnvironment(Exception e) =>
+        e is (IOException and not DiskFullException) or UnauthorizedAccessException or RunFolderInUseException;
+
+    /// <summary>Back-off for an outage: 5 s, 10 s, 20 s … at most 5 min, logged with what it waits for.</summary>
+    void WaitOut(ref int outages, string what, CancellationToken stop)
+    {
+        var delay = QueueBackoff.Delay(outages++, _poll);
+        log.LogWarning("waiting {Delay:0} s before trying again (outage {Count}): {What}", delay.TotalSeconds, outages, what);
+        stop.WaitHandle.WaitOne(delay);
+    }
+
+    (Result, string?) RunOne(string name, string specPath, CancellationToken stop)
+    {
+        try { return (RunOneOrThrow(name, specPath, stop), null); }
+        catch (Exception e) when (IsEnvironment(e)) { return (Result.Waiting, e.Message); }
+    }
+
+    Result RunOneOrThrow(string name, string specPath, CancellationToken stop)
     {
         try
         {
@@ -110,7 +149,7 @@ public sealed class QueueWorker(QueueFolders queue, IRunFiles files, ILogger log
             log.LogError("{Run}: {Message}; the worker stops and {Run} stays in running/.", name, e.Message, name);
             return Result.Halted;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !IsEnvironment(e))
         {
             // Anything else is this run's problem, not the queue's: record it and go on with the next spec.
             Fail(name, specPath, e.Message);

@@ -7,8 +7,9 @@ namespace ReDo.Shell.Runs;
 /// <summary>
 /// Retries transient I/O failures of the inner files with exponential backoff (Polly). An append is
 /// made idempotent: each attempt first cuts the file back to its length before the first attempt,
-/// so a half-written earlier attempt leaves neither a torn nor a duplicated row. Disk full is not
-/// retried; it surfaces as <see cref="DiskFullException"/> naming the file.
+/// so a half-written earlier attempt leaves neither a torn nor a duplicated row. Disk full, a read-only
+/// file system, a missing or not-a-folder path, permissions and name clashes are not retried; a full
+/// disk surfaces as <see cref="DiskFullException"/> naming the file.
 /// </summary>
 public sealed class ResilientRunFiles : IRunFiles
 {
@@ -39,9 +40,8 @@ public sealed class ResilientRunFiles : IRunFiles
     /// </summary>
     public static IRunFiles OnDisk(Action<string>? onRetry = null) => new ResilientRunFiles(DiskRunFiles.Instance, onRetry: onRetry);
 
-    /// <summary>Transient: any I/O error except a full disk and paths that do not exist (those will not fix themselves).</summary>
-    static bool IsTransient(IOException e) =>
-        !DiskFullException.Is(e) && e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException);
+    /// <summary>Transient: an I/O error that can clear by itself (<see cref="IoErrors.IsTransient"/>); the rest surface at once.</summary>
+    static bool IsTransient(IOException e) => IoErrors.IsTransient(e);
 
     public bool Exists(string path) => Run(path, () => _inner.Exists(path));
     public bool DirectoryExists(string path) => Run(path, () => _inner.DirectoryExists(path));

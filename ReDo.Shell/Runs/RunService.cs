@@ -53,7 +53,7 @@ public sealed class RunService(IServiceProvider services) : BackgroundService
             }
             catch (DiskFullException e)
             {
-                Console.Error.WriteLine($"redo: {e.Message}; no checkpoint was lost. Free some space and run the command again.");
+                Console.Error.WriteLine($"redo: {e.Message}; no checkpoint was lost. Free some space, then continue with `redo resume <run folder>` (a run that wrote no checkpoint yet: run the same command again into an empty folder).");
                 return 1;
             }
         });
