@@ -52,6 +52,7 @@ public static class ConfigLoader
         {
             int eq = o.IndexOf('=');
             if (eq <= 0) throw new ConfigException($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
+            if (o[(eq + 1)..].Trim().Length == 0) throw new ConfigException($"--set '{o}' gives {o[..eq].Trim()} no value; write --set {o[..eq].Trim()}=<value> (docs/configuration.md lists what each key allows).");
             pairs[o[..eq].Trim()] = o[(eq + 1)..].Trim();
         }
         return pairs;
@@ -79,7 +80,7 @@ public static class ConfigLoader
         {
             // The binder names the key ("Failed to convert configuration value at 'Agent:ReplayRatio'…",
             // "'Agent' does not have a matching property for 'ReplayRato'").
-            throw new ConfigException($"{source}: {Flatten(e)} Known keys are listed in docs/configuration.md.");
+            throw new ConfigException($"{source}: {(BadValue(e) ?? Flatten(e))} Known keys are listed in docs/configuration.md.");
         }
         var layers = root.GetSection(ResetLayers);
         if (layers.GetChildren().Any())
@@ -143,6 +144,25 @@ public static class ConfigLoader
             .Where(kv => !kv.Key.Equals(ResetLayers, StringComparison.OrdinalIgnoreCase) && !kv.Key.StartsWith(ResetLayers + ":", StringComparison.OrdinalIgnoreCase))).Build();
 
     static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>The binder's "Failed to convert … to type 'System.Int64'" in the user's words: the key, the value given, what is allowed.</summary>
+    static string? BadValue(Exception e)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(e.Message, "Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'");
+        if (!m.Success) return null;
+        var type = m.Groups["type"].Value;
+        var allowed = type switch
+        {
+            "System.Int64" or "System.Int32" => "a whole number such as 100000 (no exponent, no separators)",
+            "System.UInt32" or "System.UInt64" => "a whole number from 0 up, such as 7",
+            "System.Double" or "System.Single" => "a number such as 0.25",
+            "System.Boolean" => "true or false",
+            _ => AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(type)).FirstOrDefault(t => t is { IsEnum: true }) is { } enumType
+                ? $"one of: {string.Join(", ", Enum.GetNames(enumType))}"
+                : $"a {type[(type.LastIndexOf('.') + 1)..].ToLowerInvariant()} name as docs/configuration.md lists them",
+        };
+        return $"{m.Groups["key"].Value} = '{m.Groups["value"].Value}' is not allowed; it takes {allowed}.";
+    }
 
     static string Flatten(Exception e)
     {
