@@ -52,7 +52,7 @@ public sealed class SweepCommand(IRunFiles files) : ICliCommand
         }
         int points = axes.Aggregate(1, (n, axis) => n * axis.Values.Count);
         Console.WriteLine($"{written} run spec(s) written to {queue.Root} ({points} grid point(s) × {seeds.Count} seed(s); {specs.Count - written} already there).");
-        Console.WriteLine($"run them with: redo worker --queue {queue.Root}   or one per job: redo run-spec {queue.Root}/<name>.json");
+        Console.WriteLine($"run them with: redo worker --queue {queue.Root} --exit-when-empty   (without it the worker waits for more specs)   or one per job: redo run-spec {queue.Root}/<name>.json");
         return 0;
     }
 }
