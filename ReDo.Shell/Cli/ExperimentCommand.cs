@@ -3,6 +3,7 @@ using ReDo.Pure;
 using ReDo.MinAtar;
 using ReDo.Pure.Control;
 using ReDo.Shell.Config;
+using ReDo.Pure.Slurm;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Metrics;
 
@@ -10,6 +11,7 @@ namespace ReDo.Shell.Cli;
 
 /// <summary>
 /// <c>redo experiment list [--experiments folder]</c>, <c>redo experiment plan &lt;name&gt; [--size quick|full] --queue &lt;dir&gt; [--shards n] [--set Section:Key=value …]</c>,
+/// <c>redo experiment submit &lt;dir&gt; --slurm [--partition p] [--account a] [--time t] [--cpus-per-task n] [--mem m] [--max-running n] [--sbatch line]… [--dry-run]</c>,
 /// <c>redo experiment status &lt;dir&gt;</c>, <c>redo experiment random-policy [--episodes 100] [--seed 0] [--out csv] [--suite minatar|mujoco]</c>.
 /// The work is in ReDo.Shell/Experiments; this only reads arguments.
 /// </summary>
@@ -39,6 +41,8 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var status = new Command("status", "show the state of every run of an experiment (exit 1 when one failed)") { folder };
         status.SetAction(r => new ExperimentStatus(Console.Out, files).Show(r.GetValue(folder)!).Any(s => s.State == RunState.Failed) ? 1 : 0);
 
+        var submit = SubmitCommand(folder);
+
         var episodes = CliOptions.Int("--episodes", "episodes per game", 100, 1, 100_000);
         var seed = new Option<uint>("--seed") { Description = "first episode seed" };
         var output = CliOptions.Text("--out", "write the scores as CSV");
@@ -46,7 +50,7 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         var random = new Command("random-policy", "mean return of the uniform random policy on every game") { episodes, seed, output, suite };
         random.SetAction(r => RandomPolicy(files, r.GetValue(episodes), r.GetValue(seed), r.GetValue(output), r.GetValue(suite) == "mujoco"));
 
-        return new Command("experiment", "the paper's experiments: list, plan, status, random-policy") { list, plan, status, random };
+        return new Command("experiment", "the paper's experiments: list, plan, submit, status, random-policy") { list, plan, submit, status, random };
     }
 
     /// <summary>--experiments: a folder of experiment files (the current folder's configs/experiments, else the installed one).</summary>
@@ -65,6 +69,33 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         }
         Console.WriteLine($"plan one with: redo experiment plan <name> --size quick --queue <folder>   ({names.Count} experiments in {folder})");
         return 0;
+    }
+
+    Command SubmitCommand(Argument<string> folder)
+    {
+        var slurm = CliOptions.Flag("--slurm", "submit to Slurm as one sbatch array job (the scheduler this command supports)");
+        var partition = CliOptions.Text("--partition", "Slurm partition (sbatch --partition)");
+        var account = CliOptions.Text("--account", "Slurm account to charge (sbatch --account)");
+        var time = new Option<string>("--time") { Description = "time limit of one task (minutes, HH:MM:SS or D-HH:MM:SS); a longer run is checkpointed and requeued", DefaultValueFactory = _ => "24:00:00" };
+        var cpus = CliOptions.Int("--cpus-per-task", "CPUs of one task (a run uses Run:Threads of them)", 1, 1, 1024);
+        var memory = CliOptions.Text("--mem", "memory of one task, e.g. 4G (sbatch --mem)");
+        var maxRunning = CliOptions.Optional<int>("--max-running", "at most this many tasks at once (the array's %N)", 1, 100_000);
+        var extra = new Option<string[]>("--sbatch") { Description = "an extra sbatch option for the script, e.g. --sbatch \"--qos=long\" (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var warn = CliOptions.Int("--warn-seconds", "seconds before the time limit at which a task checkpoints and requeues itself", 120, 1, 65_535);
+        var redo = CliOptions.Text("--redo", "how the nodes start redo (default: this redo, e.g. \"/usr/bin/dotnet /opt/redo/redo.dll\"; or \"redo\" for the dotnet tool on PATH)");
+        var dryRun = CliOptions.Flag("--dry-run", "print the script; write and submit nothing");
+        var submit = new Command("submit", "submit an experiment's unfinished runs to a cluster: one array task per run spec (redo run-spec), requeued before the time limit")
+            { folder, slurm, partition, account, time, cpus, memory, maxRunning, extra, warn, redo, dryRun };
+        submit.SetAction(r =>
+        {
+            if (!r.GetValue(slurm)) throw new CliError("name the scheduler: redo experiment submit <queue> --slurm (Slurm is the one supported).");
+            var options = new SlurmOptions(r.GetValue(partition), r.GetValue(account), r.GetValue(time)!, r.GetValue(cpus), r.GetValue(memory),
+                r.GetValue(maxRunning), r.GetValue(extra) ?? [], r.GetValue(warn));
+            var command = r.GetValue(redo)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            new SlurmSubmitting(Console.Out, files).Submit(r.GetValue(folder)!, options, command, r.GetValue(dryRun), DateTime.UtcNow);
+            return 0;
+        });
+        return submit;
     }
 
     /// <summary>The paper's MuJoCo tasks (App. B: HalfCheetah, Hopper, Walker2d, Ant), the ones the shipped table anchors.</summary>

@@ -1,6 +1,7 @@
 using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
+using ReDo.Pure.Slurm;
 using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Experiments;
@@ -50,6 +51,22 @@ public static class ExperimentFiles
         files.CreateDirectory(Path.GetDirectoryName(path)!);
         files.WriteTextAtomically(path, JsonSerializer.Serialize(manifest, Json));
     }
+
+    /// <summary>The array jobs submitted for the plan, beside it (<c>redo experiment submit --slurm</c>).</summary>
+    public const string SlurmRecordName = "experiment/slurm.json";
+
+    public static string SlurmRecordPath(string queue) => Path.Combine(queue, SlurmRecordName);
+
+    public static SlurmRecord LoadSlurmRecord(IRunFiles files, string queue)
+    {
+        var path = SlurmRecordPath(queue);
+        if (!files.Exists(path)) return SlurmRecord.Empty;
+        try { return JsonSerializer.Deserialize<SlurmRecord>(files.ReadAllText(path), Json) ?? SlurmRecord.Empty; }
+        catch (JsonException e) { throw new DataFileException($"{path} is not valid: {e.Message}; it lists the submitted Slurm jobs: repair it from squeue, or delete it to forget them."); }
+    }
+
+    public static void WriteSlurmRecord(IRunFiles files, string queue, SlurmRecord record) =>
+        files.WriteTextAtomically(SlurmRecordPath(queue), JsonSerializer.Serialize(record, Json));
 
     /// <summary>The queue folder of a shard: the folder itself for one shard, &lt;queue&gt;/shard-&lt;k&gt; for several (one worker each).</summary>
     public static string ShardFolder(string queue, ExperimentPlan plan, int shard) =>

@@ -2,6 +2,8 @@ using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
+using ReDo.Shell.Slurm;
+using ReDo.Pure.Slurm;
 
 namespace ReDo.Shell.Experiments;
 
@@ -70,7 +72,7 @@ public static class RunStates
     }
 }
 
-/// <summary><c>redo experiment status &lt;queue&gt;</c>: one line per run and the totals.</summary>
+/// <summary><c>redo experiment status &lt;queue&gt;</c>: one line per run (with its Slurm task's state when submitted) and the totals.</summary>
 public sealed class ExperimentStatus(TextWriter output, IRunFiles files)
 {
     public IReadOnlyList<RunStatus> Show(string queue)
@@ -78,20 +80,42 @@ public sealed class ExperimentStatus(TextWriter output, IRunFiles files)
         var manifest = ExperimentFiles.LoadManifest(files, queue);
         var plan = manifest.Plan;
         var states = RunStates.Of(files, queue, plan);
+        var record = ExperimentFiles.LoadSlurmRecord(files, queue);
+        var (slurm, note) = SlurmCommands.States(record.JobIds);
         output.WriteLine($"experiment {plan.Experiment}, size {plan.Size}, {plan.Runs.Length} runs of {plan.Frames:N0} frames in {queue}");
+        if (record.Submissions.Length > 0)
+            output.WriteLine($"slurm: array job(s) {string.Join(", ", record.Submissions.Select(s => $"{s.JobId} ({s.Tasks.Length} task(s), {s.Submitted})"))}" + (note is null ? "" : $"; {note}"));
+        var shown = new List<RunStatus>();
         foreach (var s in states)
         {
-            var detail = s.State switch
+            var taskId = record.LatestTaskOf(SlurmSubmitting.TaskOf(Path.GetFullPath(queue), s));
+            var task = taskId is not null && slurm.TryGetValue(taskId, out var st) ? st : null;
+            var word = s.State.ToString().ToLowerInvariant();
+            var state = SlurmRunView.State(word, task);
+            var run = state == "failed" && s.State != RunState.Failed ? s with { State = RunState.Failed, FailReason = SlurmReason(queue, taskId!, task!) }
+                    : state == "running" && s.State == RunState.Pending ? s with { State = RunState.Running } : s;
+            var detail = run.State switch
             {
                 RunState.Running or RunState.Pending when s.FramesLogged > 0 => $"{s.FramesLogged:N0}/{plan.Frames:N0} frames ({100.0 * s.FramesLogged / plan.Frames:F0} %)",
-                RunState.Failed => s.FailReason ?? "no reason recorded",
+                RunState.Failed => run.FailReason ?? "no reason recorded",
                 RunState.Missing => "spec not found in the queue (deleted?); plan again to re-add it",
                 _ => "",
             };
-            output.WriteLine($"  {s.State.ToString().ToLowerInvariant(),-8} {s.Run.Name}  {detail}".TrimEnd());
+            var slurmDetail = SlurmRunView.Detail(word, taskId, task);
+            if (slurmDetail.Length > 0 && run.State != RunState.Failed) detail = detail.Length > 0 ? $"{detail}  {slurmDetail}" : slurmDetail;
+            output.WriteLine($"  {run.State.ToString().ToLowerInvariant(),-8} {s.Run.Name}  {detail}".TrimEnd());
+            shown.Add(run);
         }
-        var counts = Enum.GetValues<RunState>().Select(st => (st, n: states.Count(s => s.State == st))).Where(x => x.n > 0);
+        var counts = Enum.GetValues<RunState>().Select(st => (st, n: shown.Count(s => s.State == st))).Where(x => x.n > 0);
         output.WriteLine(string.Join(", ", counts.Select(x => $"{x.n} {x.st.ToString().ToLowerInvariant()}")));
-        return states;
+        return shown;
+    }
+
+    /// <summary>Slurm's word for a failed task and the problem redo printed last in the task's log.</summary>
+    string SlurmReason(string queue, string taskId, SlurmTaskState task)
+    {
+        var log = Path.Combine(queue, SlurmScript.LogFolder, taskId + ".out");
+        var problem = files.Exists(log) ? SlurmRunView.LastProblem(files.ReadAllText(log)) : null;
+        return $"slurm {taskId}: {task.Describe()}" + (problem is null ? $" (log {log})" : $"; {problem}");
     }
 }

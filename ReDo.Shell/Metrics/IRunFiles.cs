@@ -37,10 +37,18 @@ public interface IRunFiles
     IReadOnlyList<string> Files(string path, string pattern);
 }
 
-/// <summary>The real disk: each append opens, writes, flushes to the device and closes the file.</summary>
-public sealed class DiskRunFiles : IRunFiles
+/// <summary>
+/// The real disk: each append opens, writes, flushes to the device and closes the file. A durable write
+/// and a rename also flush the folder that holds the name (<see cref="DirectorySync"/>), so that after a
+/// crash the file is there under its new name, not only its bytes somewhere.
+/// </summary>
+public sealed class DiskRunFiles(Action<string>? syncDirectory = null) : IRunFiles
 {
     public static readonly DiskRunFiles Instance = new();
+
+    readonly Action<string> _syncDirectory = syncDirectory ?? DirectorySync.Flush;
+
+    void SyncParentOf(string path) => _syncDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
 
     public bool Exists(string path) => File.Exists(path);
     public bool DirectoryExists(string path) => Directory.Exists(path);
@@ -73,9 +81,12 @@ public sealed class DiskRunFiles : IRunFiles
 
     public void WriteDurable(string path, ReadOnlySpan<byte> bytes)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        SyncParentOf(path);
     }
 
     public void Delete(string path) => File.Delete(path);
@@ -89,6 +100,8 @@ public sealed class DiskRunFiles : IRunFiles
             Directory.Move(from, to);
         }
         else File.Move(from, to, overwrite: true);
+        SyncParentOf(to);
+        if (Path.GetDirectoryName(Path.GetFullPath(from)) != Path.GetDirectoryName(Path.GetFullPath(to))) SyncParentOf(from);   // the old name's removal
     }
 
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
