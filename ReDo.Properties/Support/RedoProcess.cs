@@ -14,10 +14,16 @@ public sealed class RedoProcess : IDisposable
     public static RedoProcess Start(params string[] args) => StartIn(null, args);
 
     /// <summary>The same, with <paramref name="workingDirectory"/> as the current folder (null: the tests').</summary>
-    public static RedoProcess StartIn(string? workingDirectory, params string[] args)
+    public static RedoProcess StartIn(string? workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>With these environment variables set (e.g. SLURM_CONF for a test cluster).</summary>
+    public static RedoProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(null, environment, args);
+
+    static RedoProcess Start(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
+        foreach (var (k, v) in environment) info.Environment[k] = v;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "redo.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         var p = new RedoProcess(new Process { StartInfo = info });
