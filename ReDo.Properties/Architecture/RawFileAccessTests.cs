@@ -15,6 +15,7 @@ public class RawFileAccessTests
     {
         ["Metrics/IRunFiles.cs"] = "DiskRunFiles is the one implementation over the real disk",
         ["Runs/QueueWorker.cs"] = "the worker's queue lock is a handle held for the worker's life, not a write to retry",
+        ["Runs/RunFolderLock.cs"] = "the run folder's lock is a handle held while the run is written, not a write to retry",
         ["MuJoCo/"] = "the native MuJoCo loader opens model files itself: the checks must see the path it sees, and the scratch XML is written for it",
         ["Cli/MuJoCoBenchmark.cs"] = "checks the model file the native loader will open",
         ["Cli/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",

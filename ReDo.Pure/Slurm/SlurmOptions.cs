@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReDo.Pure.Collections;
 using System.Text.RegularExpressions;
 
 namespace ReDo.Pure.Slurm;
@@ -16,10 +17,10 @@ public sealed record SlurmOptions(
     int CpusPerTask = 1,
     string? Memory = null,
     int? MaxRunning = null,
-    string[]? Extra = null,
+    ValueList<string>? Extra = null,
     int WarnSeconds = 120)
 {
-    public string[] ExtraLines => Extra ?? [];
+    public IReadOnlyList<string> ExtraLines => Extra ?? ValueList<string>.Empty;
 
     /// <summary>Slurm's time formats: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS.</summary>
     static readonly Regex TimeFormat = new(@"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d{1,2}|\d+-\d{1,2}:\d{1,2}|\d+-\d{1,2}:\d{1,2}:\d{1,2})$");

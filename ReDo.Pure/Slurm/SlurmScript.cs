@@ -1,4 +1,5 @@
 using System.Text;
+using ReDo.Pure.Collections;
 
 namespace ReDo.Pure.Slurm;
 
@@ -7,7 +8,7 @@ namespace ReDo.Pure.Slurm;
 /// the nodes see it, the command that starts redo there, the tasks (spec paths relative to the queue,
 /// without ".json": "name" or "shard-1/name"; array index i runs <c>Tasks[i]</c>) and the options.
 /// </summary>
-public sealed record SlurmScriptInput(string Experiment, string Size, string Queue, string[] Redo, string[] Tasks, SlurmOptions Options);
+public sealed record SlurmScriptInput(string Experiment, string Size, string Queue, ValueList<string> Redo, ValueList<string> Tasks, SlurmOptions Options);
 
 /// <summary>
 /// The sbatch array script of an experiment: one task per run spec, each running <c>redo run-spec</c>
@@ -36,16 +37,16 @@ public static class SlurmScript
     {
         var o = s.Options;
         if (o.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join("; ", problems));
-        if (s.Redo.Length == 0) throw new ArgumentException("the command that starts redo on the nodes is empty");
+        if (s.Redo.Count == 0) throw new ArgumentException("the command that starts redo on the nodes is empty");
         var b = new StringBuilder();
         void Line(string text = "") => b.Append(text).Append('\n');
 
         Line("#!/bin/bash");
-        Line($"# ReDo.NET experiment {s.Experiment}, size {s.Size}: {s.Tasks.Length} run spec(s) of {s.Queue}, one array task each.");
+        Line($"# ReDo.NET experiment {s.Experiment}, size {s.Size}: {s.Tasks.Count} run spec(s) of {s.Queue}, one array task each.");
         Line("# Written by `redo experiment submit`; run that again to resubmit what is unfinished (it skips finished and queued runs),");
         Line("# or adapt the #SBATCH lines and submit this file with sbatch yourself.");
         Line($"#SBATCH --job-name=redo-{s.Experiment}");
-        Line($"#SBATCH --array={ArrayRange(s.Tasks.Length, o.MaxRunning)}");
+        Line($"#SBATCH --array={ArrayRange(s.Tasks.Count, o.MaxRunning)}");
         if (o.Partition is not null) Line($"#SBATCH --partition={o.Partition}");
         if (o.Account is not null) Line($"#SBATCH --account={o.Account}");
         Line($"#SBATCH --time={o.Time}");
@@ -64,7 +65,7 @@ public static class SlurmScript
         Line($"redo=({string.Join(' ', s.Redo.Select(Quote))})");
         Line("# Array index i runs tasks[i]: a run spec of the queue (shard folder/name), its run folder runs/<name> beside it.");
         Line("tasks=(");
-        for (int i = 0; i < s.Tasks.Length; i++) Line($"  {Quote(s.Tasks[i])}   # {i}");
+        for (int i = 0; i < s.Tasks.Count; i++) Line($"  {Quote(s.Tasks[i])}   # {i}");
         Line(")");
         Line("task=${tasks[$SLURM_ARRAY_TASK_ID]}");
         Line("case \"$task\" in */*) dir=\"$queue/${task%/*}\" name=${task##*/} ;; *) dir=$queue name=$task ;; esac");

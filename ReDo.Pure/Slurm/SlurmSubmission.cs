@@ -1,3 +1,5 @@
+using ReDo.Pure.Collections;
+
 namespace ReDo.Pure.Slurm;
 
 /// <summary>
@@ -5,10 +7,10 @@ namespace ReDo.Pure.Slurm;
 /// (UTC, ISO 8601, from the shell's clock), the script file (relative to the queue) and the task list:
 /// array index i ran <c>Tasks[i]</c> (a spec path relative to the queue, without ".json").
 /// </summary>
-public sealed record SlurmSubmission(string JobId, string Submitted, string Script, string[] Tasks);
+public sealed record SlurmSubmission(string JobId, string Submitted, string Script, ValueList<string> Tasks);
 
 /// <summary>The experiment's submissions, oldest first (&lt;queue&gt;/experiment/slurm.json).</summary>
-public sealed record SlurmRecord(SlurmSubmission[] Submissions)
+public sealed record SlurmRecord(ValueList<SlurmSubmission> Submissions)
 {
     public static readonly SlurmRecord Empty = new([]);
 
@@ -20,9 +22,9 @@ public sealed record SlurmRecord(SlurmSubmission[] Submissions)
     /// </summary>
     public string? LatestTaskOf(string task)
     {
-        for (int k = Submissions.Length - 1; k >= 0; k--)
+        for (int k = Submissions.Count - 1; k >= 0; k--)
         {
-            int i = Array.IndexOf(Submissions[k].Tasks, task);
+            int i = Submissions[k].Tasks.ToList().IndexOf(task);
             if (i >= 0) return TaskId(Submissions[k].JobId, i);
         }
         return null;
@@ -40,7 +42,7 @@ public sealed record SlurmRecord(SlurmSubmission[] Submissions)
         if (cut <= 0 || !int.TryParse(taskId.AsSpan(cut + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)) return null;
         var job = taskId[..cut];
         var s = Submissions.LastOrDefault(x => x.JobId == job);
-        return s is not null && index < s.Tasks.Length ? s.Tasks[index] : null;
+        return s is not null && index < s.Tasks.Count ? s.Tasks[index] : null;
     }
 
     /// <summary>sbatch --parsable prints "jobid" or "jobid;cluster"; the job id, or null for anything else.</summary>

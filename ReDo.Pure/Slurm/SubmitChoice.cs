@@ -1,3 +1,5 @@
+using ReDo.Pure.Collections;
+
 namespace ReDo.Pure.Slurm;
 
 /// <summary>Where a planned run stands in its queue folder, as far as submitting it is concerned.</summary>
@@ -19,7 +21,10 @@ public enum QueueStanding
 public sealed record SubmitCandidate(string Task, QueueStanding Standing, SlurmTaskState? Slurm);
 
 /// <summary>The runs to submit, in plan order (array index i runs <c>Submit[i]</c>), and why each other run is left out.</summary>
-public sealed record SubmitChoice(string[] Submit, (string Task, string Why)[] Skipped);
+public sealed record SubmitChoice(ValueList<string> Submit, ValueList<SkippedRun> Skipped);
+
+/// <summary>A run left out of a submission and why.</summary>
+public sealed record SkippedRun(string Task, string Why);
 
 /// <summary>
 /// Which runs of an experiment go into a new array job: every waiting run that Slurm is not already
@@ -31,7 +36,7 @@ public static class SubmitChoices
     public static SubmitChoice Of(IEnumerable<SubmitCandidate> runs)
     {
         var submit = new List<string>();
-        var skipped = new List<(string, string)>();
+        var skipped = new List<SkippedRun>();
         foreach (var r in runs)
         {
             string? why = r.Standing switch
@@ -44,8 +49,8 @@ public static class SubmitChoices
                 _ => null,
             };
             if (why is null) submit.Add(r.Task);
-            else skipped.Add((r.Task, why));
+            else skipped.Add(new SkippedRun(r.Task, why));
         }
-        return new SubmitChoice([.. submit], [.. skipped]);
+        return new SubmitChoice(ValueList<string>.From(submit), ValueList<SkippedRun>.From(skipped));
     }
 }

@@ -4,6 +4,7 @@ using ReDo.MinAtar;
 using ReDo.Pure.Control;
 using ReDo.Shell.Config;
 using ReDo.Pure.Slurm;
+using ReDo.Pure.Collections;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Metrics;
 
@@ -90,7 +91,7 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
         {
             if (!r.GetValue(slurm)) throw new CliError("name the scheduler: redo experiment submit <queue> --slurm (Slurm is the one supported).");
             var options = new SlurmOptions(r.GetValue(partition), r.GetValue(account), r.GetValue(time)!, r.GetValue(cpus), r.GetValue(memory),
-                r.GetValue(maxRunning), r.GetValue(extra) ?? [], r.GetValue(warn));
+                r.GetValue(maxRunning), ValueList<string>.From(r.GetValue(extra) ?? []), r.GetValue(warn));
             var command = r.GetValue(redo)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             new SlurmSubmitting(Console.Out, files).Submit(r.GetValue(folder)!, options, command, r.GetValue(dryRun), DateTime.UtcNow);
             return 0;

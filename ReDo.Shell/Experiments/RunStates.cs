@@ -83,8 +83,8 @@ public sealed class ExperimentStatus(TextWriter output, IRunFiles files)
         var record = ExperimentFiles.LoadSlurmRecord(files, queue);
         var (slurm, note) = SlurmCommands.States(record.JobIds);
         output.WriteLine($"experiment {plan.Experiment}, size {plan.Size}, {plan.Runs.Length} runs of {plan.Frames:N0} frames in {queue}");
-        if (record.Submissions.Length > 0)
-            output.WriteLine($"slurm: array job(s) {string.Join(", ", record.Submissions.Select(s => $"{s.JobId} ({s.Tasks.Length} task(s), {s.Submitted})"))}" + (note is null ? "" : $"; {note}"));
+        if (record.Submissions.Count > 0)
+            output.WriteLine($"slurm: array job(s) {string.Join(", ", record.Submissions.Select(s => $"{s.JobId} ({s.Tasks.Count} task(s), {s.Submitted})"))}" + (note is null ? "" : $"; {note}"));
         var shown = new List<RunStatus>();
         foreach (var s in states)
         {

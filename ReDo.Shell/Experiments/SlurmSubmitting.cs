@@ -1,5 +1,6 @@
 using ReDo.Pure;
 using ReDo.Pure.Slurm;
+using ReDo.Pure.Collections;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Slurm;
 
@@ -36,27 +37,27 @@ public sealed class SlurmSubmitting(TextWriter output, IRunFiles files)
         var choice = SubmitChoices.Of(candidates);
         foreach (var group in choice.Skipped.GroupBy(s => s.Why.StartsWith("Slurm has it") ? "queued in Slurm" : s.Why))
             output.WriteLine($"skipped {group.Count()} run(s): {(group.Count() == 1 ? group.Single().Why : group.Key)}");
-        if (choice.Submit.Length == 0)
+        if (choice.Submit.Count == 0)
         {
             output.WriteLine($"nothing to submit: every run of {plan.Experiment} is finished or already with Slurm. See: redo experiment status {queue}");
             return null;
         }
 
-        var command = redo is { Count: > 0 } ? [.. redo] : DefaultRedo();
+        ValueList<string> command = redo is { Count: > 0 } ? [.. redo] : [.. DefaultRedo()];
         var script = SlurmScript.Write(new SlurmScriptInput(plan.Experiment, plan.Size, root, command, choice.Submit, options));
         if (dryRun)
         {
             output.Write(script);
-            output.WriteLine($"# dry run: {choice.Submit.Length} task(s); nothing written or submitted.");
+            output.WriteLine($"# dry run: {choice.Submit.Count} task(s); nothing written or submitted.");
             return null;
         }
         files.CreateDirectory(Path.Combine(root, SlurmScript.LogFolder));
-        var name = $"submit-{record.Submissions.Length + 1}.sh";
+        var name = $"submit-{record.Submissions.Count + 1}.sh";
         var path = Path.Combine(root, ScriptFolder, name);
         files.WriteTextAtomically(path, script);
         var jobId = SlurmCommands.Submit(path);
         ExperimentFiles.WriteSlurmRecord(files, root, record.With(new SlurmSubmission(jobId, now.ToString("yyyy-MM-ddTHH:mm:ssZ"), Path.Combine(ScriptFolder, name), choice.Submit)));
-        output.WriteLine($"submitted array job {jobId}: {choice.Submit.Length} task(s) of {plan.Experiment} ({plan.Runs.Length} planned), script {path}");
+        output.WriteLine($"submitted array job {jobId}: {choice.Submit.Count} task(s) of {plan.Experiment} ({plan.Runs.Length} planned), script {path}");
         output.WriteLine($"logs: {Path.Combine(root, SlurmScript.LogFolder)}/{jobId}_<task>.out;  then: redo experiment status {queue}   and   redo report {queue}");
         return jobId;
     }

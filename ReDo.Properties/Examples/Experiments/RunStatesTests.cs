@@ -35,22 +35,4 @@ public class RunStatesTests
         Assert.StartsWith(Shard(0), missing.RunFolder);     // a run found nowhere is reported where it was planned
         Assert.All(RunStates.Of(TestDisk.Files, queue, plan).Where(s => s.Run.Name != moved.Name), s => Assert.Equal(RunState.Pending, s.State));
     }
-
-    /// <summary>A Slurm array task runs its spec with `redo run-spec`, which leaves the spec in place: the run's summary says it is done.</summary>
-    [Fact]
-    public void A_spec_left_in_the_queue_whose_run_has_its_summary_is_done()
-    {
-        var root = TinyRuns.NewFolder("runspec-done");
-        var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
-            [new ExperimentAxis("method", [new("dqn", "DQN", ["Redo:Enabled=false"])])],
-            new Dictionary<string, ExperimentSize> { ["tiny"] = new(["breakout"], "1-2", 1_500, [], "2 runs") }, [], Baseline: "dqn");
-        var queue = Path.Combine(root, "queue");
-        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", queue, shards: 1);
-        var run = Path.Combine(queue, "runs", plan.Runs[0].Name);
-        Directory.CreateDirectory(run);
-        File.WriteAllText(Path.Combine(run, "metrics.csv"), "frames,x\n500,1\n");
-        Assert.Equal([RunState.Pending, RunState.Pending], RunStates.Of(TestDisk.Files, queue, plan).Select(s => s.State));
-        File.WriteAllText(Path.Combine(run, ReDo.Shell.Runs.Runner.SummaryFile), "{}");
-        Assert.Equal([RunState.Done, RunState.Pending], RunStates.Of(TestDisk.Files, queue, plan).Select(s => s.State));
-    }
 }

@@ -111,16 +111,22 @@ public class SlurmClusterTests(SlurmClusterFixture fixture, ITestOutputHelper lo
         Assert.Contains("4 of 4", File.ReadAllText(Path.Combine(root, "report", "report.md")));
     }
 
-    [SlurmFact]
-    public void A_task_warned_of_its_time_limit_and_then_requeued_resumes_byte_identically()
+    /// <summary>An experiment of one 3,000-frame run, planned into a fresh queue, and the same spec run uninterrupted in this process (in the background) into the reference folder.</summary>
+    static (string Queue, string Name, string Reference, Task Uninterrupted) OneRun(string experiment, int seed)
     {
-        var root = TinyRuns.NewFolder("slurm-requeue");
+        var root = TinyRuns.NewFolder("slurm-" + experiment);
         var queue = Path.Combine(root, "queue");
-        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(Tiny("requeue", ["3"], 3_000, Redo), "tiny", queue, shards: 1);
+        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(Tiny(experiment, [$"{seed}"], 3_000, Redo), "tiny", queue, shards: 1);
         var name = Assert.Single(plan.Runs).Name;
         var spec = RunSpecFiles.Load(Path.Combine(queue, name + RunSpec.Extension), TestDisk.Files);
         var reference = Path.Combine(root, "reference");
-        var uninterrupted = Task.Run(() => SpecRunner.Run(spec, reference, TestDisk.Files, TextWriter.Null, CancellationToken.None));
+        return (queue, name, reference, Task.Run(() => SpecRunner.Run(spec, reference, TestDisk.Files, TextWriter.Null, CancellationToken.None)));
+    }
+
+    [SlurmFact]
+    public void A_task_warned_of_its_time_limit_and_then_requeued_resumes_byte_identically()
+    {
+        var (queue, name, reference, uninterrupted) = OneRun("requeue", 3);
 
         var submit = Redo_("experiment", "submit", queue, "--slurm", "--time", "30");
         Assert.True(submit.Exit == 0, submit.Output);
@@ -165,13 +171,7 @@ public class SlurmClusterTests(SlurmClusterFixture fixture, ITestOutputHelper lo
     [SlurmFact]
     public void A_requeued_twin_started_while_the_old_task_still_writes_is_refused_waits_and_changes_nothing()
     {
-        var root = TinyRuns.NewFolder("slurm-twin");
-        var queue = Path.Combine(root, "queue");
-        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(Tiny("twin", ["4"], 3_000, Redo), "tiny", queue, shards: 1);
-        var name = Assert.Single(plan.Runs).Name;
-        var spec = RunSpecFiles.Load(Path.Combine(queue, name + RunSpec.Extension), TestDisk.Files);
-        var reference = Path.Combine(root, "reference");
-        var uninterrupted = Task.Run(() => SpecRunner.Run(spec, reference, TestDisk.Files, TextWriter.Null, CancellationToken.None));
+        var (queue, name, reference, uninterrupted) = OneRun("twin", 4);
 
         Assert.Equal(0, Redo_("experiment", "submit", queue, "--slurm", "--time", "30").Exit);
         var job = ExperimentFiles.LoadSlurmRecord(TestDisk.Files, queue).Submissions[0];

@@ -49,7 +49,7 @@ public class SlurmSubmitLaws
     public Property Array_indices_map_to_their_specs_and_a_spec_to_its_newest_task() =>
         Prop.ForAll(Gen.Elements("a", "b", "c", "d", "e").ListOf().Select(l => l.Distinct().ToArray()).ListOf().Where(s => s.Count <= 6).ToArbitrary(), submissions =>
         {
-            var record = submissions.Select((tasks, k) => new SlurmSubmission($"{100 + k}", "t", "s", tasks)).Aggregate(SlurmRecord.Empty, (r, s) => r.With(s));
+            var record = submissions.Select((tasks, k) => new SlurmSubmission($"{100 + k}", "t", "s", [.. tasks])).Aggregate(SlurmRecord.Empty, (r, s) => r.With(s));
             for (int k = 0; k < submissions.Count; k++)
                 for (int i = 0; i < submissions[k].Length; i++)
                     Assert.Equal(submissions[k][i], record.TaskOf(SlurmRecord.TaskId($"{100 + k}", i)));
