@@ -1,3 +1,4 @@
+using ReDo.Pure.Config;
 using ReDo.Shell.Runs;
 using ReDo.Shell.Agents;
 using ReDo.Pure.Networks;
@@ -45,12 +46,7 @@ public class ExactResumeTests
         if (intensityNoise > 0)   // the setting reaches the agent: the noisy run learns differently from the shift-only one
             Assert.False(File.ReadAllBytes(Path.Combine(reference, Runner.WeightsFile)).AsSpan()
                 .SequenceEqual(File.ReadAllBytes(Path.Combine(TinyRuns.Reference(TinyRuns.DrqConfig()), Runner.WeightsFile))), "Agent:IntensityNoise = 0.05 changed nothing");
-        var folder = TinyRuns.NewFolder("drq-stop");
-        using var stop = new CancellationTokenSource(stopAfterMs);
-        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
-        var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
-        Assert.True(resumed.Finished);
-        TinyRuns.AssertSameResult(reference, folder);
+        StopAfterThenResume(config, "drq-stop", stopAfterMs, reference);
     }
 
     /// <summary>Non-stationary play (Env:Cycle) on the deeper net: the cycle's position and every game's state resume too.</summary>
@@ -67,7 +63,13 @@ public class ExactResumeTests
         };
         var reference = TinyRuns.Reference(config);
         Assert.True(File.ReadAllLines(Path.Combine(reference, "metrics.csv")).Length > 2);
-        var folder = TinyRuns.NewFolder("cycle-stop");
+        StopAfterThenResume(config, "cycle-stop", stopAfterMs, reference);
+    }
+
+    /// <summary>Trains <paramref name="config"/> in-process, stopped after <paramref name="stopAfterMs"/> (or finished), resumes, and compares with the reference.</summary>
+    static void StopAfterThenResume(ExperimentConfig config, string tag, int stopAfterMs, string reference)
+    {
+        var folder = TinyRuns.NewFolder(tag);
         using var stop = new CancellationTokenSource(stopAfterMs);
         var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
