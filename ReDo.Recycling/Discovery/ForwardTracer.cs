@@ -1,5 +1,4 @@
 using ReDo.Pure.Networks;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -37,9 +36,6 @@ public sealed class ForwardTracer : IDisposable
     /// <summary>Layer → the module whose output is that layer's scored output (its activation, or the layer itself).</summary>
     public IReadOnlyDictionary<string, string> CapturePoints { set => _capturePoints = value; }
 
-    // The dispose scope current when Run began: captured outputs belong to it, not to the forward's own.
-    DisposeScope? _callerScope;
-
     /// <summary>Runs <paramref name="forward"/> on <paramref name="input"/> and records what it saw.</summary>
     public TraceRecord Record(Tensor input, Func<Tensor, Tensor> forward)
     {
@@ -54,9 +50,8 @@ public sealed class ForwardTracer : IDisposable
         _sources = new(ReferenceEqualityComparer.Instance) { [input] = TensorSource.Input };
         _opaque = new(ReferenceEqualityComparer.Instance);
         (_record, _capture) = (record, capture);
-        _callerScope = CurrentDisposeScope;
         try { return forward(input); }
-        finally { (_sources, _opaque, _record, _capture, _callerScope) = (null, null, null, null, null); }
+        finally { (_sources, _opaque, _record, _capture) = (null, null, null, null); }
     }
 
     void Seen(string name, ModuleRole role, nn.Module module, Tensor input, Tensor output)
@@ -111,13 +106,7 @@ public sealed class ForwardTracer : IDisposable
     void Capture(string layer, string module, Tensor output)
     {
         if (_capture is not null && _capturePoints.TryGetValue(layer, out var point) && point == module)
-        {
-            // The forward may free its intermediates (containers do; so does a forward with a dispose scope
-            // of its own): keep our own handle, owned by the scope that called us (or by nobody).
-            var kept = output.detach();
-            if (_callerScope is { } scope) kept.MoveToOtherDisposeScope(scope); else kept.DetachFromDisposeScope();
-            _capture[layer] = kept;
-        }
+            _capture[layer] = output.detach();   // containers may dispose intermediates: keep our own handle
     }
 
     public void Dispose()

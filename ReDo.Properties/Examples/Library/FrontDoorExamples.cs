@@ -159,34 +159,6 @@ public class FrontDoorExamples
         Assert.Contains(row, w => w != 0);
     }
 
-    /// <summary>A forward that frees its intermediates in a dispose scope of its own, as TorchSharp code often does.</summary>
-    sealed class ScopedForward : nn.Module<Tensor, Tensor>
-    {
-        readonly Linear fc = nn.Linear(3, 5), output = nn.Linear(5, 2);
-        readonly GELU act = nn.GELU();
-        public ScopedForward() : base("scoped") => RegisterComponents();
-        public override Tensor forward(Tensor x)
-        {
-            using var scope = NewDisposeScope();
-            return output.call(act.call(fc.call(x))).MoveToOuterDisposeScope();
-        }
-    }
-
-    [Fact]
-    public void A_forward_with_its_own_dispose_scope_is_scored_and_recycled()
-    {
-        manual_seed(4);
-        using var model = new ScopedForward();
-        using var opt = optim.Adam(model.parameters(), lr: 0.01);
-        Train(model, opt, 3);
-        var fc = (Linear)model.named_modules().Single(m => m.name == "fc").module;
-        using (no_grad()) { fc.weight![1].zero_(); fc.bias![1].zero_(); }   // GELU(0) = 0: dormant at τ = 0
-        using var probe = rand(8, 3);
-        using var recycler = new NeuronRecycler(model, opt, EveryStep());
-        var step = recycler.MaybeUpdateWeights(1, probe);
-        Assert.Contains(1, step.Plan!.For("fc")!.Neurons);
-    }
-
     /// <summary>A few real steps on y², so that every moment is non-zero.</summary>
     static void Train(nn.Module<Tensor, Tensor> model, optim.Optimizer opt, int steps)
     {
