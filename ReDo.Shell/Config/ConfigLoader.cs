@@ -151,6 +151,11 @@ public static class ConfigLoader
         var m = System.Text.RegularExpressions.Regex.Match(e.Message, "Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'");
         if (!m.Success) return null;
         var type = m.Groups["type"].Value;
+        // Our own converters (Run:Game, the enum words) already say what is allowed: keep their words.
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        if (!type.StartsWith("System.", StringComparison.Ordinal) && inner is FormatException or ConfigException && !inner.Message.Contains("System.", StringComparison.Ordinal))
+            return $"{m.Groups["key"].Value} = '{m.Groups["value"].Value}' is not allowed: {inner.Message.TrimEnd('.')}.";
         var allowed = type switch
         {
             "System.Int64" or "System.Int32" => "a whole number such as 100000 (no exponent, no separators)",
