@@ -21,7 +21,7 @@ public static class DormancyRiseTable
             var plan = ExperimentFiles.LoadManifest(files, queue).Plan;
             foreach (var status in RunStates.Of(files, queue, plan))
             {
-                if (!files.Exists(Path.Combine(status.RunFolder, "metrics.csv"))) continue;
+                if (!files.Exists(Path.Combine(status.RunFolder, CsvMetricsWriter.FileName))) continue;
                 var table = MetricsFile.Load(files, status.RunFolder);
                 var rise = DormancyRise.Of([.. table.Rows.Select(r => (r.GradientSteps, r.DormantAtTau * 100))]);
                 if (rise is null) continue;
