@@ -58,7 +58,7 @@ public static class Composition
         services.AddSingleton<ICliCommand, RunSpecCommand>();
         services.AddSingleton<ICliCommand, SweepCommand>();
         services.AddSingleton<ICliCommand, WorkerCommand>();
-        // Experiments (issue 11)
+        // Experiments (docs/experiments.md)
         services.AddSingleton<ICliCommand, ExperimentCommand>();
         services.AddSingleton<ICliCommand, ReportCommand>();
         services.AddSingleton<ICliCommand, CompareCommand>();

@@ -62,8 +62,8 @@ public class PurityTests
     }
 
     /// <summary>
-    /// Records that landed with arrays while the rule was being introduced (issue 9); each is to become
-    /// ValueList. The list may only shrink: a new record with an array member fails.
+    /// Records that still hold arrays; each is to become ValueList. The list may only shrink: a new
+    /// record with an array member fails.
     /// </summary>
     static readonly HashSet<string> ArraysStillToConvert =
     [

@@ -4,7 +4,7 @@ namespace ReDo.Properties.Architecture;
 
 /// <summary>
 /// docs/torch-rules.md, checked: ReDo.Shell makes no implicit TorchSharp Scalar, and calls no
-/// TorchSharp overload that makes one inside (issue 15: the finalizer frees such a Scalar, at random,
+/// TorchSharp overload that makes one inside (the finalizer frees such a Scalar, at random,
 /// while libtorch still reads it).
 /// </summary>
 public class TorchRulesTests

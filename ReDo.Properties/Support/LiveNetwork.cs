@@ -50,7 +50,7 @@ public sealed class LiveNetwork : IDisposable
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        // An owned Scalar: an implicit one can be finalized while libtorch still reads it (issue 15),
+        // An owned Scalar: an implicit one can be finalized while libtorch still reads it (docs/torch-rules.md),
         // leaving a garbage (even NaN) bias that the next activation probe reports as NaN.
         using var minusOne = (-1.0).ToScalar();
         foreach (var (layer, js) in neurons)

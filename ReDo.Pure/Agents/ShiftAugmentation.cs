@@ -1,7 +1,7 @@
 namespace ReDo.Pure.Agents;
 
 /// <summary>
-/// DrQ's random shift scaled to MinAtar's 10×10 planes (issue 12; docs/drq.md). The reference pads an
+/// DrQ's random shift scaled to MinAtar's 10×10 planes (docs/drq.md). The reference pads an
 /// 84×84 frame by 4 pixels with edge replication and crops 84×84 back at random (docs/specs/redo-algorithm.md §3.2); here the
 /// pad is 1 cell and the crop offset (oy, ox) ∈ {0, 1, 2}², i.e. a shift of at most ±1 cell, the
 /// same for every channel of a sample.

@@ -9,7 +9,7 @@ public sealed record UnknownKey(string Key, string? Suggestion)
 }
 
 /// <summary>
-/// Decides which configuration keys are unknown and what to suggest for each (issue 9: "unknown key
+/// Decides which configuration keys are unknown and what to suggest for each ("unknown key
 /// Run:Gmae — did you mean Run:Game?"). Keys compare without regard to case, as Microsoft.Extensions.Configuration
 /// binds them; the suggestion is the known key at the smallest edit distance, if that distance is at most
 /// a third of the key's length (at least 1), ties broken by ordinal order so the answer never depends on list order.

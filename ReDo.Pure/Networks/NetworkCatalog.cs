@@ -40,7 +40,7 @@ public static class NetworkCatalog
     }
 
     /// <summary>
-    /// DrQ(ε)'s dueling network on the MinAtar torso (issue 12; docs/specs/redo-algorithm.md §8.2 with MinAtar's torso):
+    /// DrQ(ε)'s dueling network on the MinAtar torso (docs/drq.md; docs/specs/redo-algorithm.md §8.2 with MinAtar's torso):
     /// Conv 16 3×3 → Dense 128 → Advantage (|A|) and Value (1), Q = V + (A − mean A). Xavier-uniform
     /// kernels and zero biases, as the reference's FullRainbowNetwork.
     /// </summary>

@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace ReDo.Recycling.Optimizers;
 
 /// <summary>
-/// Base of our own Adam and centered RMSprop (issue 15: no TorchSharp optimizer, whose step makes
-/// implicit Scalars the finalizer can free during a native call; issue 10: one fused update over
-/// flat buffers). Every Scalar a step needs is created once and owned here, or held by a
+/// Base of our own Adam and centered RMSprop: no TorchSharp optimizer, whose step makes implicit
+/// Scalars the finalizer can free during a native call (docs/torch-rules.md), and one fused update
+/// over flat buffers (docs/performance.md). Every Scalar a step needs is created once and owned here, or held by a
 /// <c>using</c> across the call; every moment is a flat tensor with per-parameter views that ReDo
 /// edits in place. Step counts are per parameter, as in torch.optim, because ReDo may reset them
 /// per parameter. Checkpoints use TorchSharp's <c>save_state_dict</c> byte layout

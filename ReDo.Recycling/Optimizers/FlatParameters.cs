@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace ReDo.Recycling.Optimizers;
 
 /// <summary>
-/// Parameters and their gradients as views into one contiguous buffer each (issue 10's fused
-/// optimizer): every parameter keeps its identity (modules, <c>OptimizerMoments</c> and
+/// Parameters and their gradients as views into one contiguous buffer each (the fused
+/// optimizer, docs/performance.md): every parameter keeps its identity (modules, <c>OptimizerMoments</c> and
 /// checkpoints still find it), but its storage is a slice of <see cref="Values"/> and its gradient a
 /// slice of <see cref="Gradients"/>, so an optimizer updates the whole network in a handful of ops.
 /// Autograd accumulates into an existing gradient in place, so the views stay the gradients.

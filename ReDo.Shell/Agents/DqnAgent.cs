@@ -33,7 +33,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     readonly Schedules _schedules;
     readonly RecycleSettings _recycleSettings;
     readonly LayerResetPlan? _resetPlan;
-    // Input tensors allocated once; the replay samples straight into them (issue 10: no tensors per update).
+    // Input tensors allocated once; the replay samples straight into them (no tensors per update: docs/performance.md).
     readonly HostTensor<float> _probe, _single;
     readonly ReplayBatches _batches;
     /// <summary>DrQ's random shift (and intensity noise if Agent:IntensityNoise > 0) on s and s′ (Agent:Augment = shift), or null.</summary>

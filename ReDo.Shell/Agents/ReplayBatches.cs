@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 namespace ReDo.Shell.Agents;
 
 /// <summary>
-/// Transition batches drawn uniformly from a replay buffer into tensors allocated once (issue 10:
-/// no tensors per update): the agent's training batches (with its own generator) and the
+/// Transition batches drawn uniformly from a replay buffer into tensors allocated once (no
+/// tensors per update: docs/performance.md): the agent's training batches (with its own generator) and the
 /// analyses' training on a finished run's fixed data (with a generator seeded for the analysis).
 /// </summary>
 public sealed class ReplayBatches : IDisposable

@@ -12,7 +12,7 @@ namespace ReDo.Shell.Analyses;
 /// <c>redo bench supervised</c> can time each: <see cref="Train"/> (the SGD pass), <see cref="Measure"/>
 /// (dormancy on the fixed probe, then ReDo if on) and <see cref="TestAccuracy"/>. Plain SGD written out
 /// (p ← p − lr·g with an owned Scalar): no TorchSharp optimizer, whose temporary Scalars can crash
-/// libtorch (issue 15). Everything the epochs reuse (images, test set, probe, the SGD step) is a
+/// libtorch (docs/torch-rules.md). Everything the epochs reuse (images, test set, probe, the SGD step) is a
 /// tensor made once here.
 /// </summary>
 public sealed class SupervisedTrainer : IDisposable

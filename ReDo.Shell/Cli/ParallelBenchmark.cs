@@ -15,7 +15,7 @@ namespace ReDo.Shell.Cli;
 /// <summary>
 /// <c>redo bench parallel [--jobs 2] [--frames 20000] [--game breakout]</c>: total training frames/s of
 /// the real queue worker running one run alone and then <c>jobs</c> runs at once (<c>worker --parallel</c>,
-/// one torch thread each), in one process, in one run; prints the ratio (issue 10's target: ≥ 1.8× with
+/// one torch thread each), in one process, in one run; prints the ratio (the target: ≥ 1.8× with
 /// 2 jobs on 2 cores), beside the same ratio for plain arithmetic and memory reads with no torch at all
 /// (<see cref="Bench.ScalingCeiling"/>), which no change to our code can beat. The machine must be
 /// otherwise idle for either ratio to mean anything.

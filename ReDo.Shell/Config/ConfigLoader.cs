@@ -123,8 +123,8 @@ public static class ConfigLoader
             .Select(x => string.Join(':', x.Parts.Take(2)));
 
     /// <summary>
-    /// Run:Device was validated and never read (training is CPU-only: TorchSharp-cpu, flat CPU optimizer
-    /// buffers); it is gone. Older config.json files all hold "cpu", which is dropped, so their runs
+    /// Run:Device is retired: training is CPU-only (TorchSharp-cpu, flat CPU optimizer buffers), so there
+    /// is nothing to choose. Older config.json files all hold "cpu", which is dropped, so their runs
     /// still resume (a run's config hash is of its file's text); any other value is refused.
     /// </summary>
     static IConfiguration WithoutRetired(IConfiguration root, string source)

@@ -8,7 +8,7 @@ using ReDo.Pure.Config;
 namespace ReDo.Shell.Runs;
 
 /// <summary>
-/// Defence in depth at the run boundary (issue 15, docs/long-runs.md): when libtorch fails inside
+/// Defence in depth at the run boundary (docs/long-runs.md): when libtorch fails inside
 /// a run (an <see cref="ExternalException"/>, as the freed-Scalar crash was), the failure is logged
 /// with its frame and exception and the run resumes from its last good checkpoint, at most
 /// Run:MaxRestarts times. Resume is exact, so the result is the uninterrupted run's.

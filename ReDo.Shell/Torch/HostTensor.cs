@@ -6,8 +6,8 @@ namespace ReDo.Shell.Torch;
 /// <summary>
 /// A CPU tensor allocated once by libtorch (64-byte aligned) whose elements the shell writes directly
 /// through <see cref="Span"/>: the replay samples straight into the batch tensors, so an update makes
-/// no input tensors and copies nothing (issue 10). Before this, every update wrapped five managed
-/// arrays with <c>tensor(float[], shape)</c>, each a pinned copy released by a native callback.
+/// no input tensors and copies nothing (docs/performance.md), where <c>tensor(float[], shape)</c> would
+/// make a pinned copy per array, released by a native callback.
 /// </summary>
 public sealed class HostTensor<T> : IDisposable where T : unmanaged
 {

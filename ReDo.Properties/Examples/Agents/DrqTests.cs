@@ -15,7 +15,7 @@ using ReDo.Pure.Games;
 
 namespace ReDo.Properties.Examples.Agents;
 
-/// <summary>DrQ(ε)'s pieces (issue 12, docs/drq.md) on hand-worked numbers: the random shift and intensity factors, double DQN targets, the dueling MinAtar network (the augmentation's laws: Laws/Agents/DrqLaws).</summary>
+/// <summary>DrQ(ε)'s pieces (docs/drq.md) on hand-worked numbers: the random shift and intensity factors, double DQN targets, the dueling MinAtar network (the augmentation's laws: Laws/Agents/DrqLaws).</summary>
 public class DrqTests
 {
     [Fact]

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ReDo.Properties.Examples.Experiments;
 
-/// <summary>The shipped drq-replay-ratio experiment (issue 12) plans, every run's config validates, and ReDo's window covers every run.</summary>
+/// <summary>The shipped drq-replay-ratio experiment (docs/drq.md) plans, every run's config validates, and ReDo's window covers every run.</summary>
 public class DrqExperimentTests
 {
     [Theory]

@@ -10,8 +10,8 @@ using static TorchSharp.torch;
 namespace ReDo.Properties.Examples.Optimizers;
 
 /// <summary>
-/// Our flat optimizers against TorchSharp 0.107's RMSProp and Adam (the optimizers the agent used
-/// before issue 15) on the MinAtar network: after every step the parameters and every moment are
+/// Our flat optimizers against TorchSharp 0.107's RMSProp and Adam (the optimizers whose updates
+/// ours reproduce) on the MinAtar network: after every step the parameters and every moment are
 /// equal bit for bit, and the checkpoint bytes are TorchSharp's save_state_dict bytes.
 /// </summary>
 public class TorchSharpParity
@@ -31,7 +31,7 @@ public class TorchSharpParity
     }
 
     /// <summary>
-    /// TorchSharp's own optimizer step makes implicit Scalars (the bug of issue 15), which a collection
+    /// TorchSharp's own optimizer step makes implicit Scalars (docs/torch-rules.md), which a collection
     /// during the step can free under libtorch ("Scalar.h:140", seen once in a full suite). No
     /// collection can happen inside a no-GC region, so the comparison runs it there.
     /// </summary>

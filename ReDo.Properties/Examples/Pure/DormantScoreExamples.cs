@@ -20,7 +20,7 @@ public class DormantScoreExamples
     [Fact]
     public void The_epsilon_breaks_scale_invariance_when_the_layer_mean_nears_it()
     {
-        // The case that falsified the old "exactly scale-free" law: mean (0, 1.73), m = 0.865.
+        // The case that refutes an "exactly scale-free" law: mean (0, 1.73), m = 0.865.
         double[] a = [0, 1.73];
         const double c = 0.0003749730022454834;                                 // c·m ≈ 3.2435e-4
         var s = DormantScore.Compute(a)[1];

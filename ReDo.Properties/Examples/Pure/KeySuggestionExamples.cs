@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ReDo.Properties.Examples.Pure;
 
-/// <summary>The "did you mean" decision for unknown configuration keys on fixed words and the real keys (issue 9, typed config).</summary>
+/// <summary>The "did you mean" decision for unknown configuration keys on fixed words and the real keys of the typed config.</summary>
 public class KeySuggestionExamples
 {
     [Theory]

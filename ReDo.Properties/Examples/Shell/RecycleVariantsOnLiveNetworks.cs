@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace ReDo.Properties.Examples.Shell;
 
 /// <summary>
-/// The recycle variants of issue 11 (docs/specs/redo-algorithm.md §2.3) applied to a real MinAtar network by the shell, and run
+/// The recycle variants (docs/specs/redo-algorithm.md §2.3) applied to a real MinAtar network by the shell, and run
 /// end to end through the config keys of `redo train` (docs/configuration.md).
 /// </summary>
 public class RecycleVariantsOnLiveNetworks

@@ -6,7 +6,7 @@ using Xunit;
 namespace ReDo.Properties.Integration.Resume;
 
 /// <summary>
-/// Issue 15's defence in depth: a native-style failure (the ExternalException libtorch raises)
+/// Defence in depth against libtorch crashes (docs/long-runs.md): a native-style failure (the ExternalException libtorch raises)
 /// injected mid-run is logged with its frame and the run resumes from its last good checkpoint by
 /// itself; the final metrics.csv and weights equal the uninterrupted run's byte for byte.
 /// </summary>

@@ -7,7 +7,7 @@ using Xunit;
 namespace ReDo.Properties.Integration.Stress;
 
 /// <summary>
-/// Issue 15's proof: while a background thread forces garbage collections and finalizers without
+/// The freed-Scalar rule under pressure (docs/torch-rules.md): while a background thread forces garbage collections and finalizers without
 /// pause, real training runs (both optimizers, each with ReDo recycles or with Reset; dormancy logging, checkpoints,
 /// a stop and resume from a checkpoint, and the greedy evaluation) finish without a native error.
 /// Any Scalar or tensor that the finalizer can free while libtorch still reads it fails this test

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ReDo.Properties.Laws.Agents;
 
-/// <summary>DrQ(ε)'s augmentation (issue 12, docs/drq.md): the random shift is a crop of the edge-padded input, one per sample, fixed by the seed; intensity noise scales each shifted sample by one bounded factor.</summary>
+/// <summary>DrQ(ε)'s augmentation (docs/drq.md): the random shift is a crop of the edge-padded input, one per sample, fixed by the seed; intensity noise scales each shifted sample by one bounded factor.</summary>
 public class DrqLaws
 {
     /// <summary>The edge-padded plane built independently: every padded cell copies the nearest input cell.</summary>

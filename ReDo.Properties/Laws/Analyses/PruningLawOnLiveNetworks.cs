@@ -18,7 +18,7 @@ public class PruningLawOnLiveNetworks
     public Property Pruning_only_tau_0_neurons_leaves_the_outputs_on_the_probe_batch_unchanged_exactly() =>
         Prop.ForAll(NetworkCases.Any(), c =>
         {
-            using var live = new LiveNetwork(c, adamSteps: 0);   // no optimizer: TorchSharp's Adam can poison weights at random (issue 15)
+            using var live = new LiveNetwork(c, adamSteps: 0);   // no optimizer: TorchSharp's Adam can poison weights at random (docs/torch-rules.md)
             var killed = RandomData.Selection(c.Spec, new System.Random(c.Seed));
             live.Kill(killed);
             using var probe = live.RandomInput(16);

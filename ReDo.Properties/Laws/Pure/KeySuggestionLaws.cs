@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ReDo.Properties.Laws.Pure;
 
-/// <summary>Laws of the "did you mean" decision for unknown configuration keys (issue 9, typed config).</summary>
+/// <summary>Laws of the "did you mean" decision for unknown configuration keys.</summary>
 public class KeySuggestionLaws
 {
     /// <summary>Short words over a small alphabet (mixed case and the separator), so near misses and exact clashes are common.</summary>

@@ -8,7 +8,7 @@ using static ReDo.Properties.Generators.ScoreGenerators;
 
 namespace ReDo.Properties.Laws.Statistics;
 
-/// <summary>The laws of rliable's aggregates and the stratified bootstrap (issue 11; docs/statistics.md).</summary>
+/// <summary>The laws of rliable's aggregates and the stratified bootstrap (docs/statistics.md).</summary>
 public class StatisticsLaws
 {
     static readonly BootstrapSettings Quick = new(Resamples: 2_000, Seed: 7);

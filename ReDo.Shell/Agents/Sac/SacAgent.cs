@@ -68,7 +68,7 @@ public sealed class SacAgent : IAgent<double[], double[]>
         Target1 = Build(CriticSpec); Target2 = Build(CriticSpec);
         HardCopy(Critic1, Target1); HardCopy(Critic2, Target2);
         LogAlpha = new Parameter(tensor(new[] { (float)_s.InitialLogAlpha }));
-        // Our own Adam (issue 15: TorchSharp's optimizers make finalizer-freed Scalars); β and ε are Adam's defaults, as the reference's optax.adam.
+        // Our own Adam (TorchSharp's optimizers make finalizer-freed Scalars: docs/torch-rules.md); β and ε are Adam's defaults, as the reference's optax.adam.
         ActorOptimizer = new ReDo.Recycling.Optimizers.Adam(Actor.parameters(), _s.ActorLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
         CriticOptimizer = new ReDo.Recycling.Optimizers.Adam(Critic1.parameters().Concat(Critic2.parameters()), _s.CriticLearningRate, 0.9, 0.999, 1e-8, _s.WeightDecay);
         AlphaOptimizer = new ReDo.Recycling.Optimizers.Adam([LogAlpha], _s.AlphaLearningRate, 0.9, 0.999, 1e-8);
