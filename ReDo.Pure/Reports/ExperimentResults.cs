@@ -52,7 +52,7 @@ public sealed record ExperimentResults(
         ScoreTable? RawScores(string seriesId)
         {
             var perGame = games.Select(g => (g, runs.Where(r => r.Run.SeriesId == seriesId && r.Run.Game == g && r.Finished && r.Curves is not null)
-                                                    .Select(r => RunScore.Of(r.Curves!.Frames.Zip(r.Curves.Scores(d.ScoreColumn), (f, v) => new CurvePoint(f, v)), plan.Frames))
+                                                    .Select(r => RunScore.Of(r.Curves!.Frames.Zip(r.Curves.Scores(d.ScoreColumn), (f, v) => new CurvePoint(f, v)), RunLength.Of(r.Run, plan.Frames)))
                                                     .Where(double.IsFinite).ToArray()))
                                .Where(x => x.Item2.Length > 0).ToArray();
             return perGame.Length == 0 ? null : ScoreTable.Of(perGame);

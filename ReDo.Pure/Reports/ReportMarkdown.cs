@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReDo.Pure.Experiments;
 using ReDo.Pure.Statistics;
 
 namespace ReDo.Pure.Reports;
@@ -18,7 +19,7 @@ public static class ReportMarkdown
 
         var states = r.Runs.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
         int finished = r.Runs.Count(x => x.Finished);
-        b.AppendLine($"Runs: {finished} of {r.Runs.Count} finished ({string.Join(", ", states)}); {p.Frames.ToString("N0", CultureInfo.InvariantCulture)} frames each.");
+        b.AppendLine($"Runs: {finished} of {r.Runs.Count} finished ({string.Join(", ", states)}); {RunLength.Describe(p)}.");
         if (d.Sizes.TryGetValue(p.Size, out var size)) b.AppendLine().AppendLine($"Size `{p.Size}`: {size.Cost}.");
         if (r.Partial)
             b.AppendLine().AppendLine($"**Partial results.** Scores and aggregates use the {finished} finished run(s) only; curves also show runs still in progress, up to where they are. Numbers will change as runs finish.");
@@ -27,7 +28,7 @@ public static class ReportMarkdown
         b.AppendLine();
 
         b.AppendLine("## How the numbers are made").AppendLine();
-        b.AppendLine($"- Run score: the mean of {ScoreMeasure.Describe(d.ScoreColumn)} over the final {RunScore.FinalFraction:P0} of training (logged points with frames > {(1 - RunScore.FinalFraction) * p.Frames:N0}).");
+        b.AppendLine($"- Run score: the mean of {ScoreMeasure.Describe(d.ScoreColumn)} over the final {RunScore.FinalFraction:P0} of training ({ScoreWindow(p)}).");
         b.AppendLine("- Normalised score: (score − random) / (reference − random); random = the uniformly random policy's mean return (our measurement), reference = a published score per game (table below).");
         b.AppendLine($"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); stratified-bootstrap percentile intervals (2.5th to 97.5th percentile), {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}. Each interval is named by the runs it rests on: below {IntervalName.MinRuns} runs, or one run on a game, it is close to the range of the runs (of zero width at one run a game) and is no confidence interval (docs/statistics.md, \"When an interval is a confidence interval\").");
         b.AppendLine($"- Dormancy: every series at {DormancyComparison.Name(r.DormancyTau)}{TauReason(r)}.");
@@ -147,9 +148,17 @@ public static class ReportMarkdown
     public static double FinalDormant(ExperimentResults r, string seriesId)
     {
         var v = r.Runs.Where(x => x.Run.SeriesId == seriesId && x.Finished && x.Curves?.DormantAt(r.DormancyTau) is not null)
-            .Select(x => RunScore.Of(x.Curves!.Frames.Zip(x.Curves.DormantAt(r.DormancyTau)!, (f, y) => new CurvePoint(f, y)), r.Plan.Frames))
+            .Select(x => RunScore.Of(x.Curves!.Frames.Zip(x.Curves.DormantAt(r.DormancyTau)!, (f, y) => new CurvePoint(f, y)), RunLength.Of(x.Run, r.Plan.Frames)))
             .Where(double.IsFinite).ToList();
         return v.Count == 0 ? double.NaN : v.Average();
+    }
+
+    /// <summary>"logged points with frames > 468,000", or in words when the cells differ in length.</summary>
+    static string ScoreWindow(ExperimentPlan p)
+    {
+        var (min, max) = RunLength.Range(p);
+        return min == max ? $"logged points with frames > {(1 - RunScore.FinalFraction) * min:N0}"
+            : $"logged points with frames > {1 - RunScore.FinalFraction:0.0#}·T, where T is the run's own length";
     }
 
     static string Ci(IntervalEstimate e) => $"{F(e.Point)} [{F(e.Lower)}, {F(e.Upper)}]";

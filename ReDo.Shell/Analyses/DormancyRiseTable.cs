@@ -26,7 +26,7 @@ public static class DormancyRiseTable
                 var rise = DormancyRise.Of([.. table.Rows.Select(r => (r.GradientSteps, r.DormantAtTau * 100))]);
                 if (rise is null) continue;
                 var frames = table.Rows.Count > 0 ? table.Rows[^1].Frames : 0;
-                cells.Add((new ScreenedCell(status.Run.SeriesId, status.Run.Game, rise, Cost(status.Run.Overrides, plan.Frames)), status.Run.Name,
+                cells.Add((new ScreenedCell(status.Run.SeriesId, status.Run.Game, rise, ShardBalance.Cost(status.Run.Overrides, RunLength.Of(status.Run, plan.Frames))), status.Run.Name,
                     status.State.ToString().ToLowerInvariant(), frames));
             }
         }
@@ -46,14 +46,5 @@ public static class DormancyRiseTable
             output.WriteLine($"pick {k++}: {pick.Series} (top cell {pick.Game}, rise {F(pick.Rise.Rise)} points)" +
                 (ties.Count == 0 ? "" : $"; within {F(ConfirmationPick.TieBand)} point: {string.Join(", ", ties.Select(t => $"{t.Series} on {t.Game} ({F(t.Rise.Rise)})"))} — apply the tie-breaks"));
         return 0;
-    }
-
-    /// <summary>Frames × (0.25 + replay ratio), with the run's own Run:Frames and Agent:ReplayRatio overrides (the last of each wins).</summary>
-    static double Cost(IReadOnlyList<string> overrides, long sizeFrames)
-    {
-        long frames = sizeFrames;
-        foreach (var o in overrides)
-            if (o.StartsWith("Run:Frames=", StringComparison.Ordinal) && long.TryParse(o["Run:Frames=".Length..], out var f)) frames = f;
-        return ShardBalance.Cost(overrides, frames);
     }
 }

@@ -82,7 +82,7 @@ public sealed class ExperimentStatus(TextWriter output, IRunFiles files)
         var states = RunStates.Of(files, queue, plan);
         var record = ExperimentFiles.LoadSlurmRecord(files, queue);
         var (slurm, note) = SlurmCommands.States(record.JobIds);
-        output.WriteLine($"experiment {plan.Experiment}, size {plan.Size}, {plan.Runs.Length} runs of {plan.Frames:N0} frames in {queue}");
+        output.WriteLine($"experiment {plan.Experiment}, size {plan.Size}, {plan.Runs.Length} runs, {RunLength.Describe(plan)}, in {queue}");
         if (record.Submissions.Count > 0)
             output.WriteLine($"slurm: array job(s) {string.Join(", ", record.Submissions.Select(s => $"{s.JobId} ({s.Tasks.Count} task(s), {s.Submitted})"))}" + (note is null ? "" : $"; {note}"));
         var shown = new List<RunStatus>();
@@ -96,7 +96,7 @@ public sealed class ExperimentStatus(TextWriter output, IRunFiles files)
                     : state == "running" && s.State == RunState.Pending ? s with { State = RunState.Running } : s;
             var detail = run.State switch
             {
-                RunState.Running or RunState.Pending when s.FramesLogged > 0 => $"{s.FramesLogged:N0}/{plan.Frames:N0} frames ({100.0 * s.FramesLogged / plan.Frames:F0} %)",
+                RunState.Running or RunState.Pending when s.FramesLogged > 0 => $"{s.FramesLogged:N0}/{RunLength.Of(s.Run, plan.Frames):N0} frames ({100.0 * s.FramesLogged / RunLength.Of(s.Run, plan.Frames):F0} %)",
                 RunState.Failed => run.FailReason ?? "no reason recorded",
                 RunState.Missing => "spec not found in the queue (deleted?); plan again to re-add it",
                 _ => "",
