@@ -61,6 +61,20 @@ public class PurityTests
         Assert.True(offences.Count == 0, "mutable fields in ReDo.Pure:\n" + string.Join("\n", offences));
     }
 
+    /// <summary>A public static array is a global anyone can write into (readonly guards the field, not its items): use ValueList.</summary>
+    [Fact]
+    public void No_public_static_member_of_the_core_is_an_array()
+    {
+        const BindingFlags shared = BindingFlags.Static | BindingFlags.Public | BindingFlags.DeclaredOnly;
+        var offences = CoreTypes()
+            .SelectMany(t => t.GetFields(shared).Where(f => f.FieldType.IsArray).Select(f => $"{t.FullName}.{f.Name} : {f.FieldType.Name}")
+                .Concat(t.GetProperties(shared)
+                    .Where(p => p.PropertyType.IsArray && p.GetMethod?.GetCustomAttribute<CompilerGeneratedAttribute>() is not null)
+                    .Select(p => $"{t.FullName}.{p.Name} : {p.PropertyType.Name}")))
+            .ToList();
+        Assert.True(offences.Count == 0, "public static arrays in ReDo.Pure:\n" + string.Join("\n", offences));
+    }
+
     /// <summary>
     /// Records that still hold arrays; each is to become ValueList. The list may only shrink: a new
     /// record with an array member fails.

@@ -1,5 +1,4 @@
 using ReDo.Pure.Agents;
-using ReDo.Pure.Collections;
 using ReDo.Pure.Config;
 using ReDo.Pure.Games;
 
@@ -14,6 +13,6 @@ static class SacConfig
         Agent = new() { Kind = AgentSettings.Sac },
         Sac = sac,
         Redo = redo ?? new() { Tau = 0, Period = 200_000, LogPeriod = 10_000 },
-        Reset = new() { Enabled = resetPeriod > 0, Period = Math.Max(1, resetPeriod), Layers = ValueList.Of(ConfigValidation.SacLayers) },
+        Reset = new() { Enabled = resetPeriod > 0, Period = Math.Max(1, resetPeriod), Layers = ConfigValidation.SacLayers },
     };
 }

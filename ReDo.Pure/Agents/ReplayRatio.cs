@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ReDo.Pure.Agents;
 
 /// <summary>
@@ -13,26 +15,35 @@ public sealed record ReplayRatio
 
     public ReplayRatio(double value)
     {
-        if (!(value > 0) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "the replay ratio must be a positive number");
+        if (!TryRealise(value, out var period, out var perStep, out var problem))
+            throw new ArgumentOutOfRangeException(nameof(value), value, problem);
         Value = value;
-        if (value >= 1)
+        UpdatePeriod = period;
+        UpdatesPerStep = perStep;
+    }
+
+    /// <summary>Whether <paramref name="value"/> has a whole update period and count (the constructor's test, without throwing).</summary>
+    public static bool IsRealisable(double value) => TryRealise(value, out _, out _, out _);
+
+    /// <summary>The update period and updates per step of <paramref name="value"/>, or false and why it has none.</summary>
+    static bool TryRealise(double value, out int period, out int perStep, [NotNullWhen(false)] out string? problem)
+    {
+        period = perStep = 0;
+        problem = null;
+        if (!(value > 0) || double.IsInfinity(value)) problem = "the replay ratio must be a positive number";
+        else if (value >= 1)
         {
-            UpdatePeriod = 1;
-            UpdatesPerStep = (int)Math.Round(value);
-            if (Math.Abs(UpdatesPerStep - value) > 1e-9) throw new ArgumentOutOfRangeException(nameof(value), value, "a replay ratio ≥ 1 must be a whole number of updates per step (1, 2, 4 …)");
+            period = 1;
+            perStep = (int)Math.Round(value);
+            if (Math.Abs(perStep - value) > 1e-9) problem = "a replay ratio ≥ 1 must be a whole number of updates per step (1, 2, 4 …)";
         }
         else
         {
-            UpdatesPerStep = 1;
-            UpdatePeriod = (int)Math.Round(1 / value);
-            if (Math.Abs(1.0 / UpdatePeriod - value) > 1e-9) throw new ArgumentOutOfRangeException(nameof(value), value, "a replay ratio < 1 must be 1/n (0.5, 0.25, 0.125 …)");
+            perStep = 1;
+            period = (int)Math.Round(1 / value);
+            if (Math.Abs(1.0 / period - value) > 1e-9) problem = "a replay ratio < 1 must be 1/n (0.5, 0.25, 0.125 …)";
         }
-    }
-
-    public static bool IsRealisable(double value)
-    {
-        try { _ = new ReplayRatio(value); return true; }
-        catch (ArgumentOutOfRangeException) { return false; }
+        return problem is null;
     }
 
     /// <summary>Does agent step <paramref name="trainingStep"/> (counted from 0, warm-up included) train?</summary>

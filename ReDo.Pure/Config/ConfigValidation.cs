@@ -1,4 +1,5 @@
 using ReDo.Pure.Agents;
+using ReDo.Pure.Collections;
 using ReDo.Pure.Games;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling.Variants;
@@ -9,7 +10,7 @@ namespace ReDo.Pure.Config;
 public static class ConfigValidation
 {
     /// <summary>The layers SAC's Reset may name (each of actor, critic_1 and critic_2 has them: docs/sac.md).</summary>
-    public static readonly string[] SacLayers = ["Dense_0", "Dense_1", "final_layer"];
+    public static readonly ValueList<string> SacLayers = ["Dense_0", "Dense_1", "final_layer"];
 
     static void CheckCycle(ExperimentConfig c, Action<bool, string, object?, string> check)
     {

@@ -1,3 +1,4 @@
+using ReDo.Pure.Collections;
 using ReDo.Pure.Statistics;
 
 namespace ReDo.Pure.Reports;
@@ -23,7 +24,7 @@ public sealed record CheckpointComparison(string Game, double FramesMillions, In
 /// <summary>Our DQN's return_last100 curves against the digitized MinAtar paper DQN at fixed checkpoints.</summary>
 public static class PublishedComparison
 {
-    public static readonly double[] Checkpoints = [0.5, 1, 2, 3, 5];
+    public static readonly ValueList<double> Checkpoints = [0.5, 1, 2, 3, 5];
 
     /// <param name="runs">Per game, every run's (frames, return_last100) curve.</param>
     public static IReadOnlyList<CheckpointComparison> Compare(

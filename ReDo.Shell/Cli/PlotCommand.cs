@@ -25,7 +25,7 @@ public sealed class PlotCommand(IRunFiles files) : ICliCommand
                 r.AddError($"unknown option {t.Value}; known: --metric, --out.");
         });
         var metric = new Option<string?>("--metric") { Description = "metric to overlay" };
-        metric.AcceptOnlyFromAmong(RunCharts.Metrics);
+        metric.AcceptOnlyFromAmong([.. RunCharts.Metrics]);
         var output = CliOptions.Text("--out", "PNG file to write (default <metric>.png)");
         var command = new Command("plot", "plot runs' metrics.csv as PNG; one run without options writes its return.png and dormant.png") { folders, metric, output };
         command.SetAction(r => Run(new Parameters(r.GetValue(folders)!, r.GetValue(metric), r.GetValue(output))));

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ReDo.Properties.Examples.Agents;
 
-/// <summary>Unrealisable replay ratios, the ε schedule and n-step returns against hand-computed numbers.</summary>
+/// <summary>Realisable and unrealisable replay ratios, the ε schedule and n-step returns against hand-computed numbers.</summary>
 public class AgentScheduleTests
 {
     [Theory]
@@ -11,10 +11,26 @@ public class AgentScheduleTests
     [InlineData(1.5)]
     [InlineData(0)]
     [InlineData(-1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
     public void Unrealisable_replay_ratios_are_refused(double rr)
     {
         Assert.False(ReplayRatio.IsRealisable(rr));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayRatio(rr));
+    }
+
+    [Theory]
+    [InlineData(0.125, 8, 1)]
+    [InlineData(0.25, 4, 1)]
+    [InlineData(0.5, 2, 1)]
+    [InlineData(1, 1, 1)]
+    [InlineData(2, 1, 2)]
+    [InlineData(4, 1, 4)]
+    public void Realisable_replay_ratios_are_k_updates_every_period_steps(double rr, int period, int k)
+    {
+        Assert.True(ReplayRatio.IsRealisable(rr));
+        var r = new ReplayRatio(rr);
+        Assert.Equal((period, k), (r.UpdatePeriod, r.UpdatesPerStep));
     }
 
     [Theory]

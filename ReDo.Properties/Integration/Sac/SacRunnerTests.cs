@@ -1,7 +1,6 @@
 using ReDo.Pure.Control;
 using ReDo.Pure.Games;
 using ReDo.Pure.Agents;
-using ReDo.Pure.Collections;
 using ReDo.Pure.Config;
 using ReDo.Pure.Metrics;
 using ReDo.Shell.Runs;
@@ -26,7 +25,7 @@ public class SacRunnerTests
         Agent = new() { Kind = AgentSettings.Sac },
         Sac = new() { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 500, EvalEpisodes = 1, WeightDecay = reset ? 1e-4 : 0 },
         Redo = new() { Enabled = !reset, Tau = 0.1, Period = 200, LogPeriod = 100 },
-        Reset = new() { Enabled = reset, Period = 700, Layers = ValueList.Of(ConfigValidation.SacLayers) },
+        Reset = new() { Enabled = reset, Period = 700, Layers = ConfigValidation.SacLayers },
     };
 
     static void AssertSameFile(string expectedFolder, string actualFolder, string file) =>

@@ -23,4 +23,22 @@ public class AgentScheduleLaws
             long last = steps - r.UpdatePeriod;
             Assert.Equal(updates - 1, r.GradientStep(last, r.UpdatesPerStep - 1));
         });
+
+    /// <summary>Whole counts, their reciprocals, near misses of both and anything else a double can be.</summary>
+    static Arbitrary<double> AnyRatio() => Gen.OneOf(
+        Gen.Choose(1, 64).Select(n => (double)n),
+        Gen.Choose(1, 64).Select(n => 1.0 / n),
+        from n in Gen.Choose(1, 64) from off in Gen.Elements(-1e-6, 1e-6, 0.3) select n + off,
+        from n in Gen.Choose(1, 64) from off in Gen.Elements(-1e-6, 1e-6) select 1.0 / n + off,
+        MetricsGenerators.Double).ToArbitrary();
+
+    [Law]
+    public Property A_ratio_is_realisable_exactly_when_it_can_be_built() =>
+        Prop.ForAll(AnyRatio(), rr =>
+        {
+            bool built;
+            try { _ = new ReplayRatio(rr); built = true; }
+            catch (ArgumentOutOfRangeException) { built = false; }
+            Assert.Equal(built, ReplayRatio.IsRealisable(rr));
+        });
 }

@@ -6,7 +6,7 @@ namespace ReDo.Pure.Metrics.Plotting;
 public static class RunCharts
 {
     public const int AverageWindow = 10;
-    public static readonly string[] Metrics = ["return", "dormant", "loss"];
+    public static readonly ValueList<string> Metrics = ["return", "dormant", "loss"];
 
     /// <summary>Mean return per interval (faint) and its trailing average over <see cref="AverageWindow"/> intervals.</summary>
     public static ChartSpec Return(string run, MetricsTable table) => new(
