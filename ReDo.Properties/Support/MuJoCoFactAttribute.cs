@@ -23,3 +23,23 @@ public sealed class MuJoCoTheoryAttribute : TheoryAttribute
         if (!MuJoCoNative.IsAvailable(out var reason)) Skip = "MuJoCo tests skipped: " + reason;
     }
 }
+
+/// <summary>
+/// A fact that also compiles against MuJoCo's C headers (libmujoco-dev, optional: docs/mujoco.md) with
+/// gcc: skipped with the reason and the install command when the library, the headers or gcc is absent.
+/// </summary>
+public sealed class MuJoCoHeadersFactAttribute : FactAttribute
+{
+    public const string Header = "/usr/include/mujoco/mujoco.h";
+
+    public MuJoCoHeadersFactAttribute()
+    {
+        if (!MuJoCoNative.IsAvailable(out var reason)) Skip = "MuJoCo tests skipped: " + reason;
+        else if (!File.Exists(Header)) Skip = $"MuJoCo header test skipped: {Header} is missing; `apt-get install libmujoco-dev` to check the binding's struct offsets";
+        else if (!OnPath("gcc")) Skip = "MuJoCo header test skipped: gcc is missing; `apt-get install gcc` to check the binding's struct offsets";
+    }
+
+    static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
+}
