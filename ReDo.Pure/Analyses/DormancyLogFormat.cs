@@ -34,7 +34,7 @@ public static class DormancyLogFormat
         return sb.Append('\n').ToString();
     }
 
-    /// <summary>Every complete entry; <paramref name="source"/> names the file in errors.</summary>
+    /// <summary>Every complete entry; a damaged line is a <see cref="DataFileException"/> naming <paramref name="source"/> and the line.</summary>
     public static IReadOnlyList<DormancyLogEntry> Parse(string text, string source)
     {
         var lines = text.Split('\n');
@@ -44,10 +44,26 @@ public static class DormancyLogFormat
             var line = lines[n];
             if (line.Length == 0 || line.StartsWith('#')) continue;
             try { entries.Add(ParseLine(line)); }
-            catch (FormatException e) { throw new FormatException($"{source} line {n + 1}: {e.Message}"); }
+            catch (FormatException e) { throw Damaged(source, n + 1, e.Message); }
         }
         return entries;
     }
+
+    /// <summary>
+    /// The gradient-update count an entry line starts with (what a resume cuts back by); null for a
+    /// header or blank line. <paramref name="lineNumber"/> (from 1) names a damaged line.
+    /// </summary>
+    public static long? UpdatesOf(string line, string source, int lineNumber)
+    {
+        if (line.Length == 0 || line.StartsWith('#')) return null;
+        int space = line.IndexOf(' ');
+        try { return Long(space < 0 ? line : line[..space]); }
+        catch (FormatException) { throw Damaged(source, lineNumber, $"expected 'updates gradient_step tau srank effective_rank layer=…', got '{Short(line)}'"); }
+    }
+
+    /// <summary>Every line was written whole by `redo train`; one that is not came from outside, and only a person can say what it held.</summary>
+    static DataFileException Damaged(string source, int lineNumber, string problem) =>
+        new($"{source} line {lineNumber} is damaged: {problem}. Repair or delete that line (each line is one dormancy logging step) and run the command again; nothing was changed.");
 
     static DormancyLogEntry ParseLine(string line)
     {

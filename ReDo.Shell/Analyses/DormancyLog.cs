@@ -22,19 +22,21 @@ public sealed class DormancyLog(string runFolder, IRunFiles files)
         files.AppendText(Path, DormancyLogFormat.Line(entry));
     }
 
-    /// <summary>Keeps the header and the entries logged at or before <paramref name="updates"/> gradient updates (and drops a torn last line).</summary>
+    /// <summary>
+    /// Keeps the header and the entries logged at or before <paramref name="updates"/> gradient updates (and
+    /// drops a torn last line). A damaged line before the cut is refused naming it, with the file unchanged.
+    /// </summary>
     public void CutBack(long updates)
     {
         if (!files.Exists(Path)) return;
         var text = files.ReadAllText(Path);
         long keep = 0;
-        int start = 0;
+        int start = 0, lineNumber = 0;
         while (start < text.Length)
         {
             int end = text.IndexOf('\n', start);
             if (end < 0) break;                                     // torn append
-            var line = text[start..end];
-            if (!line.StartsWith('#') && line.Length > 0 && long.Parse(line[..line.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture) > updates) break;
+            if (DormancyLogFormat.UpdatesOf(text[start..end], Path, ++lineNumber) > updates) break;
             start = end + 1;
             keep = System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(0, start));
         }

@@ -159,11 +159,11 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
     /// </summary>
     public void CutBackOutputs(CheckpointManifest manifest)
     {
+        new DormancyLog(runFolder, files).CutBack(manifest.GradientSteps);   // first: a damaged line it refuses leaves every file as it was
         CutBack(Path.Combine(runFolder, CsvMetricsWriter.FileName), manifest.MetricsBytes);
         CutBack(Path.Combine(runFolder, manifest.TensorBoardFile), manifest.TensorBoardBytes);
         foreach (var name in files.Files(runFolder, TensorBoardWriter.FilePattern).Where(n => n != manifest.TensorBoardFile))
             EventFiles.CutBack(Path.Combine(runFolder, name), files, manifest.Frames);
-        new DormancyLog(runFolder, files).CutBack(manifest.GradientSteps);
     }
 
     /// <summary>A run folder without any checkpoint starts over: its TensorBoard files go, metrics.csv and dormancy-log.txt are emptied.</summary>

@@ -1,0 +1,70 @@
+using ReDo.Shell.Analyses;
+using ReDo.Shell.Cli;
+using ReDo.Shell.Runs;
+using Xunit;
+
+namespace ReDo.Properties.Integration.Cli;
+
+/// <summary>
+/// Inputs that ended in a stack trace and SIGABRT (exit 134) end in one line naming the problem and
+/// the fix, with a documented exit code (docs/cli.md#exit-codes), and change nothing already written.
+/// The real `redo` process where the crash was the process's, the command in-process where the
+/// parser and the command are the whole story.
+/// </summary>
+[Collection(Resume.ResumeCollection.Name)]
+public class CrashInputTests
+{
+    static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    internal static void OneLine(string error)
+    {
+        Assert.DoesNotContain("   at ", error);   // no stack trace
+        Assert.DoesNotContain("Unhandled exception", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    /// <summary>A copy of the tiny reference run without summary and weights (a resume finishes it) whose dormancy log has a garbage line 3.</summary>
+    static string RunWithGarbageInItsDormancyLog()
+    {
+        var folder = TinyRuns.NewFolder("garbage-log");
+        TinyRuns.CopyFolder(TinyRuns.Reference(TinyRuns.Config()), folder);
+        foreach (var f in new[] { Runner.SummaryFile, Runner.WeightsFile }) File.Delete(Path.Combine(folder, f));
+        var log = Path.Combine(folder, DormancyLog.FileName);
+        var lines = File.ReadAllLines(log);
+        lines[2] = "hello garbage line";
+        File.WriteAllText(log, string.Join('\n', lines) + "\n");
+        return folder;
+    }
+
+    static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => !RunFolderLock.IsLockFile(Path.GetFileName(f)))
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+
+    [Fact]
+    public void A_garbage_line_in_the_dormancy_log_stops_resume_with_its_line_and_changes_nothing()
+    {
+        var folder = RunWithGarbageInItsDormancyLog();
+        var before = Snapshot(folder);
+        using var resume = RedoProcess.Start("resume", folder);
+        Assert.Equal(2, resume.WaitForExit(Patience));
+        var error = resume.Output.Trim();
+        Assert.Contains($"{Path.Combine(folder, DormancyLog.FileName)} line 3", error);
+        Assert.Contains("'hello garbage line'", error);
+        OneLine(error);
+        var after = Snapshot(folder);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), $"{name} changed");
+    }
+
+    [Theory]
+    [InlineData("overlap")]
+    [InlineData("rank")]
+    public void A_garbage_line_in_the_dormancy_log_is_named_by_the_analyses(string analysis)
+    {
+        var folder = RunWithGarbageInItsDormancyLog();
+        var (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", analysis, folder, "--out", TinyRuns.NewFolder("garbage-out"));
+        Assert.Equal(2, exit);
+        Assert.Contains($"{Path.Combine(folder, DormancyLog.FileName)} line 3", error);
+        OneLine(error);
+    }
+}
