@@ -19,14 +19,21 @@ public class DormancyLogExamples
         Assert.Throws<DataFileException>(() => DormancyLogFormat.Parse("5 4 0.1 3 2.5 Dense_0=3:f/3:0\n", "f"));   // bit beyond 3 neurons
     }
 
-    [Fact]
-    public void Cut_back_refuses_a_damaged_line_before_the_cut_and_changes_nothing()
+    /// <summary>A dormancy log of entries at 0, 100, 200 and 300 updates in a new folder.</summary>
+    static DormancyLog LogOfFourEntries(string tag)
     {
-        var folder = TinyRuns.NewFolder("dlog-damaged");
+        var folder = TinyRuns.NewFolder(tag);
         Directory.CreateDirectory(folder);
         var log = new DormancyLog(folder, DiskRunFiles.Instance);
         var masks = new DormantMasks(0, 0.1, ValueList.Of(new LayerMask("A", ValueList.Of(true, false))), ValueList.Of(new LayerMask("A", ValueList.Of(true, true))));
         foreach (var u in new long[] { 0, 100, 200, 300 }) log.Append(new DormancyLogEntry(u, masks with { GradientStep = u }, 1, 1.5));
+        return log;
+    }
+
+    [Fact]
+    public void Cut_back_refuses_a_damaged_line_before_the_cut_and_changes_nothing()
+    {
+        var log = LogOfFourEntries("dlog-damaged");
         var text = File.ReadAllText(log.Path).Replace("\n100 ", "\nhello 100 ");
         File.WriteAllText(log.Path, text);
         var e = Assert.Throws<DataFileException>(() => log.CutBack(200));
@@ -37,14 +44,10 @@ public class DormancyLogExamples
     [Fact]
     public void Cut_back_keeps_the_entries_up_to_the_checkpoint_and_drops_a_torn_line()
     {
-        var folder = TinyRuns.NewFolder("dlog");
-        Directory.CreateDirectory(folder);
-        var log = new DormancyLog(folder, DiskRunFiles.Instance);
-        var masks = new DormantMasks(0, 0.1, ValueList.Of(new LayerMask("A", ValueList.Of(true, false))), ValueList.Of(new LayerMask("A", ValueList.Of(true, true))));
-        foreach (var u in new long[] { 0, 100, 200, 300 }) log.Append(new DormancyLogEntry(u, masks with { GradientStep = u }, 1, 1.5));
+        var log = LogOfFourEntries("dlog");
         File.AppendAllText(log.Path, "400 400 0.1 1 1.");
         log.CutBack(200);
-        Assert.Equal([0L, 100, 200], DormancyLog.Load(TestDisk.Files, folder).Select(e => e.Updates));
+        Assert.Equal([0L, 100, 200], DormancyLog.Load(TestDisk.Files, Path.GetDirectoryName(log.Path)!).Select(e => e.Updates));
         Assert.EndsWith("\n", File.ReadAllText(log.Path));
     }
 }
