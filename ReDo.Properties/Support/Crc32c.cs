@@ -3,7 +3,7 @@ namespace ReDo.Properties;
 /// <summary>
 /// A table-driven CRC-32C (reversed polynomial 0x82F63B78, init and final xor 0xFFFFFFFF) for the
 /// tests' own TFRecord reader, so that the check of TorchSharp's event files does not rest on the
-/// CRC the writer used. Pinned to RFC 3720 B.4's vectors in <see cref="ChecksumTests"/>.
+/// CRC the writer used. Pinned to RFC 3720 B.4's vectors in <see cref="ChecksumExamples"/>.
 /// </summary>
 public static class Crc32c
 {

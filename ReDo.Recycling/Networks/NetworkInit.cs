@@ -36,7 +36,7 @@ public static class NetworkInit
     /// <c>Tensor.uniform_</c>, never <c>nn.init.uniform_</c>: TorchSharp 0.107's <c>nn.init.uniform_(t, a, b, generator)</c>
     /// ignores its generator and draws from the global one, so every draw depended on whatever else in the
     /// process had used the global generator (a resume reference computed beside other tests drifted after
-    /// its first recycle). <c>NetworkInitTests</c> pins this.
+    /// its first recycle). <c>NetworkInitExamples</c> pins this.
     /// </remarks>
     static Tensor Uniform(Tensor t, double bound, Generator generator)
     {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ReDo.Properties.Examples.Agents;
 
-/// <summary>The replay memory's size at 100,000 MinAtar transitions (its sampling laws: Laws/Agents/ReplayBufferTests).</summary>
+/// <summary>The replay memory's size at 100,000 MinAtar transitions (its sampling laws: Laws/Agents/ReplayBufferLaws).</summary>
 public class ReplayBufferExamples
 {
     [Fact]

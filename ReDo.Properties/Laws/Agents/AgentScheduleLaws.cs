@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ReDo.Properties.Laws.Agents;
 
-/// <summary>Replay ratio arithmetic over any whole number of update periods (the ε and n-step examples: Examples/Agents/AgentScheduleTests).</summary>
+/// <summary>Replay ratio arithmetic over any whole number of update periods (the ε and n-step examples: Examples/Agents/AgentScheduleExamples).</summary>
 public class AgentScheduleLaws
 {
     static Arbitrary<double> Ratios() => Gen.Elements(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0).ToArbitrary();

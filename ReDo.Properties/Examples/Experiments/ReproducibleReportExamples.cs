@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ReDo.Pure.Experiments;
+using ReDo.Pure.Statistics;
+using ReDo.Shell.Experiments;
+using ReDo.Shell.Runs;
+using Xunit;
+
+namespace ReDo.Properties.Examples.Experiments;
+
+/// <summary>
+/// Reports can be made again: a shipped folder (docs/results/&lt;x&gt;: experiment/plan.json beside
+/// runs/&lt;name&gt;/) gives back its report.md; a run is done when its own folder says it finished,
+/// wherever its spec is; a spec shows the run's real settings; <c>plan --set</c> plans a variant.
+/// </summary>
+public class ReproducibleReportExamples
+{
+    [Theory]
+    [InlineData("replay-ratio")]
+    [InlineData("redo-vs-baselines")]
+    [InlineData("selection")]
+    [InlineData("dormancy-rise")]
+    [InlineData("drq-replay-ratio")]
+    [InlineData("sac-mujoco")]
+    public void A_shipped_report_is_made_again_from_what_is_shipped(string experiment)
+    {
+        var root = RepoRoot.Find();
+        var shipped = Path.Combine(root, "docs", "results", experiment);
+        var output = TinyRuns.NewFolder("report");
+        var results = new ExperimentReporting(TextWriter.Null, TestDisk.Files)
+            .Write(shipped, output, AnchorFiles.In(root), new BootstrapSettings(BootstrapSettings.MinResamples, 0.95, 0));
+        Assert.All(results.Runs, r => Assert.True(r.Finished, $"{r.Run.Name} is {r.State}"));
+        Assert.True(File.ReadAllText(Path.Combine(shipped, "report.md")) == File.ReadAllText(Path.Combine(output, "report.md")),
+            $"docs/results/{experiment}/report.md differs from what its runs give now; make it again with: redo report docs/results/{experiment} --out docs/results/{experiment}");
+    }
+
+    static (string Queue, ExperimentPlan Plan) Tiny(string tag, IReadOnlyList<string>? sets = null)
+    {
+        var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
+            [new ExperimentAxis("method", [new("dqn", "DQN", ["Redo:Enabled=false"]), new("redo", "DQN + ReDo", ["Redo:Enabled=true"])])],
+            new Dictionary<string, ExperimentSize> { ["tiny"] = new(["breakout"], "1-2", 1_500, [], "4 runs") }, [], Baseline: "dqn");
+        var queue = Path.Combine(TinyRuns.NewFolder(tag), "queue");
+        return (queue, new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", queue, shards: 1, sets));
+    }
+
+    [Fact]
+    public void A_run_finished_outside_done_is_done_by_its_own_files()
+    {
+        var (queue, plan) = Tiny("runspec");
+        var run = plan.Runs[0];
+        var folder = Path.Combine(queue, "runs", run.Name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, Runner.SummaryFile), """{ "Frames": 1500, "Updates": 1000, "Finished": true }""");
+        var states = RunStates.Of(TestDisk.Files, queue, plan);
+        Assert.Equal(RunState.Done, states.Single(s => s.Run.Name == run.Name).State);   // its spec is still pending at the top
+        Assert.All(states.Where(s => s.Run.Name != run.Name), s => Assert.Equal(RunState.Pending, s.State));
+    }
+
+    [Fact]
+    public void A_spec_shows_the_run_s_real_settings_and_plan_set_changes_every_run()
+    {
+        var (queue, plan) = Tiny("settled", ["Run:Frames=1000"]);
+        foreach (var run in plan.Runs)
+        {
+            using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(queue, run.Name + ".json")));
+            var config = spec.RootElement.GetProperty("Config");
+            Assert.Equal(1000, config.GetProperty("Run").GetProperty("Frames").GetInt64());
+            Assert.Equal(run.Seed, config.GetProperty("Run").GetProperty("Seed").GetInt32());
+            Assert.Equal(run.SeriesId == "redo", config.GetProperty("Redo").GetProperty("Enabled").GetBoolean());
+            Assert.Equal("Run:Frames=1000", run.Overrides[^1]);   // after the size's own Run:Frames
+        }
+        Assert.Equal(1000, plan.Frames);   // the report scores the last 10 % of the frames the runs have
+        var again = Assert.Throws<ReDo.Pure.RunFolderException>(() => new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(
+            ExperimentFiles.LoadManifest(TestDisk.Files, queue).Definition, "tiny", queue, 1));
+        Assert.Contains("other settings", again.Message);
+    }
+}
