@@ -14,8 +14,8 @@ public static class ReportMarkdown
         var p = r.Plan;
         var b = new StringBuilder();
         b.AppendLine($"# Experiment `{d.Name}` — size `{p.Size}`").AppendLine();
-        b.AppendLine($"Mirrors: {d.Mirrors}.").AppendLine();
-        b.AppendLine($"Claim under test: {d.Claim}.").AppendLine();
+        b.AppendLine($"Mirrors: {d.Mirrors.TrimEnd('.')}.").AppendLine();
+        b.AppendLine($"Claim under test: {d.Claim.TrimEnd('.')}.").AppendLine();
 
         var states = r.Runs.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
         int finished = r.Runs.Count(x => x.Finished);
