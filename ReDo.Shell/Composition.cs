@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReDo.Shell.Cli;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell;

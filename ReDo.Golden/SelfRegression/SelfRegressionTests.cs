@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Golden.SelfRegression;
 
@@ -46,7 +47,7 @@ public class SelfRegressionTests
             }
             Assert.True(p.ExitCode == 0, $"redo train exited with {p.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
 
-            var mismatch = GoldenMetrics.FirstMismatch(File.ReadAllLines(Data("metrics.csv")), File.ReadAllLines(Path.Combine(folder, "metrics.csv")));
+            var mismatch = GoldenMetrics.FirstMismatch(File.ReadAllLines(Data("metrics.csv")), File.ReadAllLines(Path.Combine(folder, RunLayout.Metrics)));
             Assert.True(mismatch is null, mismatch + "\nIf this change is meant to alter training, regenerate the file as docs/experiments.md says and say so in the commit.");
         }
         finally { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }

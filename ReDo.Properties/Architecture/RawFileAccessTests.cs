@@ -13,7 +13,7 @@ public class RawFileAccessTests
     /// <summary>Paths under ReDo.Shell/ (a folder ends with /) and why they may touch the disk directly.</summary>
     static readonly Dictionary<string, string> Allowed = new()
     {
-        ["Metrics/IRunFiles.cs"] = "DiskRunFiles is the one implementation over the real disk",
+        ["Files/IRunFiles.cs"] = "DiskRunFiles is the one implementation over the real disk",
         ["Runs/QueueWorker.cs"] = "the worker's queue lock is a handle held for the worker's life, not a write to retry",
         ["Runs/RunFolderLock.cs"] = "the run folder's lock is a handle held while the run is written, not a write to retry",
         ["MuJoCo/"] = "the native MuJoCo loader opens model files itself: the checks must see the path it sees, and the scratch XML is written for it",

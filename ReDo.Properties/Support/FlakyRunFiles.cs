@@ -1,4 +1,4 @@
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties;
 

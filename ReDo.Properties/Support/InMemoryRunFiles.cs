@@ -1,5 +1,5 @@
 using System.Text;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties;
 

@@ -1,5 +1,4 @@
-using ReDo.Shell.Metrics;
-using ReDo.Shell.Runs;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties;
 

@@ -1,9 +1,9 @@
 using ReDo.Pure.Games;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using System.Collections.Concurrent;
 using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 using Xunit;
 
@@ -94,12 +94,12 @@ public static class TinyRuns
 
     public static void AssertSameResult(string expectedFolder, string actualFolder)
     {
-        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, "metrics.csv")).AsSpan()
-            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, "metrics.csv"))), $"metrics.csv of {actualFolder} differs from {expectedFolder}");
-        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, ReDo.Shell.Analyses.DormancyLog.FileName)).AsSpan()
-            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, ReDo.Shell.Analyses.DormancyLog.FileName))), $"{ReDo.Shell.Analyses.DormancyLog.FileName} of {actualFolder} differs from {expectedFolder}");
-        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, Runner.WeightsFile)).AsSpan()
-            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, Runner.WeightsFile))), $"{Runner.WeightsFile} of {actualFolder} differs from {expectedFolder}");
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, RunLayout.Metrics)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, RunLayout.Metrics))), $"metrics.csv of {actualFolder} differs from {expectedFolder}");
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, RunLayout.DormancyLog)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, RunLayout.DormancyLog))), $"{RunLayout.DormancyLog} of {actualFolder} differs from {expectedFolder}");
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedFolder, RunLayout.Weights)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, RunLayout.Weights))), $"{RunLayout.Weights} of {actualFolder} differs from {expectedFolder}");
         // TensorBoard (one event file per session): the same points, none lost or duplicated across resumes.
         var expectedScalars = TfRecordReader.Scalars(expectedFolder);
         Assert.NotEmpty(expectedScalars);

@@ -9,7 +9,6 @@ namespace ReDo.Pure.Metrics;
 /// </summary>
 public sealed record ProgressRow(long Frames, long GradientSteps, int Session, double WallSeconds, double FramesPerSecond)
 {
-    public const string FileName = "progress.csv";
     public const string Header = "frames,gradient_steps,session,wall_seconds,frames_per_second\n";
 
     /// <summary>The session number after the last one in a progress.csv's text (1 for a new file).</summary>

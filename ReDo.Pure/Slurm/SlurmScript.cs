@@ -6,9 +6,11 @@ namespace ReDo.Pure.Slurm;
 /// <summary>
 /// Everything the array script needs: the experiment (for its name and header), the queue folder as
 /// the nodes see it, the command that starts redo there, the tasks (spec paths relative to the queue,
-/// without ".json": "name" or "shard-1/name"; array index i runs <c>Tasks[i]</c>) and the options.
+/// without ".json": "name" or "shard-1/name"; array index i runs <c>Tasks[i]</c>), the options, and the file a
+/// finished run holds (a task warned of its time limit requeues itself unless its run has that file).
 /// </summary>
-public sealed record SlurmScriptInput(string Experiment, string Size, string Queue, ValueList<string> Redo, ValueList<string> Tasks, SlurmOptions Options);
+public sealed record SlurmScriptInput(string Experiment, string Size, string Queue, ValueList<string> Redo, ValueList<string> Tasks, SlurmOptions Options,
+    string FinishedFile);
 
 /// <summary>
 /// The sbatch array script of an experiment: one task per run spec, each running <c>redo run-spec</c>
@@ -20,7 +22,6 @@ public static class SlurmScript
 {
     /// <summary>Where the tasks' output goes, relative to the queue (%A the array job, %a the task).</summary>
     public const string LogFolder = "slurm/logs";
-    public const string Finished = "summary.json";
 
     /// <summary>How often and how long a task waits for a run folder another redo still writes (exit code 2).</summary>
     public const int LockAttempts = 10, LockWaitSeconds = 30;
@@ -91,7 +92,7 @@ public static class SlurmScript
         Line($"  echo \"redo exited with 2; trying again in {LockWaitSeconds} s (attempt $attempt of {LockAttempts})\"");
         Line($"  sleep {LockWaitSeconds} & wait $!");
         Line("done");
-        Line($"if [ \"$warned\" -eq 1 ] && [ ! -e \"$run/{Finished}\" ]; then");
+        Line($"if [ \"$warned\" -eq 1 ] && [ ! -e \"$run/{s.FinishedFile}\" ]; then");
         Line("  echo \"$(date -u +%FT%TZ) time limit near: checkpointed; requeueing ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"");
         Line("  scontrol requeue \"$SLURM_JOB_ID\"");
         Line("  exit 0");

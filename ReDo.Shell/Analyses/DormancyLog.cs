@@ -1,6 +1,6 @@
 using ReDo.Pure;
 using ReDo.Pure.Analyses;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Analyses;
 
@@ -12,9 +12,7 @@ namespace ReDo.Shell.Analyses;
 /// </summary>
 public sealed class DormancyLog(string runFolder, IRunFiles files)
 {
-    public const string FileName = "dormancy-log.txt";
-
-    public string Path { get; } = System.IO.Path.Combine(runFolder, FileName);
+    public string Path { get; } = System.IO.Path.Combine(runFolder, RunLayout.DormancyLog);
 
     public void Append(DormancyLogEntry entry)
     {
@@ -46,9 +44,9 @@ public sealed class DormancyLog(string runFolder, IRunFiles files)
     /// <summary>All entries of a run folder; a clear error when the run has none.</summary>
     public static IReadOnlyList<DormancyLogEntry> Load(IRunFiles files, string runFolder)
     {
-        var path = System.IO.Path.Combine(runFolder, FileName);
+        var path = System.IO.Path.Combine(runFolder, RunLayout.DormancyLog);
         if (!files.Exists(path))
-            throw new RunFolderException($"{runFolder} has no {FileName}: it is written by `redo train` at every dormancy logging step (Redo:LogPeriod) since this version; train the run again to analyse it.");
+            throw new RunFolderException($"{runFolder} has no {RunLayout.DormancyLog}: it is written by `redo train` at every dormancy logging step (Redo:LogPeriod) since this version; train the run again to analyse it.");
         return DormancyLogFormat.Parse(files.ReadAllText(path), path);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Experiments;
 using ReDo.Shell.Experiments;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
@@ -21,7 +22,7 @@ public static class DormancyRiseTable
             var plan = ExperimentFiles.LoadManifest(files, queue).Plan;
             foreach (var status in RunStates.Of(files, queue, plan))
             {
-                if (!files.Exists(Path.Combine(status.RunFolder, CsvMetricsWriter.FileName))) continue;
+                if (!files.Exists(Path.Combine(status.RunFolder, RunLayout.Metrics))) continue;
                 var table = MetricsFile.Load(files, status.RunFolder);
                 var rise = DormancyRise.Of([.. table.Rows.Select(r => (r.GradientSteps, r.DormantAtTau * 100))]);
                 if (rise is null) continue;

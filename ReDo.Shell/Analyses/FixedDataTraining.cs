@@ -4,10 +4,10 @@ using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Recycling.Networks;
 using ReDo.Recycling;
+using ReDo.Shell.Files;
 using ReDo.Shell.Plotting;
 using System.Diagnostics;
 using static TorchSharp.torch;
-using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
 

@@ -1,9 +1,8 @@
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Agents;
-using TorchSharp;
 using static TorchSharp.torch;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Analyses;
 

@@ -1,5 +1,6 @@
 using ReDo.Pure;
 using ReDo.Pure.Analyses;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 
@@ -14,7 +15,7 @@ public static class PersistenceAnalysis
     public static PersistenceResult Run(IRunFiles files, string runFolder, MaskThreshold threshold, long? referenceStep, string outFolder)
     {
         var log = DormancyLog.Load(files, runFolder);
-        if (log.Count == 0) throw new RunFolderException($"{Path.Combine(runFolder, DormancyLog.FileName)} has no logging step yet.");
+        if (log.Count == 0) throw new RunFolderException($"{Path.Combine(runFolder, RunLayout.DormancyLog)} has no logging step yet.");
         IReadOnlyList<PersistenceRow> rows;
         try { rows = DormantPersistence.Series(log.Select(e => e.Masks).ToList(), threshold, referenceStep); }
         catch (ArgumentException e) { throw new ConfigException($"--reference: {e.Message}"); }

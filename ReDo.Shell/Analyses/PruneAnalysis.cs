@@ -1,13 +1,11 @@
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Dormancy;
-using ReDo.Pure.Recycling;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Agents;
 using ReDo.Recycling;
+using ReDo.Shell.Files;
 using ReDo.Shell.Plotting;
-using TorchSharp;
 using static TorchSharp.torch;
-using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Analyses;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Plotting;
 
 namespace ReDo.Shell.Analyses;

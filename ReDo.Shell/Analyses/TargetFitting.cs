@@ -1,13 +1,11 @@
 using ReDo.Pure;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Analyses;
-using ReDo.Pure.Config;
 using ReDo.Shell.Agents;
 using ReDo.Recycling.Networks;
 using ReDo.Recycling.Optimizers;
-using TorchSharp;
 using static TorchSharp.torch;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Analyses;
 

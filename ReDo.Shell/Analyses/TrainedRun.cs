@@ -5,6 +5,7 @@ using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Runs;
 using static TorchSharp.torch;
@@ -41,8 +42,8 @@ public sealed class TrainedRun : IDisposable
     /// </summary>
     public static TrainedRun Load(IRunFiles files, string folder, long? frames = null)
     {
-        var configPath = Path.Combine(folder, Runner.ConfigFile);
-        if (!files.Exists(configPath)) throw new RunFolderException($"'{folder}' is not a run folder: it has no {Runner.ConfigFile} (`redo train` writes one).");
+        var configPath = Path.Combine(folder, RunLayout.Config);
+        if (!files.Exists(configPath)) throw new RunFolderException($"'{folder}' is not a run folder: it has no {RunLayout.Config} (`redo train` writes one).");
         var json = files.ReadAllText(configPath);
         var config = ConfigLoader.LoadJson(json, [], configPath);
         var store = new CheckpointStore(folder, files, Sha256Text.Of(json));
@@ -67,7 +68,7 @@ public sealed class TrainedRun : IDisposable
     public static long NearestCheckpoint(IRunFiles files, string folder, double fraction)
     {
         var config = ConfigLoader.FromRunFolder(folder, files);
-        var frames = files.Directories(Path.Combine(folder, CheckpointNames.Folder)).Select(CheckpointNames.Frames).OfType<long>().Order().ToList();
+        var frames = files.Directories(Path.Combine(folder, RunLayout.Checkpoints)).Select(CheckpointNames.Frames).OfType<long>().Order().ToList();
         if (frames.Count == 0) throw new RunFolderException($"{folder} has no checkpoint: `redo train` keeps them in checkpoints/ (Run:KeepCheckpoints ≥ 1).");
         double wanted = fraction * config.Run.Frames;
         return frames.MinBy(f => Math.Abs(f - wanted));

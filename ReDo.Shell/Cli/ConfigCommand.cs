@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ReDo.Pure.Config;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Cli;
 

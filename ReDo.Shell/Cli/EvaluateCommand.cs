@@ -1,12 +1,10 @@
-using ReDo.Shell.Runs;
+using ReDo.Shell.Files;
 using System.CommandLine;
 using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
 using ReDo.Pure.Games;
-using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
@@ -39,8 +37,8 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
         var folder = p.Folder;
         var config = ConfigLoader.FromRunFolder(folder, files);
         int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
-        var weights = Path.Combine(folder, Runner.WeightsFile);
-        if (!files.Exists(weights)) throw new CliError($"'{folder}' has no {Runner.WeightsFile}; it is written when training finishes.");
+        var weights = Path.Combine(folder, RunLayout.Weights);
+        if (!files.Exists(weights)) throw new CliError($"'{folder}' has no {RunLayout.Weights}; it is written when training finishes.");
         if (config.Agent.Kind == AgentSettings.Sac)
         {
             if (p.Epsilon is not null) throw new CliError("--epsilon applies to DQN runs; a SAC run is evaluated with its mean action tanh(μ).");

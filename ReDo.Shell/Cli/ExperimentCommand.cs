@@ -6,7 +6,7 @@ using ReDo.Shell.Config;
 using ReDo.Pure.Slurm;
 using ReDo.Pure.Collections;
 using ReDo.Shell.Experiments;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ReDo.MinAtar;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.MinAtar;
 
 namespace ReDo.Shell.Cli;

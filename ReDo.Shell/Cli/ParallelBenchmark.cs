@@ -7,6 +7,7 @@ using ReDo.Pure.Collections;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using ReDo.Shell.Cli.Bench;
 

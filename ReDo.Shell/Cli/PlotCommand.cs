@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReDo.Pure.Metrics.Plotting;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;

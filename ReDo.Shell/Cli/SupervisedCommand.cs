@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Cli;
 

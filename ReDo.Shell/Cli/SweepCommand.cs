@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;

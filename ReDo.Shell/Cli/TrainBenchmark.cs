@@ -1,8 +1,7 @@
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using System.CommandLine;
-using ReDo.Shell.Config;
 using System.Diagnostics;
-using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Pure.Games;

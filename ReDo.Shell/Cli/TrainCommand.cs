@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Cli;
@@ -26,7 +26,7 @@ public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
         if (files.Exists(outFolder)) throw new CliError($"--out '{outFolder}' is a file; pass a folder for the run (it is created if missing).");
         if (files.Directories(outFolder).Count > 0 || files.Files(outFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)))
         {
-            if (files.Exists(Path.Combine(outFolder, RunFolderLock.FileName))) RunFolderLock.Take(outFolder).Dispose();   // a run being written says so
+            if (files.Exists(Path.Combine(outFolder, RunLayout.Lock))) RunFolderLock.Take(outFolder).Dispose();   // a run being written says so
             throw new CliError($"run folder '{outFolder}' already holds files; choose another --out (nothing was overwritten).");
         }
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");

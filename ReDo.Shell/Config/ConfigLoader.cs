@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ReDo.Pure.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Config;
 
@@ -98,7 +98,7 @@ public static class ConfigLoader
 
     public static ExperimentConfig FromRunFolder(string runFolder, IRunFiles files)
     {
-        var path = Path.Combine(runFolder, "config.json");
+        var path = Path.Combine(runFolder, RunLayout.Config);
         if (!files.Exists(path)) throw new ConfigException($"'{runFolder}' is not a run folder: it has no config.json (train writes one).");
         return Load(path, [], files);
     }

@@ -2,7 +2,7 @@ using ReDo.Pure;
 using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Slurm;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Experiments;
 

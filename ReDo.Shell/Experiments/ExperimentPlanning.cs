@@ -3,7 +3,7 @@ using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Experiments;

@@ -1,11 +1,9 @@
 using ReDo.Pure;
-using ReDo.Pure.Experiments;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Plotting;
-using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Experiments;
 
@@ -107,7 +105,7 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
     /// <summary>The run's recycling τ from its config.json (Redo:Tau), NaN when the file or key is missing.</summary>
     double RunTau(string runFolder)
     {
-        var path = Path.Combine(runFolder, Runner.ConfigFile);
+        var path = Path.Combine(runFolder, RunLayout.Config);
         if (!files.Exists(path)) return double.NaN;
         try
         {
@@ -119,7 +117,7 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
 
     RunCurves? ReadCurves(string runFolder)
     {
-        var path = Path.Combine(runFolder, "metrics.csv");
+        var path = Path.Combine(runFolder, RunLayout.Metrics);
         if (!files.Exists(path)) return null;
         try
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Experiments;
 
@@ -44,15 +44,15 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
     IEnumerable<string> Expand(string path)
     {
         if (!files.DirectoryExists(path)) throw new RunFolderException($"'{path}' is not a folder; name run folders (each with config.json and metrics.csv).");
-        if (files.Exists(Path.Combine(path, "config.json"))) return [path];
-        return files.Directories(path).Select(name => Path.Combine(path, name)).Where(d => files.Exists(Path.Combine(d, "config.json"))).Order(StringComparer.Ordinal);
+        if (files.Exists(Path.Combine(path, RunLayout.Config))) return [path];
+        return files.Directories(path).Select(name => Path.Combine(path, name)).Where(d => files.Exists(Path.Combine(d, RunLayout.Config))).Order(StringComparer.Ordinal);
     }
 
     string GameOf(string folder)
     {
         try
         {
-            using var doc = JsonDocument.Parse(files.ReadAllText(Path.Combine(folder, "config.json")));
+            using var doc = JsonDocument.Parse(files.ReadAllText(Path.Combine(folder, RunLayout.Config)));
             return doc.RootElement.GetProperty("Run").GetProperty("Game").GetString() ?? throw new RunFolderException($"{folder}/config.json names no Run:Game.");
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException)
@@ -63,7 +63,7 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
 
     (long[], double[]) Curves(string folder)
     {
-        var path = Path.Combine(folder, "metrics.csv");
+        var path = Path.Combine(folder, RunLayout.Metrics);
         if (!files.Exists(path)) throw new RunFolderException($"{folder} has no metrics.csv; has the run started?");
         try
         {

@@ -5,7 +5,7 @@ using ReDo.MinAtar;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Config;
 using ReDo.Pure.Games;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Experiments;
 

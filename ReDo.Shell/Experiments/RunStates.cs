@@ -1,6 +1,6 @@
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using ReDo.Shell.Slurm;
 using ReDo.Pure.Slurm;
@@ -40,12 +40,12 @@ public static class RunStates
         }
         // Shipped results: the run folders straight under the queue folder, no specs.
         var shipped = Path.Combine(queue, "runs", r.Name);
-        return plan.Shards > 1 && IsFinished(files, shipped) ? planned! with { State = RunState.Done, RunFolder = shipped, FramesLogged = LastFrames(files, Path.Combine(shipped, "metrics.csv")) } : planned!;
+        return plan.Shards > 1 && IsFinished(files, shipped) ? planned! with { State = RunState.Done, RunFolder = shipped, FramesLogged = LastFrames(files, Path.Combine(shipped, RunLayout.Metrics)) } : planned!;
     }
 
     /// <summary>Whether the run folder says it finished: its summary.json exists (it is written only at the end) and says so.</summary>
     static bool IsFinished(IRunFiles files, string runFolder) =>
-        files.Exists(Path.Combine(runFolder, Runner.SummaryFile)) && Runner.FinishedSummary(runFolder, files) is { Finished: true };
+        files.Exists(Path.Combine(runFolder, RunLayout.Summary)) && Runner.FinishedSummary(runFolder, files) is { Finished: true };
 
     static IEnumerable<int> ShardsToSearch(ExperimentPlan plan, int planned) =>
         Enumerable.Range(0, plan.Shards).Where(s => s != planned).Prepend(planned);
@@ -58,7 +58,7 @@ public static class RunStates
                   : In(q.Running) ? RunState.Running : In(q.Root) ? RunState.Pending : RunState.Missing;
         var reasonPath = Path.Combine(q.Failed, r.Name + ".reason.txt");
         var reason = state == RunState.Failed && q.Files.Exists(reasonPath) ? q.Files.ReadAllText(reasonPath).Trim() : null;
-        return new RunStatus(r, state, folder, LastFrames(q.Files, Path.Combine(folder, "metrics.csv")), reason);
+        return new RunStatus(r, state, folder, LastFrames(q.Files, Path.Combine(folder, RunLayout.Metrics)), reason);
     }
 
     /// <summary>The frames column of metrics.csv's last complete line (0 when there is none yet).</summary>

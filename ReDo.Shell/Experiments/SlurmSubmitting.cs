@@ -1,7 +1,7 @@
 using ReDo.Pure;
 using ReDo.Pure.Slurm;
 using ReDo.Pure.Collections;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Slurm;
 
 namespace ReDo.Shell.Experiments;
@@ -44,7 +44,7 @@ public sealed class SlurmSubmitting(TextWriter output, IRunFiles files)
         }
 
         ValueList<string> command = redo is { Count: > 0 } ? [.. redo] : [.. DefaultRedo()];
-        var script = SlurmScript.Write(new SlurmScriptInput(plan.Experiment, plan.Size, root, command, choice.Submit, options));
+        var script = SlurmScript.Write(new SlurmScriptInput(plan.Experiment, plan.Size, root, command, choice.Submit, options, RunLayout.Summary));
         if (dryRun)
         {
             output.Write(script);

@@ -1,5 +1,6 @@
 using ReDo.Pure.Collections;
 using ReDo.Pure.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Metrics;
 
@@ -11,8 +12,6 @@ namespace ReDo.Shell.Metrics;
 /// </summary>
 public sealed class CsvMetricsWriter
 {
-    public const string FileName = "metrics.csv";
-
     readonly IRunFiles _files;
     readonly ValueList<string> _layers, _extras;
     bool _headerChecked, _atTenth = true;
@@ -25,7 +24,7 @@ public sealed class CsvMetricsWriter
         _files = files;
         _layers = layers.ToValueList();
         _extras = (extras ?? []).ToValueList();
-        Path = System.IO.Path.Combine(runFolder, FileName);
+        Path = System.IO.Path.Combine(runFolder, RunLayout.Metrics);
         MetricsCsv.Columns(_layers, _extras);   // reject unusable column names now, not at the first row
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Metrics;
 

@@ -1,5 +1,6 @@
 using ReDo.Pure;
 using ReDo.Pure.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Metrics;
 
@@ -10,9 +11,9 @@ public static class MetricsFile
     {
         if (!files.DirectoryExists(runFolder))
             throw new RunFolderException($"run folder '{runFolder}' does not exist; pass the folder a training run wrote.");
-        var path = Path.Combine(runFolder, CsvMetricsWriter.FileName);
+        var path = Path.Combine(runFolder, RunLayout.Metrics);
         if (!files.Exists(path))
-            throw new RunFolderException($"'{runFolder}' has no {CsvMetricsWriter.FileName}; pass the folder a training run wrote its metrics to.");
+            throw new RunFolderException($"'{runFolder}' has no {RunLayout.Metrics}; pass the folder a training run wrote its metrics to.");
         try
         {
             return MetricsCsv.Parse(files.ReadAllText(path));

@@ -1,4 +1,5 @@
 using ReDo.Pure.Metrics;
+using ReDo.Shell.Files;
 using static TorchSharp.torch.utils;
 
 namespace ReDo.Shell.Metrics;
@@ -13,8 +14,6 @@ namespace ReDo.Shell.Metrics;
 /// </summary>
 public sealed class TensorBoardWriter
 {
-    public const string FilePattern = "events.out.tfevents.*";
-
     readonly TorchSharp.Modules.SummaryWriter _writer;
     readonly IRunFiles _files;
     readonly TimeProvider _clock;
@@ -26,11 +25,11 @@ public sealed class TensorBoardWriter
     {
         _files = files;
         _clock = clock ?? TimeProvider.System;
-        var before = files.Files(runFolder, FilePattern).ToHashSet();
+        var before = files.Files(runFolder, RunLayout.TensorBoardFiles).ToHashSet();
         // The library names the file itself and writes the file-version event at once (its own I/O, not retried:
         // a failure here stops the session before any row, and a torn file is cut away at the next resume).
         _writer = tensorboard.SummaryWriter(runFolder);
-        var created = files.Files(runFolder, FilePattern).Where(f => !before.Contains(f)).ToList();
+        var created = files.Files(runFolder, RunLayout.TensorBoardFiles).Where(f => !before.Contains(f)).ToList();
         if (created.Count != 1)
             throw new IOException($"TorchSharp's SummaryWriter was expected to create one event file in {runFolder}, found {created.Count}: is another process writing TensorBoard files there?");
         Path = System.IO.Path.Combine(runFolder, created[0]);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using SkiaSharp;
 
 namespace ReDo.Shell.MinAtar;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ReDo.MinAtar;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.MinAtar;
 

@@ -1,5 +1,5 @@
 using ReDo.Pure.Metrics.Plotting;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ScottPlot;
 
 namespace ReDo.Shell.Plotting;

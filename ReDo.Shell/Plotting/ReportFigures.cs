@@ -1,6 +1,6 @@
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ScottPlot;
 
 namespace ReDo.Shell.Plotting;

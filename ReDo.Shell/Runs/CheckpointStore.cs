@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Analyses;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Runs;
@@ -38,7 +39,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         foreach (var derived in info.Properties.Where(p => p.Set is null).ToList()) info.Properties.Remove(derived);
     }
 
-    public string Folder { get; } = Path.Combine(runFolder, CheckpointNames.Folder);
+    public string Folder { get; } = Path.Combine(runFolder, RunLayout.Checkpoints);
 
     public IReadOnlyList<string> Names() => CheckpointNames.NewestFirst(files.Directories(Folder));
 
@@ -55,7 +56,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         {
             foreach (var (part, bytes) in parts) files.WriteDurable(Path.Combine(temp, part), bytes);
             var manifest = Seal(header with { Parts = [.. parts.Select(p => new CheckpointPart(p.Name, p.Bytes.Length, Sha256Text.Of(p.Bytes)))] });
-            files.WriteDurable(Path.Combine(temp, CheckpointManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+            files.WriteDurable(Path.Combine(temp, RunLayout.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
             if (files.Directories(Folder).Contains(name))
             {
                 // Same frame again (stopped right after a resume, or a damaged copy): replace it via a side name.
@@ -133,7 +134,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         var bytes = new Dictionary<string, byte[]>();
         CheckpointManifest? manifest = null;
         string? problem = null;
-        var manifestPath = Path.Combine(folder, CheckpointManifest.FileName);
+        var manifestPath = Path.Combine(folder, RunLayout.Manifest);
         if (!files.Exists(manifestPath)) problem = "is missing (the write was cut off)";
         else
         {
@@ -160,17 +161,17 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
     public void CutBackOutputs(CheckpointManifest manifest)
     {
         new DormancyLog(runFolder, files).CutBack(manifest.GradientSteps);   // first: a damaged line it refuses leaves every file as it was
-        CutBack(Path.Combine(runFolder, CsvMetricsWriter.FileName), manifest.MetricsBytes);
+        CutBack(Path.Combine(runFolder, RunLayout.Metrics), manifest.MetricsBytes);
         CutBack(Path.Combine(runFolder, manifest.TensorBoardFile), manifest.TensorBoardBytes);
-        foreach (var name in files.Files(runFolder, TensorBoardWriter.FilePattern).Where(n => n != manifest.TensorBoardFile))
+        foreach (var name in files.Files(runFolder, RunLayout.TensorBoardFiles).Where(n => n != manifest.TensorBoardFile))
             EventFiles.CutBack(Path.Combine(runFolder, name), files, manifest.Frames);
     }
 
     /// <summary>A run folder without any checkpoint starts over: its TensorBoard files go, metrics.csv and dormancy-log.txt are emptied.</summary>
     public void ClearOutputs()
     {
-        foreach (var f in files.Files(runFolder, TensorBoardWriter.FilePattern)) files.Delete(Path.Combine(runFolder, f));
-        foreach (var f in new[] { CsvMetricsWriter.FileName, DormancyLog.FileName }) if (files.Exists(Path.Combine(runFolder, f))) files.Truncate(Path.Combine(runFolder, f), 0);
+        foreach (var f in files.Files(runFolder, RunLayout.TensorBoardFiles)) files.Delete(Path.Combine(runFolder, f));
+        foreach (var f in new[] { RunLayout.Metrics, RunLayout.DormancyLog }) if (files.Exists(Path.Combine(runFolder, f))) files.Truncate(Path.Combine(runFolder, f), 0);
     }
 
     void CutBack(string path, long length)

@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Pure.Config;
 
 namespace ReDo.Shell.Runs;
@@ -48,7 +47,7 @@ public static class CrashRecovery
 
     static int MaxRestartsOf(string runFolder, IRunFiles files)
     {
-        var path = Path.Combine(runFolder, Runner.ConfigFile);
+        var path = Path.Combine(runFolder, RunLayout.Config);
         try { return ConfigLoader.LoadJson(files.ReadAllText(path), [], path).Run.MaxRestarts; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Pure.InputException) { return new RunSettings().MaxRestarts; }  // Runner.Resume names the problem
     }

@@ -1,5 +1,5 @@
 using ReDo.Pure.Runs;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Runs;
 

@@ -1,8 +1,7 @@
 using ReDo.Pure;
 using Microsoft.Extensions.Logging;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Metrics;
-using ReDo.Shell.Agents;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Runs;
 

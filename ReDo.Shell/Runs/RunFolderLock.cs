@@ -1,4 +1,5 @@
 using ReDo.Pure;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Runs;
 
@@ -12,8 +13,6 @@ namespace ReDo.Shell.Runs;
 /// </summary>
 public static class RunFolderLock
 {
-    public const string FileName = "run.lock";
-
     static readonly Dictionary<string, Held> HeldHere = new(StringComparer.Ordinal);
 
     sealed class Held(FileStream stream, int thread)
@@ -38,7 +37,7 @@ public static class RunFolderLock
             }
             Directory.CreateDirectory(runFolder);
             FileStream stream;
-            try { stream = new FileStream(Path.Combine(runFolder, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            try { stream = new FileStream(Path.Combine(runFolder, RunLayout.Lock), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
             catch (IOException e) when (IsHeldElsewhere(e)) { throw InUse(runFolder); }
             HeldHere[key] = new Held(stream, thread) { Depth = 1 };
             return new Release(key);
@@ -46,13 +45,13 @@ public static class RunFolderLock
     }
 
     /// <summary>Whether a folder entry is the lock file, which says nothing about the run (a folder holding only it is empty).</summary>
-    public static bool IsLockFile(string name) => name == FileName;
+    public static bool IsLockFile(string name) => name == RunLayout.Lock;
 
     /// <summary>flock's EWOULDBLOCK (EAGAIN, 11 on Linux), which .NET reports as a sharing violation.</summary>
     static bool IsHeldElsewhere(IOException e) => e.HResult == 11 || (e.HResult & 0xFFFF) == 0x20;
 
     static RunFolderInUseException InUse(string runFolder) =>
-        new($"run folder '{runFolder}' is being written by another redo process (it holds {Path.Combine(runFolder, FileName)}); " +
+        new($"run folder '{runFolder}' is being written by another redo process (it holds {Path.Combine(runFolder, RunLayout.Lock)}); " +
             "one writer per run folder. Nothing was written: wait until that process ends (a stopped run continues with `redo resume`), or choose another --out.");
 
     sealed class Release(string key) : IDisposable

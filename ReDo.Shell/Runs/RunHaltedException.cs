@@ -1,4 +1,5 @@
 using ReDo.Shell.Agents;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Runs;
 

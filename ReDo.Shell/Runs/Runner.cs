@@ -8,6 +8,7 @@ using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 using static TorchSharp.torch;
@@ -27,11 +28,6 @@ public enum RunOutcome { Finished, Stopped }
 /// </summary>
 public sealed class Runner : IDisposable
 {
-    public const string ConfigFile = "config.json";
-    public const string WeightsFile = "online.weights";
-    public const string SummaryFile = "summary.json";
-    const string StatePart = "state.json";
-
     readonly IRunFiles _files;
     readonly CheckpointStore _checkpoints;
     readonly string _configHash;
@@ -81,8 +77,8 @@ public sealed class Runner : IDisposable
     {
         using var writer = RunFolderLock.Take(runFolder);
         // Checked under the lock: a second `train` that waited out the first must not write over its run.
-        if (files.Exists(Path.Combine(runFolder, ConfigFile)))
-            throw new RunFolderException($"run folder '{runFolder}' already holds a run ({ConfigFile}); continue it with `redo resume {runFolder}`, or choose another --out (nothing was overwritten).");
+        if (files.Exists(Path.Combine(runFolder, RunLayout.Config)))
+            throw new RunFolderException($"run folder '{runFolder}' already holds a run ({RunLayout.Config}); continue it with `redo resume {runFolder}`, or choose another --out (nothing was overwritten).");
         using var runner = OpenNew(config, runFolder, files);
         return runner.Run(progress, cancel, report);
     }
@@ -99,7 +95,7 @@ public sealed class Runner : IDisposable
     /// <summary>The finished run's summary.json, or null while the run is unfinished.</summary>
     public static RunSummary? FinishedSummary(string runFolder, IRunFiles files)
     {
-        var path = Path.Combine(runFolder, SummaryFile);
+        var path = Path.Combine(runFolder, RunLayout.Summary);
         return files.Exists(path) ? JsonSerializer.Deserialize<RunSummary>(files.ReadAllText(path), CheckpointStore.Json) : null;
     }
 
@@ -110,7 +106,7 @@ public sealed class Runner : IDisposable
     {
         files.CreateDirectory(runFolder);
         var json = ConfigLoader.ToJson(config);
-        files.WriteDurable(Path.Combine(runFolder, ConfigFile), System.Text.Encoding.UTF8.GetBytes(json));
+        files.WriteDurable(Path.Combine(runFolder, RunLayout.Config), System.Text.Encoding.UTF8.GetBytes(json));
         var runner = new Runner(config, runFolder, Sha256Text.Of(json), files);
         runner.Checkpoint();
         return runner;
@@ -123,8 +119,8 @@ public sealed class Runner : IDisposable
     /// </summary>
     public static Runner OpenResume(string runFolder, IRunFiles files, Action<string> note)
     {
-        var configPath = Path.Combine(runFolder, ConfigFile);
-        if (!files.Exists(configPath)) throw new RunFolderException($"'{runFolder}' is not a run folder: it has no {ConfigFile} (train writes one).");
+        var configPath = Path.Combine(runFolder, RunLayout.Config);
+        if (!files.Exists(configPath)) throw new RunFolderException($"'{runFolder}' is not a run folder: it has no {RunLayout.Config} (train writes one).");
         var json = files.ReadAllText(configPath);
         var config = ConfigLoader.LoadJson(json, [], configPath);
         var hash = Sha256Text.Of(json);
@@ -139,8 +135,8 @@ public sealed class Runner : IDisposable
         {
             // Starting over would empty metrics.csv: rows without a checkpoint mean checkpoints/ was lost, not that the run never began.
             if (MetricsRowsIn(runFolder, files) is var rows and > 0)
-                throw new RunFolderException($"'{runFolder}' has {rows:N0} rows of {CsvMetricsWriter.FileName} but no checkpoint ({CheckpointNames.Folder}/ was deleted or lost); " +
-                    $"resuming would start at frame 0 and empty them. Restore {CheckpointNames.Folder}/, or train the run again into another folder (`redo train … --out`). Nothing was changed.");
+                throw new RunFolderException($"'{runFolder}' has {rows:N0} rows of {RunLayout.Metrics} but no checkpoint ({RunLayout.Checkpoints}/ was deleted or lost); " +
+                    $"resuming would start at frame 0 and empty them. Restore {RunLayout.Checkpoints}/, or train the run again into another folder (`redo train … --out`). Nothing was changed.");
             note($"{runFolder} has no checkpoint yet: starting the run from frame 0");
             store.ClearOutputs();
             var fresh = new Runner(config, runFolder, hash, files);
@@ -164,7 +160,7 @@ public sealed class Runner : IDisposable
 
     static long MetricsRowsIn(string runFolder, IRunFiles files)
     {
-        var path = Path.Combine(runFolder, CsvMetricsWriter.FileName);
+        var path = Path.Combine(runFolder, RunLayout.Metrics);
         return files.Exists(path) ? Math.Max(0, files.ReadAllText(path).Count(c => c == '\n') - 1) : 0;
     }
 
@@ -194,7 +190,7 @@ public sealed class Runner : IDisposable
         var clock = Stopwatch.StartNew();
         var intervalClock = Stopwatch.StartNew();
         long sessionStart = Frame, intervalStart = Frame;
-        var progressPath = Path.Combine(RunFolder, ProgressRow.FileName);
+        var progressPath = Path.Combine(RunFolder, RunLayout.Progress);
         if (!_files.Exists(progressPath)) _files.AppendText(progressPath, ProgressRow.Header);
         int session = ProgressRow.NextSession(_files.ReadAllText(progressPath));
         while (Frame < Config.Run.Frames)
@@ -257,7 +253,7 @@ public sealed class Runner : IDisposable
             [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), _stats);
         var parts = new List<(string, byte[])>(Agent.Bundle())
         {
-            (StatePart, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointStore.Json)),
+            (RunLayout.State, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointStore.Json)),
         };
         var header = new CheckpointManifest(CheckpointManifest.CurrentFormat, _configHash, Frame, Agent.Updates,
             _files.Length(_csv.Path), _rows, Path.GetFileName(_tensorBoard.Path), _files.Length(_tensorBoard.Path), []);
@@ -267,8 +263,8 @@ public sealed class Runner : IDisposable
 
     void Restore(LoadedCheckpoint checkpoint)
     {
-        var state = JsonSerializer.Deserialize<RunnerState>(checkpoint.Parts[StatePart], CheckpointStore.Json)
-                    ?? throw new InvalidDataException($"{StatePart} of {checkpoint.Name} is empty");
+        var state = JsonSerializer.Deserialize<RunnerState>(checkpoint.Parts[RunLayout.State], CheckpointStore.Json)
+                    ?? throw new InvalidDataException($"{RunLayout.State} of {checkpoint.Name} is empty");
         Agent.Unbundle(checkpoint.Parts, state.AgentState());
         _interaction.RestoreEnvironment(state.Environment);
         _stats = state.Stats;
@@ -285,11 +281,11 @@ public sealed class Runner : IDisposable
 
     RunSummary Finish(TextWriter progress, double fps)
     {
-        _files.WriteDurable(Path.Combine(RunFolder, WeightsFile), CheckpointParts.Write(Agent.SaveWeights));
+        _files.WriteDurable(Path.Combine(RunFolder, RunLayout.Weights), CheckpointParts.Write(Agent.SaveWeights));
         RunPlots.Write(_files, RunFolder);
         var (eval, random) = _interaction.Evaluate(Config.Run.EvalEpisodes);
         var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
-        _files.WriteDurable(Path.Combine(RunFolder, SummaryFile), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
+        _files.WriteDurable(Path.Combine(RunFolder, RunLayout.Summary), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
         progress.WriteLine($"done: {Frame:N0} frames, {Agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {ReturnLast100:0.00}; " +
                            $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy ({(double.IsNaN(Agent.Epsilon) ? "mean action" : $"ε = {Config.Agent.EpsilonEval}")}) mean return {eval:0.00}, random policy {random:0.00}");
         return summary;

@@ -1,8 +1,7 @@
 using ReDo.Pure;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Runs;
 
@@ -17,7 +16,7 @@ public static class SpecRunner
     {
         var config = RunSpecFiles.Resolve(spec);
         using var writer = RunFolderLock.Take(runFolder);   // the checks below and the run see one writer: a requeued twin is refused
-        var configPath = Path.Combine(runFolder, Runner.ConfigFile);
+        var configPath = Path.Combine(runFolder, RunLayout.Config);
         if (files.Exists(configPath))
         {
             // Compared as bound configs, not as text: a config.json written before a key existed
@@ -32,7 +31,7 @@ public static class SpecRunner
             return CrashRecovery.Resume(runFolder, files, notes, stop, report);
         }
         if (files.Files(runFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)) || files.Directories(runFolder).Count > 0)
-            throw new RunFolderException($"run folder '{runFolder}' holds files but no {Runner.ConfigFile}; it is not this spec's run. Move it away.");
+            throw new RunFolderException($"run folder '{runFolder}' holds files but no {RunLayout.Config}; it is not this spec's run. Move it away.");
         return CrashRecovery.Train(config, runFolder, files, notes, stop, report);
     }
 

@@ -2,7 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Collections;
 using ReDo.Shell.Analyses;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using Xunit;
 
 namespace ReDo.Properties.Examples.Analyses;

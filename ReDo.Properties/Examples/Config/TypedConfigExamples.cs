@@ -9,6 +9,7 @@ using ReDo.Pure.Recycling.Variants;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Examples.Config;
 
@@ -33,7 +34,7 @@ public class TypedConfigExamples
         foreach (var written in new[] { "\"Network\": \"minatar-dueling\"", "\"Optimizer\": \"adam\"", "\"Augment\": \"shift\"", "\"Mapping\": \"DopamineCompat\"", "\"Redraw\": \"Xavier\"",
                      "\"Selection\": \"fraction\"", "\"ScoreType\": \"redo_inverted\"", "\"Outgoing\": \"random\"" })
             Assert.Contains(written, json);
-        Assert.Equal(c, ConfigLoader.LoadJson(json, [], "config.json"));
+        Assert.Equal(c, ConfigLoader.LoadJson(json, [], RunLayout.Config));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public class TypedConfigExamples
         var sac = ConfigLoader.Load(Path.Combine(Configs, "mujoco-hopper-sac.json"), ["Run:Game=inverted_pendulum"], TestDisk.Files);
         Assert.Equal(Game.Of(ControlTaskId.InvertedPendulum), sac.Run.Game);
         Assert.Contains("\"Game\": \"inverted_pendulum\"", ConfigLoader.ToJson(sac));
-        Assert.Equal(sac, ConfigLoader.LoadJson(ConfigLoader.ToJson(sac), [], "config.json"));
+        Assert.Equal(sac, ConfigLoader.LoadJson(ConfigLoader.ToJson(sac), [], RunLayout.Config));
         var e = Assert.Throws<ConfigException>(() => sac.Run.Game.MinAtarGame);
         Assert.Contains("MinAtar games only", e.Message);
     }
@@ -93,8 +94,8 @@ public class TypedConfigExamples
     {
         var json = ConfigLoader.ToJson(new ExperimentConfig()).Replace("\"Seed\": 0,", "\"Seed\": 0,\n    \"Device\": \"cpu\",");
         Assert.Contains("Device", json);
-        Assert.Equal(new ExperimentConfig(), ConfigLoader.LoadJson(json, [], "config.json"));
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadJson(json.Replace("\"cpu\"", "\"cuda\""), [], "config.json"));
+        Assert.Equal(new ExperimentConfig(), ConfigLoader.LoadJson(json, [], RunLayout.Config));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadJson(json.Replace("\"cpu\"", "\"cuda\""), [], RunLayout.Config));
         Assert.Contains("CPU only", e.Message);
         Assert.DoesNotContain("Device", ConfigLoader.ToJson(new ExperimentConfig()));
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
-using ReDo.Shell.Runs;
+using ReDo.Shell.Files;
 using Xunit;
 
 namespace ReDo.Properties.Examples.Experiments;
@@ -49,7 +49,7 @@ public class ReproducibleReportExamples
         var run = plan.Runs[0];
         var folder = Path.Combine(queue, "runs", run.Name);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, Runner.SummaryFile), """{ "Frames": 1500, "Updates": 1000, "Finished": true }""");
+        File.WriteAllText(Path.Combine(folder, RunLayout.Summary), """{ "Frames": 1500, "Updates": 1000, "Finished": true }""");
         var states = RunStates.Of(TestDisk.Files, queue, plan);
         Assert.Equal(RunState.Done, states.Single(s => s.Run.Name == run.Name).State);   // its spec is still pending at the top
         Assert.All(states.Where(s => s.Run.Name != run.Name), s => Assert.Equal(RunState.Pending, s.State));

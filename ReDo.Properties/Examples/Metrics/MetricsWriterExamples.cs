@@ -1,4 +1,5 @@
 using ReDo.Pure.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 using Xunit;
 using ReDo.Properties.Generators;
@@ -17,7 +18,7 @@ public class MetricsWriterExamples
         var writer = new CsvMetricsWriter("run", SyntheticRun.Layers, files);
         foreach (var row in Rows) writer.Write(row);
         Assert.Equal(1 + Rows.Length, files.Appends);
-        Assert.Equal(MetricsCsv.Format(SyntheticRun.Layers, Rows), files.ReadAllText(Path.Combine("run", "metrics.csv")));
+        Assert.Equal(MetricsCsv.Format(SyntheticRun.Layers, Rows), files.ReadAllText(Path.Combine("run", RunLayout.Metrics)));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public class MetricsWriterExamples
     public void A_run_begun_before_the_tenth_column_resumes_without_it()
     {
         var files = new InMemoryRunFiles();
-        var path = Path.Combine("run", "metrics.csv");
+        var path = Path.Combine("run", RunLayout.Metrics);
         var rows = Rows.Select(r => r with { DormantAtTenth = 0.25 }).ToArray();
         files.AppendText(path, MetricsCsv.Format(SyntheticRun.Layers, rows.Take(2), atTenth: false));
         var resumed = new CsvMetricsWriter("run", SyntheticRun.Layers, files);
@@ -52,7 +53,7 @@ public class MetricsWriterExamples
     public void Continuing_a_file_with_other_columns_is_refused()
     {
         var files = new InMemoryRunFiles();
-        files.AppendText(Path.Combine("run", "metrics.csv"), MetricsCsv.Header(["Dense_0"]));
+        files.AppendText(Path.Combine("run", RunLayout.Metrics), MetricsCsv.Header(["Dense_0"]));
         var writer = new CsvMetricsWriter("run", SyntheticRun.Layers, files);
         Assert.Contains("other columns", Assert.Throws<InvalidOperationException>(() => writer.Write(Rows[0])).Message);
     }

@@ -1,6 +1,6 @@
 using ReDo.Pure.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
-using ReDo.Shell.Runs;
 using ReDo.Properties.Generators;
 using Xunit;
 

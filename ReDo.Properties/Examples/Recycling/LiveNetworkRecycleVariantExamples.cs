@@ -6,6 +6,7 @@ using ReDo.Shell.Agents;
 using ReDo.Shell.Config;
 using ReDo.Recycling.Networks;
 using ReDo.Recycling;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 using static TorchSharp.torch;
@@ -207,7 +208,7 @@ public class LiveNetworkRecycleVariantExamples
         try
         {
             Runner.Train(config, folder, TestDisk.Files, TextWriter.Null);
-            var rows = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
+            var rows = File.ReadAllLines(Path.Combine(folder, RunLayout.Metrics));
             int column = Array.IndexOf(rows[0].Split(','), "neurons_recycled");
             long recycled = rows.Skip(1).Sum(r => long.Parse(r.Split(',')[column]));
             Assert.True(recycled > 0, $"{name}: nothing recycled");

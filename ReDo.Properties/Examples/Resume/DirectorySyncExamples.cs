@@ -1,4 +1,4 @@
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using Xunit;
 
 namespace ReDo.Properties.Examples.Resume;

@@ -1,5 +1,4 @@
-using ReDo.Shell.Metrics;
-using ReDo.Shell.Runs;
+using ReDo.Shell.Files;
 using Xunit;
 
 namespace ReDo.Properties.Examples.Resume;
@@ -24,7 +23,7 @@ public class PermanentIoErrorExamples
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, "x");
         var (files, retries) = Disk();
-        Assert.ThrowsAny<IOException>(() => files.WriteDurable(Path.Combine(file, "metrics.csv"), [1, 2]));
+        Assert.ThrowsAny<IOException>(() => files.WriteDurable(Path.Combine(file, RunLayout.Metrics), [1, 2]));
         Assert.Empty(retries);
     }
 

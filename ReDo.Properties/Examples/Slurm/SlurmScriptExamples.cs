@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ReDo.Pure.Slurm;
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Examples.Slurm;
 
@@ -10,7 +11,7 @@ public class SlurmScriptExamples
     static readonly string[] Tasks = ["exp-breakout-dqn-seed1", "exp-breakout-redo-seed1", "shard-1/exp-asterix-dqn-seed2"];
 
     static SlurmScriptInput Input(SlurmOptions options, string[]? redo = null) =>
-        new("exp", "quick", "/shared/queue", [.. redo ?? ["/usr/bin/dotnet", "/opt/redo/redo.dll"]], [.. Tasks], options);
+        new("exp", "quick", "/shared/queue", [.. redo ?? ["/usr/bin/dotnet", "/opt/redo/redo.dll"]], [.. Tasks], options, RunLayout.Summary);
 
     [Fact]
     public void Every_option_becomes_its_sbatch_line_and_the_array_has_one_task_per_spec()

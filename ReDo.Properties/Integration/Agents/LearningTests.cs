@@ -1,8 +1,8 @@
 using ReDo.Pure.Games;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using ReDo.Pure.Config;
 using ReDo.Shell.Config;
-using ReDo.Shell.Agents;
 using Xunit;
 
 namespace ReDo.Properties.Integration.Agents;
@@ -50,7 +50,7 @@ public class LearningTests
                 $"greedy {summary.EvalMeanReturn} should beat random {summary.RandomPolicyMeanReturn}");
             foreach (var f in new[] { "config.json", "metrics.csv", "online.weights", "return.png", "dormant.png" })
                 Assert.True(File.Exists(Path.Combine(folder, f)), f + " missing");
-            Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "metrics.csv")).Length); // header + Frames / LogEvery = 4 rows
+            Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, RunLayout.Metrics)).Length); // header + Frames / LogEvery = 4 rows
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

@@ -2,7 +2,6 @@ using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Cli;
-using ReDo.Shell.Metrics;
 using Xunit;
 
 namespace ReDo.Properties.Integration.Analyses;

@@ -1,11 +1,11 @@
 using System.Globalization;
-using ReDo.Pure.Analyses;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Cli;
 using ReDo.Recycling;
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Integration.Analyses;
 
@@ -18,7 +18,7 @@ public class TrainedNetworkAnalysesTests
     static string Run() => TinyRuns.Reference(TinyRuns.Config());
 
     static IReadOnlyList<long> Checkpoints(string run) =>
-        Directory.GetDirectories(Path.Combine(run, CheckpointNames.Folder)).Select(d => CheckpointNames.Frames(Path.GetFileName(d))).OfType<long>().Order().ToList();
+        Directory.GetDirectories(Path.Combine(run, RunLayout.Checkpoints)).Select(d => CheckpointNames.Frames(Path.GetFileName(d))).OfType<long>().Order().ToList();
 
     static List<Dictionary<string, string>> Csv(string path)
     {
@@ -119,7 +119,7 @@ public class TrainedNetworkAnalysesTests
 
         var copy = TinyRuns.NewFolder("nockpt");
         Directory.CreateDirectory(copy);
-        File.Copy(Path.Combine(run, "config.json"), Path.Combine(copy, "config.json"));
+        File.Copy(Path.Combine(run, RunLayout.Config), Path.Combine(copy, RunLayout.Config));
         (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "offline", copy);
         Assert.Equal(2, exit);
         Assert.Contains("has no checkpoint", error);

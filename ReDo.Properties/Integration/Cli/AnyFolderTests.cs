@@ -1,4 +1,5 @@
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Integration.Cli;
 
@@ -64,6 +65,6 @@ public sealed class AnyFolderTests : IDisposable
         var (exit, output) = Redo("train", "minatar-breakout-dqn", "--set", "Run:Frames=600", "--set", "Agent:MinReplayHistory=100",
                                   "--set", "Run:LogEvery=300", "--set", "Run:EvalEpisodes=1", "--out", "r");
         Assert.True(exit == 0, output);
-        Assert.True(File.Exists(Path.Combine(_folder, "r", "metrics.csv")), output);
+        Assert.True(File.Exists(Path.Combine(_folder, "r", RunLayout.Metrics)), output);
     }
 }

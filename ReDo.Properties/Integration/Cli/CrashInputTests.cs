@@ -1,5 +1,6 @@
 using ReDo.Shell.Analyses;
 using ReDo.Shell.Cli;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 
@@ -28,8 +29,8 @@ public class CrashInputTests
     {
         var folder = TinyRuns.NewFolder("garbage-log");
         TinyRuns.CopyFolder(TinyRuns.Reference(TinyRuns.Config()), folder);
-        foreach (var f in new[] { Runner.SummaryFile, Runner.WeightsFile }) File.Delete(Path.Combine(folder, f));
-        var log = Path.Combine(folder, DormancyLog.FileName);
+        foreach (var f in new[] { RunLayout.Summary, RunLayout.Weights }) File.Delete(Path.Combine(folder, f));
+        var log = Path.Combine(folder, RunLayout.DormancyLog);
         var lines = File.ReadAllLines(log);
         lines[2] = "hello garbage line";
         File.WriteAllText(log, string.Join('\n', lines) + "\n");
@@ -48,7 +49,7 @@ public class CrashInputTests
         using var resume = RedoProcess.Start("resume", folder);
         Assert.Equal(2, resume.WaitForExit(Patience));
         var error = resume.Output.Trim();
-        Assert.Contains($"{Path.Combine(folder, DormancyLog.FileName)} line 3", error);
+        Assert.Contains($"{Path.Combine(folder, RunLayout.DormancyLog)} line 3", error);
         Assert.Contains("'hello garbage line'", error);
         OneLine(error);
         var after = Snapshot(folder);
@@ -64,7 +65,7 @@ public class CrashInputTests
         var folder = RunWithGarbageInItsDormancyLog();
         var (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", analysis, folder, "--out", TinyRuns.NewFolder("garbage-out"));
         Assert.Equal(2, exit);
-        Assert.Contains($"{Path.Combine(folder, DormancyLog.FileName)} line 3", error);
+        Assert.Contains($"{Path.Combine(folder, RunLayout.DormancyLog)} line 3", error);
         OneLine(error);
     }
 }

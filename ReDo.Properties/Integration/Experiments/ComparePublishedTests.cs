@@ -3,6 +3,7 @@ using System.Text;
 using ReDo.Pure.Reports;
 using ReDo.Shell.Experiments;
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Integration.Experiments;
 
@@ -53,11 +54,11 @@ public class ComparePublishedTests
     static string WriteRun(string folder, PublishedCurves curves, double scale, double offset)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.json"), "{ \"Run\": { \"Game\": \"breakout\", \"Frames\": 5000000 } }");
+        File.WriteAllText(Path.Combine(folder, RunLayout.Config), "{ \"Run\": { \"Game\": \"breakout\", \"Frames\": 5000000 } }");
         var csv = new StringBuilder("frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,return_last100\n");
         foreach (var p in curves.Points.Where(p => p.Game == "breakout" && p.Method == "dqn" && !double.IsNaN(p.MeanReturn)))
             csv.Append(string.Create(CultureInfo.InvariantCulture, $"{(long)Math.Round(p.FramesMillions * 1e6)},0,10,1,0.1,,,{p.MeanReturn * scale + offset:R}\n"));
-        File.WriteAllText(Path.Combine(folder, "metrics.csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(folder, RunLayout.Metrics), csv.ToString());
         return folder;
     }
 }

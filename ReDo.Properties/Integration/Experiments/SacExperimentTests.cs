@@ -1,4 +1,3 @@
-using ReDo.Pure;
 using System.Globalization;
 using ReDo.Pure.Control;
 using ReDo.Pure.Experiments;
@@ -8,6 +7,7 @@ using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
 using Xunit;
 using ReDo.Properties.Integration.Resume;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Integration.Experiments;
 
@@ -49,7 +49,7 @@ public class SacExperimentTests
             {
                 // The run's score: its eval_return at the last row (the final 10 % of 600 steps holds only that row).
                 var run = plan.Runs.Single(r => r.SeriesId == series.Series.Id && r.Game == game);
-                var rows = MetricsCsv.Parse(File.ReadAllText(Path.Combine(queue, "runs", run.Name, "metrics.csv"))).Rows;
+                var rows = MetricsCsv.Parse(File.ReadAllText(Path.Combine(queue, "runs", run.Name, RunLayout.Metrics))).Rows;
                 double eval = rows[^1].Extras.Single(x => x.Name == ScoreMeasure.EvalReturn).Value;
                 Assert.True(double.IsFinite(eval));
                 Assert.Equal(eval, series.Raw!.Games.Single(g => g.Game == game).Runs.Single());

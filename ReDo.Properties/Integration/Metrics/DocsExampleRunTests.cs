@@ -1,4 +1,5 @@
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Integration.Metrics;
 
@@ -14,8 +15,8 @@ public class DocsExampleRunTests
         var root = Directory.CreateTempSubdirectory("redo-example-").FullName;
         try
         {
-            var written = File.ReadAllBytes(Path.Combine(PlotCommandTests.WriteRun(root, "example-run", 60, seed: 7), "metrics.csv"));
-            var committed = Path.Combine(RepoRoot.Find(), "docs", "example-run", "metrics.csv");
+            var written = File.ReadAllBytes(Path.Combine(PlotCommandTests.WriteRun(root, "example-run", 60, seed: 7), RunLayout.Metrics));
+            var committed = Path.Combine(RepoRoot.Find(), "docs", "example-run", RunLayout.Metrics);
             if (Environment.GetEnvironmentVariable("REDO_UPDATE_EXAMPLES") == "1")
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(committed)!);

@@ -2,6 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Metrics;
 using ReDo.Pure.Metrics.Plotting;
 using ReDo.Shell.Cli;
+using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 using ReDo.Shell.Plotting;
 using System.Xml.Linq;
@@ -33,7 +34,7 @@ public sealed class PlotCommandTests : IDisposable
     {
         var run = WriteRun(_root, "breakout-redo", 120, seed: 3);
         var written = RunPlots.Write(TestDisk.Files, run);
-        Assert.Equal([Path.Combine(run, "return.png"), Path.Combine(run, "dormant.png")], written);
+        Assert.Equal([Path.Combine(run, RunLayout.ReturnPlot), Path.Combine(run, RunLayout.DormantPlot)], written);
         foreach (var path in written)
         {
             var (w, h, rgb) = Png(path);
@@ -67,14 +68,14 @@ public sealed class PlotCommandTests : IDisposable
     {
         var run = WriteRun(_root, "single", 10, seed: 4);
         Assert.Equal(0, CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot", run).Exit);
-        Assert.True(File.Exists(Path.Combine(run, "return.png")) && File.Exists(Path.Combine(run, "dormant.png")));
+        Assert.True(File.Exists(Path.Combine(run, RunLayout.ReturnPlot)) && File.Exists(Path.Combine(run, RunLayout.DormantPlot)));
     }
 
     [Fact]
     public void A_run_with_only_a_header_still_plots()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
-        File.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv.Header(["Dense_0"]));
+        File.WriteAllText(Path.Combine(folder, RunLayout.Metrics), MetricsCsv.Header(["Dense_0"]));
         Assert.Equal(2, RunPlots.Write(TestDisk.Files, folder).Count);
     }
 
@@ -88,9 +89,9 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("has no metrics.csv", Assert.Throws<RunFolderException>(() => new PlotCommand(TestDisk.Files).Run(new([bare], null, null))).Message);
 
         var broken = WriteRun(_root, "broken", 5, seed: 5);
-        File.AppendAllText(Path.Combine(broken, "metrics.csv"), "60000,1,2,oops,,,,,,,,0,0,,\n");
+        File.AppendAllText(Path.Combine(broken, RunLayout.Metrics), "60000,1,2,oops,,,,,,,,0,0,,\n");
         var e = Assert.Throws<DataFileException>(() => new PlotCommand(TestDisk.Files).Run(new([broken], null, null)));
-        Assert.Contains(Path.Combine(broken, "metrics.csv"), e.Message);
+        Assert.Contains(Path.Combine(broken, RunLayout.Metrics), e.Message);
         Assert.Contains("line 7, column 4: mean_return 'oops' is not a number", e.Message);
 
         Assert.Contains("at least one run folder", Assert.Throws<CliError>(() => new PlotCommand(TestDisk.Files).Run(new([], null, null))).Message);

@@ -1,8 +1,7 @@
 using ReDo.Pure;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using System.Text.Json.Nodes;
-using ReDo.Shell.Agents;
-using ReDo.Shell.Cli;
 using Xunit;
 
 namespace ReDo.Properties.Integration.Resume;
@@ -41,19 +40,19 @@ public class CorruptionTests
                 using (var s = File.OpenWrite(Path.Combine(newest, "networks.bin"))) s.SetLength(s.Length - 100);
                 break;
             case "version":
-                var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(newest, "manifest.json")))!;
+                var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(newest, RunLayout.Manifest)))!;
                 manifest["FormatVersion"] = 2;
-                File.WriteAllText(Path.Combine(newest, "manifest.json"), manifest.ToJsonString());
+                File.WriteAllText(Path.Combine(newest, RunLayout.Manifest), manifest.ToJsonString());
                 break;
             case "MetricsBytes" or "ConfigHash" or "Frames":   // one digit of the manifest changed
-                var path = Path.Combine(newest, "manifest.json");
+                var path = Path.Combine(newest, RunLayout.Manifest);
                 var text = File.ReadAllText(path);
                 var at = text.IndexOf($"\"{damage}\": ", StringComparison.Ordinal) + damage.Length + 4;
                 at += text[at] == '"' ? 1 : 0;
                 File.WriteAllText(path, text[..at] + (text[at] == '1' ? '2' : '1') + text[(at + 1)..]);
                 break;
             case "torn":
-                File.Delete(Path.Combine(newest, "manifest.json"));
+                File.Delete(Path.Combine(newest, RunLayout.Manifest));
                 Directory.CreateDirectory(Path.Combine(folder, "checkpoints", ".tmp-ckpt-000000002250"));   // a write cut off mid-way
                 break;
         }
@@ -73,7 +72,7 @@ public class CorruptionTests
         var checkpoints = Path.Combine(folder, "checkpoints");
         Directory.Move(Path.Combine(checkpoints, Newest), Path.Combine(checkpoints, ".old-" + Newest));
         var notes = new StringWriter();
-        using (var runner = Runner.OpenResume(folder, ReDo.Shell.Metrics.DiskRunFiles.Instance, notes.WriteLine))
+        using (var runner = Runner.OpenResume(folder, ReDo.Shell.Files.DiskRunFiles.Instance, notes.WriteLine))
             Assert.Equal(Newest, runner.LastCheckpoint);
         Assert.False(Directory.Exists(Path.Combine(checkpoints, ".old-" + Newest)));
     }
@@ -83,7 +82,7 @@ public class CorruptionTests
     {
         var (_, folder) = FinishedRunWithoutResults();
         foreach (var checkpoint in Directory.GetDirectories(Path.Combine(folder, "checkpoints")))
-            File.Delete(Path.Combine(checkpoint, "state.json"));
+            File.Delete(Path.Combine(checkpoint, RunLayout.State));
         var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("no usable checkpoint", e.Message);
         Assert.Contains($"{Newest}: state.json is missing", e.Message);
@@ -94,7 +93,7 @@ public class CorruptionTests
     public void A_checkpoint_from_another_config_is_refused()
     {
         var (_, folder) = FinishedRunWithoutResults();
-        var configPath = Path.Combine(folder, "config.json");
+        var configPath = Path.Combine(folder, RunLayout.Config);
         File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"EvalEpisodes\": 1", "\"EvalEpisodes\": 2"));
         var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("another configuration", e.Message);
@@ -112,7 +111,7 @@ public class CorruptionTests
         var planted = File.ReadAllBytes(Path.Combine(wide, "checkpoints", "ckpt-000000000000", "networks.bin"));
         var newest = Path.Combine(folder, "checkpoints", Newest);
         File.WriteAllBytes(Path.Combine(newest, "networks.bin"), planted);
-        var manifestPath = Path.Combine(newest, "manifest.json");
+        var manifestPath = Path.Combine(newest, RunLayout.Manifest);
         var manifest = System.Text.Json.JsonSerializer.Deserialize<ReDo.Pure.Runs.CheckpointManifest>(File.ReadAllBytes(manifestPath), CheckpointStore.Json)!;
         manifest = CheckpointStore.Seal(manifest with { Parts = [.. manifest.Parts.Select(p => p.Name == "networks.bin" ? p with { Length = planted.Length, Sha256 = Sha256Text.Of(planted) } : p)] });
         File.WriteAllBytes(manifestPath, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, CheckpointStore.Json));
@@ -126,11 +125,11 @@ public class CorruptionTests
     public void A_run_with_metrics_but_no_checkpoints_is_refused_not_emptied()
     {
         var (_, folder) = FinishedRunWithoutResults();
-        var metrics = File.ReadAllBytes(Path.Combine(folder, "metrics.csv"));
+        var metrics = File.ReadAllBytes(Path.Combine(folder, RunLayout.Metrics));
         Directory.Delete(Path.Combine(folder, "checkpoints"), recursive: true);
         var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("rows of metrics.csv but no checkpoint (checkpoints/ was deleted or lost)", e.Message);
-        Assert.Equal(metrics, File.ReadAllBytes(Path.Combine(folder, "metrics.csv")));   // nothing emptied
+        Assert.Equal(metrics, File.ReadAllBytes(Path.Combine(folder, RunLayout.Metrics)));   // nothing emptied
     }
 
     /// <summary>A copy of the reference run without its end products, so a resume must recreate them.</summary>
@@ -139,7 +138,7 @@ public class CorruptionTests
         var reference = TinyRuns.Reference(TinyRuns.Config());
         var folder = TinyRuns.NewFolder("corrupt");
         TinyRuns.CopyFolder(reference, folder);
-        foreach (var f in new[] { Runner.SummaryFile, Runner.WeightsFile }) File.Delete(Path.Combine(folder, f));
+        foreach (var f in new[] { RunLayout.Summary, RunLayout.Weights }) File.Delete(Path.Combine(folder, f));
         Assert.Equal([Previous, Newest], Directory.GetDirectories(Path.Combine(folder, "checkpoints")).Select(Path.GetFileName).Order().TakeLast(2));
         return (reference, folder);
     }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 

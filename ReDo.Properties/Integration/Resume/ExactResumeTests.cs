@@ -1,6 +1,6 @@
 using ReDo.Pure.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
-using ReDo.Shell.Agents;
 using ReDo.Pure.Networks;
 using Xunit;
 
@@ -26,7 +26,7 @@ public class ExactResumeTests
         using var stop = new CancellationTokenSource();
         if (stopAfterMs == 0) stop.Cancel(); else stop.CancelAfter(stopAfterMs);
         var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
-        if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, Runner.WeightsFile)));
+        if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, RunLayout.Weights)));
 
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
@@ -44,8 +44,8 @@ public class ExactResumeTests
         var config = drq with { Agent = drq.Agent with { IntensityNoise = intensityNoise } };
         var reference = TinyRuns.Reference(config);
         if (intensityNoise > 0)   // the setting reaches the agent: the noisy run learns differently from the shift-only one
-            Assert.False(File.ReadAllBytes(Path.Combine(reference, Runner.WeightsFile)).AsSpan()
-                .SequenceEqual(File.ReadAllBytes(Path.Combine(TinyRuns.Reference(TinyRuns.DrqConfig()), Runner.WeightsFile))), "Agent:IntensityNoise = 0.05 changed nothing");
+            Assert.False(File.ReadAllBytes(Path.Combine(reference, RunLayout.Weights)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(TinyRuns.Reference(TinyRuns.DrqConfig()), RunLayout.Weights))), "Agent:IntensityNoise = 0.05 changed nothing");
         StopAfterThenResume(config, "drq-stop", stopAfterMs, reference);
     }
 
@@ -62,7 +62,7 @@ public class ExactResumeTests
             Agent = tiny.Agent with { Network = NetworkProfile.MinAtarDeep },
         };
         var reference = TinyRuns.Reference(config);
-        Assert.True(File.ReadAllLines(Path.Combine(reference, "metrics.csv")).Length > 2);
+        Assert.True(File.ReadAllLines(Path.Combine(reference, RunLayout.Metrics)).Length > 2);
         StopAfterThenResume(config, "cycle-stop", stopAfterMs, reference);
     }
 
@@ -113,7 +113,7 @@ public class ExactResumeTests
 
     static int ProgressLines(string folder)
     {
-        try { return File.ReadAllLines(Path.Combine(folder, "progress.csv")).Length - 1; }
+        try { return File.ReadAllLines(Path.Combine(folder, RunLayout.Progress)).Length - 1; }
         catch (IOException) { return 0; }
     }
 }

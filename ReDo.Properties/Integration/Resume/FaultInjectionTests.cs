@@ -1,5 +1,4 @@
-using ReDo.Shell.Agents;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 
@@ -29,7 +28,7 @@ public class FaultInjectionTests
         Assert.True(flaky.Failures >= 20, $"only {flaky.Failures} failures were injected");
         Assert.Equal(flaky.Failures, retries.Count);
         TinyRuns.AssertSameResult(reference, folder);
-        Assert.Equal(File.ReadAllLines(Path.Combine(reference, "progress.csv")).Length, File.ReadAllLines(Path.Combine(folder, "progress.csv")).Length);
+        Assert.Equal(File.ReadAllLines(Path.Combine(reference, RunLayout.Progress)).Length, File.ReadAllLines(Path.Combine(folder, RunLayout.Progress)).Length);
     }
 
     [Fact]

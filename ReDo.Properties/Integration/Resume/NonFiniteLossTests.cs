@@ -1,5 +1,4 @@
-using ReDo.Shell.Agents;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using TorchSharp;
 using Xunit;
@@ -27,6 +26,6 @@ public class NonFiniteLossTests
         Assert.Contains("the loss became NaN at gradient step", e.Message);
         Assert.Contains("the last good checkpoint ckpt-000000000000 is kept", e.Message);
         Assert.Equal(["ckpt-000000000000"], Directory.GetDirectories(Path.Combine(folder, "checkpoints")).Select(Path.GetFileName));
-        Assert.False(File.Exists(Path.Combine(folder, Runner.WeightsFile)));
+        Assert.False(File.Exists(Path.Combine(folder, RunLayout.Weights)));
     }
 }

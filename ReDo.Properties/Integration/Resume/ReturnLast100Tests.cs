@@ -1,3 +1,4 @@
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using ReDo.Pure.Metrics;
 using ReDo.Shell.Agents;
@@ -18,7 +19,7 @@ public class ReturnLast100Tests
     public void Return_last100_is_the_trailing_mean_of_the_last_100_training_episodes()
     {
         var folder = TinyRuns.Reference(TinyRuns.Config());
-        var rows = MetricsCsv.Parse(File.ReadAllText(Path.Combine(folder, "metrics.csv"))).Rows;
+        var rows = MetricsCsv.Parse(File.ReadAllText(Path.Combine(folder, RunLayout.Metrics))).Rows;
         long episodes = 0;
         double sum = 0;
         var intervals = new List<(int Episodes, double Mean)>();

@@ -2,6 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Config;
 using ReDo.Shell.Config;
 using Xunit;
+using ReDo.Shell.Files;
 
 namespace ReDo.Properties.Integration.Resume;
 
@@ -13,7 +14,7 @@ public class RunConfigTests
     {
         var config = TinyRuns.Config() with { Reset = new ResetSettings { Layers = ["Dense_0", "final_layer"] } };
         var json = ConfigLoader.ToJson(config);
-        Assert.Equal(json, ConfigLoader.ToJson(ConfigLoader.LoadJson(json, [], "config.json")));
+        Assert.Equal(json, ConfigLoader.ToJson(ConfigLoader.LoadJson(json, [], RunLayout.Config)));
     }
 
     [Theory]

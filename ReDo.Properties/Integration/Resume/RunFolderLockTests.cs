@@ -1,5 +1,6 @@
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 
@@ -21,7 +22,7 @@ public class RunFolderLockTests
     {
         var folder = TinyRuns.NewFolder("locked");
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_000_000));
-        var progress = Path.Combine(folder, "progress.csv");
+        var progress = Path.Combine(folder, RunLayout.Progress);
 
         using (var first = RedoProcess.Start("train", config, "--out", folder))
         {
@@ -53,7 +54,7 @@ public class RunFolderLockTests
 
         using (var first = RedoProcess.Start("run-spec", specFile, "--out", folder))
         {
-            Assert.True(first.WaitUntil(() => Lines(Path.Combine(folder, "progress.csv")) >= 3, Patience), first.Output);
+            Assert.True(first.WaitUntil(() => Lines(Path.Combine(folder, RunLayout.Progress)) >= 3, Patience), first.Output);
             AssertRefused(RedoProcess.Start("run-spec", specFile, "--out", folder), folder);
             first.KillHard();
             first.WaitForExit(Patience);
@@ -93,7 +94,7 @@ public class RunFolderLockTests
     /// <summary>metrics.csv holds each logged frame once, in order (two writers interleave and repeat rows).</summary>
     static void AssertRowsOnce(string folder)
     {
-        var frames = File.ReadAllLines(Path.Combine(folder, "metrics.csv")).Skip(1).Select(l => long.Parse(l.Split(',')[0])).ToList();
+        var frames = File.ReadAllLines(Path.Combine(folder, RunLayout.Metrics)).Skip(1).Select(l => long.Parse(l.Split(',')[0])).ToList();
         Assert.NotEmpty(frames);
         Assert.Equal(frames.Order().Distinct(), frames);
     }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
-using ReDo.Shell.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using ReDo.Pure;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 
@@ -26,7 +26,7 @@ public class WorkerTests
 
         using (var first = RedoProcess.Start("worker", "--queue", queue.Root, "--poll", "0.2"))
         {
-            var second = Path.Combine(queue.RunFolder(specs[1].Name), "progress.csv");
+            var second = Path.Combine(queue.RunFolder(specs[1].Name), RunLayout.Progress);
             Assert.True(first.WaitUntil(() => File.Exists(second) && File.ReadAllLines(second).Length >= 3, TimeSpan.FromSeconds(120)), first.Output);
             first.KillHard();
             first.WaitForExit(TimeSpan.FromSeconds(30));

@@ -1,9 +1,9 @@
-using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Pure.Games;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Config;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 using ReDo.Properties.Integration.Resume;
@@ -32,7 +32,7 @@ public class SacEvaluateTests
         var folder = TinyRuns.Reference(Tiny());
         var summary = Runner.FinishedSummary(folder, TestDisk.Files)!;
         var config = ConfigLoader.FromRunFolder(folder, TestDisk.Files);
-        var weights = Path.Combine(folder, Runner.WeightsFile);
+        var weights = Path.Combine(folder, RunLayout.Weights);
 
         var (greedy, random) = EvaluateCommand.EvaluateSac(TestDisk.Files, config, weights, config.Run.EvalEpisodes);
         Assert.Equal(3, greedy.Length);

@@ -3,6 +3,7 @@ using ReDo.Pure.Games;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Metrics;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 using ReDo.Properties.Integration.Resume;
@@ -45,7 +46,7 @@ public class SacRunnerTests
         var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
-        foreach (var file in new[] { "metrics.csv", Runner.WeightsFile }) AssertSameFile(reference, folder, file);
+        foreach (var file in new[] { RunLayout.Metrics, RunLayout.Weights }) AssertSameFile(reference, folder, file);
         Assert.Equal(Runner.FinishedSummary(reference, TestDisk.Files)! with { FramesPerSecond = 0, RunFolder = "" }, resumed with { FramesPerSecond = 0, RunFolder = "" });
     }
 
@@ -53,7 +54,7 @@ public class SacRunnerTests
     public void A_sac_run_logs_returns_evaluations_alpha_losses_and_dormancy_per_network()
     {
         var folder = TinyRuns.Reference(Tiny());
-        var table = MetricsCsv.Parse(File.ReadAllText(Path.Combine(folder, "metrics.csv")));
+        var table = MetricsCsv.Parse(File.ReadAllText(Path.Combine(folder, RunLayout.Metrics)));
         Assert.Equal(["actor", "critic_1", "critic_2"], table.Layers);
         Assert.Equal(["eval_return", "alpha", "actor_loss", "alpha_loss", "entropy"], table.Extras);
         Assert.Equal([250L, 500, 750, 1000, 1250, 1500], table.Rows.Select(r => r.Frames));

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Runs;
 using ReDo.Pure.Slurm;
 using ReDo.Pure.Statistics;
 using ReDo.Shell.Experiments;
+using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using Xunit;
 using Xunit.Abstractions;
@@ -51,7 +51,7 @@ public class SlurmClusterTests(SlurmClusterFixture fixture, ITestOutputHelper lo
 
     static long FramesLogged(string runFolder)
     {
-        var metrics = Path.Combine(runFolder, "metrics.csv");
+        var metrics = Path.Combine(runFolder, RunLayout.Metrics);
         if (!File.Exists(metrics)) return 0;
         var last = File.ReadAllLines(metrics).Skip(1).LastOrDefault();
         return last is not null && long.TryParse(last.Split(',')[0], out var f) ? f : 0;
@@ -96,7 +96,7 @@ public class SlurmClusterTests(SlurmClusterFixture fixture, ITestOutputHelper lo
         Assert.Contains("4 done", after.Output);
         foreach (var r in plan.Runs)
         {
-            var metrics = File.ReadAllLines(Path.Combine(queue, "runs", r.Name, "metrics.csv")).Skip(1).Select(l => l.Split(',')[0]).ToList();
+            var metrics = File.ReadAllLines(Path.Combine(queue, "runs", r.Name, RunLayout.Metrics)).Skip(1).Select(l => l.Split(',')[0]).ToList();
             Assert.Equal(metrics.Distinct(), metrics);                          // every logging point once
             Assert.Equal("2000", metrics[^1]);
         }
@@ -149,7 +149,7 @@ public class SlurmClusterTests(SlurmClusterFixture fixture, ITestOutputHelper lo
         WaitFor(() => cluster.Show(task).Contains("Restarts=2") && cluster.Show(task).Contains("JobState=PENDING"), "the requeued task to wait");
         Assert.Equal(0, cluster.Run("scontrol", "update", $"JobId={task}", "StartTime=now").Exit);
 
-        WaitFor(() => File.Exists(Path.Combine(run, Runner.SummaryFile)), "the run to finish");
+        WaitFor(() => File.Exists(Path.Combine(run, RunLayout.Summary)), "the run to finish");
         var status = Redo_("experiment", "status", queue);
         log.WriteLine("after it finished:\n" + status.Output);
         Assert.Contains($"done     {name}  slurm {task}: requeued 2×, completed", status.Output);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ReDo.Shell.Metrics;
+namespace ReDo.Shell.Files;
 
 /// <summary>Text conveniences over <see cref="IRunFiles"/>, so that code reading or writing text keeps the retry layer.</summary>
 public static class RunFilesText

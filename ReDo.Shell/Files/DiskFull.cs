@@ -1,4 +1,4 @@
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Files;
 
 /// <summary>
 /// The device is full. Not transient (retrying cannot help): the run stops with the last good

@@ -1,8 +1,8 @@
-namespace ReDo.Shell.Metrics;
+namespace ReDo.Shell.Files;
 
 /// <summary>
 /// Every file operation of a run (metrics, TensorBoard, progress, checkpoints) behind one seam, so
-/// the retry layer (<see cref="Runs.ResilientRunFiles"/>) and tests' fault injection can stand in for
+/// the retry layer (<see cref="ResilientRunFiles"/>) and tests' fault injection can stand in for
 /// the disk. Appends and durable writes are on disk when they return (flushed to the device).
 /// </summary>
 public interface IRunFiles
@@ -96,7 +96,7 @@ public sealed class DiskRunFiles(Action<string>? syncDirectory = null) : IRunFil
         if (Directory.Exists(from))
         {
             // .NET reports this clash with a generic HResult; EEXIST lets the retry layer see it cannot clear.
-            if (Directory.Exists(to) || File.Exists(to)) throw new IOException($"cannot rename '{from}' to '{to}': that name exists already", Runs.IoErrors.Exists);
+            if (Directory.Exists(to) || File.Exists(to)) throw new IOException($"cannot rename '{from}' to '{to}': that name exists already", IoErrors.Exists);
             Directory.Move(from, to);
         }
         else File.Move(from, to, overwrite: true);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ReDo.Shell.Metrics;
+namespace ReDo.Shell.Files;
 
 /// <summary>
 /// fsync of a directory: a rename, or a file's creation, is durable only once its directory is flushed

@@ -1,4 +1,4 @@
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Files;
 
 /// <summary>
 /// Which I/O failures can clear by themselves. On Linux .NET reports the raw errno as an

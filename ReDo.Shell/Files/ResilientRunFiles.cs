@@ -1,8 +1,7 @@
 using Polly;
 using Polly.Retry;
-using ReDo.Shell.Metrics;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Files;
 
 /// <summary>
 /// Retries transient I/O failures of the inner files with exponential backoff (Polly). An append is
