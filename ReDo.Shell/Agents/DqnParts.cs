@@ -1,6 +1,5 @@
 using ReDo.MinAtar.Replay;
-using ReDo.Shell.Runs;
-using static ReDo.Shell.Runs.CheckpointParts;
+using static ReDo.Shell.Checkpoints.CheckpointParts;
 using TorchSharp;
 using static TorchSharp.torch;
 

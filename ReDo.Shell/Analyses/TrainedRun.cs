@@ -4,10 +4,10 @@ using ReDo.MinAtar.Random;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
+using ReDo.Shell.Checkpoints;
 using ReDo.Shell.Config;
 using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
-using ReDo.Shell.Runs;
 using static TorchSharp.torch;
 using ReDo.Pure.Games;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using ReDo.Shell.Checkpoints;
 using ReDo.Shell.MuJoCo;
-using ReDo.Shell.Runs;
 
 namespace ReDo.Shell.Environments;
 
@@ -30,10 +30,10 @@ public sealed class ControlTaskEnvironment : IEnvironment<double[], double[]>, I
 
     public void Reset() => _env.Reset();
 
-    public JsonElement Capture() => JsonSerializer.SerializeToElement(_env.Capture(), CheckpointStore.Json);
+    public JsonElement Capture() => JsonSerializer.SerializeToElement(_env.Capture(), CheckpointJson.Options);
 
     public void Restore(JsonElement state) =>
-        _env.Restore(state.Deserialize<ControlEnvironmentState>(CheckpointStore.Json) ?? throw new InvalidDataException("the checkpoint's environment state is empty"));
+        _env.Restore(state.Deserialize<ControlEnvironmentState>(CheckpointJson.Options) ?? throw new InvalidDataException("the checkpoint's environment state is empty"));
 
     public void Dispose() => _env.Dispose();
 }

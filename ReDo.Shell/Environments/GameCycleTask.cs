@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ReDo.MinAtar;
 using ReDo.Pure.Games;
-using ReDo.Shell.Runs;
+using ReDo.Shell.Checkpoints;
 
 namespace ReDo.Shell.Environments;
 
@@ -61,11 +61,11 @@ public sealed class GameCycleTask : IEnvironment<MinAtarObservation, int>
     }
 
     public JsonElement Capture() =>
-        JsonSerializer.SerializeToElement(new CycleState(_frames, _active, [.. _games.Select(g => g.Capture())]), CheckpointStore.Json);
+        JsonSerializer.SerializeToElement(new CycleState(_frames, _active, [.. _games.Select(g => g.Capture())]), CheckpointJson.Options);
 
     public void Restore(JsonElement state)
     {
-        var s = state.Deserialize<CycleState>(CheckpointStore.Json) ?? throw new InvalidDataException("the checkpoint's environment state is empty");
+        var s = state.Deserialize<CycleState>(CheckpointJson.Options) ?? throw new InvalidDataException("the checkpoint's environment state is empty");
         if (s.Games is null || s.Games.Length != _games.Length || s.Active < 0 || s.Active >= _games.Length)
             throw new InvalidDataException($"the checkpoint's environment state is not of this {_games.Length}-game cycle");
         for (int k = 0; k < _games.Length; k++) _games[k].Restore(s.Games[k]);

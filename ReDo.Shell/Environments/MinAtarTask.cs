@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ReDo.MinAtar;
-using ReDo.Shell.Runs;
+using ReDo.Shell.Checkpoints;
 
 namespace ReDo.Shell.Environments;
 
@@ -27,8 +27,8 @@ public sealed class MinAtarTask(MinAtarEnvironment env) : IEnvironment<MinAtarOb
 
     public void Reset() => env.Reset();
 
-    public JsonElement Capture() => JsonSerializer.SerializeToElement(env.Capture(), CheckpointStore.Json);
+    public JsonElement Capture() => JsonSerializer.SerializeToElement(env.Capture(), CheckpointJson.Options);
 
     public void Restore(JsonElement state) =>
-        env.Restore(state.Deserialize<EnvironmentSnapshot>(CheckpointStore.Json) ?? throw new InvalidDataException("the checkpoint's environment state is empty"));
+        env.Restore(state.Deserialize<EnvironmentSnapshot>(CheckpointJson.Options) ?? throw new InvalidDataException("the checkpoint's environment state is empty"));
 }

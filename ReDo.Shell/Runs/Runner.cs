@@ -6,7 +6,7 @@ using ReDo.Pure.Config;
 using ReDo.Pure.Metrics;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Analyses;
+using ReDo.Shell.Checkpoints;
 using ReDo.Shell.Config;
 using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
@@ -96,7 +96,7 @@ public sealed class Runner : IDisposable
     public static RunSummary? FinishedSummary(string runFolder, IRunFiles files)
     {
         var path = Path.Combine(runFolder, RunLayout.Summary);
-        return files.Exists(path) ? JsonSerializer.Deserialize<RunSummary>(files.ReadAllText(path), CheckpointStore.Json) : null;
+        return files.Exists(path) ? JsonSerializer.Deserialize<RunSummary>(files.ReadAllText(path), CheckpointJson.Options) : null;
     }
 
     // ── Open ──────────────────────────────────────────────────────────────────────────────────
@@ -253,7 +253,7 @@ public sealed class Runner : IDisposable
             [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), _stats);
         var parts = new List<(string, byte[])>(Agent.Bundle())
         {
-            (RunLayout.State, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointStore.Json)),
+            (RunLayout.State, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointJson.Options)),
         };
         var header = new CheckpointManifest(CheckpointManifest.CurrentFormat, _configHash, Frame, Agent.Updates,
             _files.Length(_csv.Path), _rows, Path.GetFileName(_tensorBoard.Path), _files.Length(_tensorBoard.Path), []);
@@ -263,7 +263,7 @@ public sealed class Runner : IDisposable
 
     void Restore(LoadedCheckpoint checkpoint)
     {
-        var state = JsonSerializer.Deserialize<RunnerState>(checkpoint.Parts[RunLayout.State], CheckpointStore.Json)
+        var state = JsonSerializer.Deserialize<RunnerState>(checkpoint.Parts[RunLayout.State], CheckpointJson.Options)
                     ?? throw new InvalidDataException($"{RunLayout.State} of {checkpoint.Name} is empty");
         Agent.Unbundle(checkpoint.Parts, state.AgentState());
         _interaction.RestoreEnvironment(state.Environment);
@@ -285,7 +285,7 @@ public sealed class Runner : IDisposable
         RunPlots.Write(_files, RunFolder);
         var (eval, random) = _interaction.Evaluate(Config.Run.EvalEpisodes);
         var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
-        _files.WriteDurable(Path.Combine(RunFolder, RunLayout.Summary), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointStore.Json));
+        _files.WriteDurable(Path.Combine(RunFolder, RunLayout.Summary), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointJson.Options));
         progress.WriteLine($"done: {Frame:N0} frames, {Agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {ReturnLast100:0.00}; " +
                            $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy ({(double.IsNaN(Agent.Epsilon) ? "mean action" : $"ε = {Config.Agent.EpsilonEval}")}) mean return {eval:0.00}, random policy {random:0.00}");
         return summary;

@@ -1,9 +1,8 @@
-using System.Collections.Immutable;
-using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Recycling.Networks;
 using TorchSharp;
+using ReDo.Shell.Checkpoints;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Runs;

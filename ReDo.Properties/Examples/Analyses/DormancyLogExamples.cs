@@ -1,9 +1,9 @@
 using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Collections;
-using ReDo.Shell.Analyses;
 using ReDo.Shell.Files;
 using Xunit;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Properties.Examples.Analyses;
 

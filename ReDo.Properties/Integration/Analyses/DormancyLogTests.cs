@@ -1,8 +1,8 @@
 using ReDo.Pure;
 using ReDo.Pure.Analyses;
-using ReDo.Shell.Analyses;
 using ReDo.Shell.Cli;
 using Xunit;
+using ReDo.Shell.Metrics;
 
 namespace ReDo.Properties.Integration.Analyses;
 

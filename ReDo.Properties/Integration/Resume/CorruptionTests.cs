@@ -1,4 +1,5 @@
 using ReDo.Pure;
+using ReDo.Shell.Checkpoints;
 using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
 using System.Text.Json.Nodes;
@@ -112,9 +113,9 @@ public class CorruptionTests
         var newest = Path.Combine(folder, "checkpoints", Newest);
         File.WriteAllBytes(Path.Combine(newest, "networks.bin"), planted);
         var manifestPath = Path.Combine(newest, RunLayout.Manifest);
-        var manifest = System.Text.Json.JsonSerializer.Deserialize<ReDo.Pure.Runs.CheckpointManifest>(File.ReadAllBytes(manifestPath), CheckpointStore.Json)!;
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<ReDo.Pure.Runs.CheckpointManifest>(File.ReadAllBytes(manifestPath), CheckpointJson.Options)!;
         manifest = CheckpointStore.Seal(manifest with { Parts = [.. manifest.Parts.Select(p => p.Name == "networks.bin" ? p with { Length = planted.Length, Sha256 = Sha256Text.Of(planted) } : p)] });
-        File.WriteAllBytes(manifestPath, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, CheckpointStore.Json));
+        File.WriteAllBytes(manifestPath, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, CheckpointJson.Options));
 
         var e = Assert.Throws<RunFolderException>(() => Runner.Resume(folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains($"checkpoint {Newest} of '{folder}' passes its checksums but does not fit this run", e.Message);

@@ -5,7 +5,7 @@ using ReDo.Properties.Generators;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Dormancy;
-using ReDo.Shell.Runs;
+using ReDo.Shell.Checkpoints;
 using Xunit;
 
 namespace ReDo.Properties.Laws.Resume;
@@ -42,8 +42,8 @@ public class IntervalStatsJsonLaws
     public Property Interval_stats_read_back_equal_without_derived_members() =>
         Prop.ForAll(Stats(), stats =>
         {
-            var json = JsonSerializer.Serialize(stats, CheckpointStore.Json);
-            Assert.Equal(stats, JsonSerializer.Deserialize<IntervalStats>(json, CheckpointStore.Json));
+            var json = JsonSerializer.Serialize(stats, CheckpointJson.Options);
+            Assert.Equal(stats, JsonSerializer.Deserialize<IntervalStats>(json, CheckpointJson.Options));
             foreach (var derived in new[] { "Neurons", "DormantCount", "OverallFraction", "DormantFraction", "DormantNeurons" })
                 Assert.DoesNotContain($"\"{derived}\"", json);
             Assert.Equal(stats.Extras is not null, json.Contains("\"Extras\""));
@@ -87,7 +87,7 @@ public class IntervalStatsJsonLaws
     {
         var stats = new IntervalStats(2, 3.5, 4, 0.125, 7, double.NaN,
             new DormancyReport(0, [new LayerDormancy("Conv_0", [0, 1.5], 0)]), null) { Extras = [new ExtraSum("alpha", 0.5, 2)] };
-        Assert.Equal(Written.ReplaceLineEndings("\n"), JsonSerializer.Serialize(stats, CheckpointStore.Json).ReplaceLineEndings("\n"));
-        Assert.Equal(stats, JsonSerializer.Deserialize<IntervalStats>(Written, CheckpointStore.Json));
+        Assert.Equal(Written.ReplaceLineEndings("\n"), JsonSerializer.Serialize(stats, CheckpointJson.Options).ReplaceLineEndings("\n"));
+        Assert.Equal(stats, JsonSerializer.Deserialize<IntervalStats>(Written, CheckpointJson.Options));
     }
 }

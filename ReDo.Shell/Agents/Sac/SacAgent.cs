@@ -8,6 +8,7 @@ using ReDo.MinAtar.Random;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Metrics;
 using ReDo.Pure.Recycling;
+using ReDo.Shell.Checkpoints;
 using ReDo.Shell.MuJoCo;
 using ReDo.Recycling.Networks;
 using ReDo.Shell.Runs;

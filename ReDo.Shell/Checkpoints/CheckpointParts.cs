@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar.Random;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Checkpoints;
 
 /// <summary>How an agent writes and reads a binary checkpoint part: a length-checked stream of its own layout.</summary>
 public static class CheckpointParts

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Checkpoints;
 
 /// <summary>SHA-256 as lower-case hex: checkpoint parts and the resolved config.</summary>
 public static class Sha256Text

@@ -1,13 +1,10 @@
 using ReDo.Pure;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using ReDo.Pure.Dormancy;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Analyses;
 using ReDo.Shell.Files;
 using ReDo.Shell.Metrics;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Checkpoints;
 
 /// <summary>A checkpoint as loaded: its name, manifest, the verified bytes of every part, and the newer ones that were unusable.</summary>
 public sealed record LoadedCheckpoint(string Name, CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Parts, IReadOnlyList<CheckpointVerdict> Skipped);
@@ -22,23 +19,6 @@ public sealed record LoadedCheckpoint(string Name, CheckpointManifest Manifest, 
 /// </summary>
 public sealed class CheckpointStore(string runFolder, IRunFiles files, string configHash)
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutDerivedDormancy } },
-    };
-
-    /// <summary>
-    /// A dormancy report is stored as what it is built from (τ, each layer's scores); its counts and
-    /// fractions are derived, recomputed when read back, and left out of state.json (as they always were).
-    /// </summary>
-    static void WithoutDerivedDormancy(JsonTypeInfo info)
-    {
-        if (info.Type != typeof(DormancyReport) && info.Type != typeof(LayerDormancy)) return;
-        foreach (var derived in info.Properties.Where(p => p.Set is null).ToList()) info.Properties.Remove(derived);
-    }
-
     public string Folder { get; } = Path.Combine(runFolder, RunLayout.Checkpoints);
 
     public IReadOnlyList<string> Names() => CheckpointNames.NewestFirst(files.Directories(Folder));
@@ -56,7 +36,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         {
             foreach (var (part, bytes) in parts) files.WriteDurable(Path.Combine(temp, part), bytes);
             var manifest = Seal(header with { Parts = [.. parts.Select(p => new CheckpointPart(p.Name, p.Bytes.Length, Sha256Text.Of(p.Bytes)))] });
-            files.WriteDurable(Path.Combine(temp, RunLayout.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+            files.WriteDurable(Path.Combine(temp, RunLayout.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, CheckpointJson.Options));
             if (files.Directories(Folder).Contains(name))
             {
                 // Same frame again (stopped right after a resume, or a damaged copy): replace it via a side name.
@@ -81,7 +61,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
     /// <summary>The manifest with its own checksum: SHA-256 of its JSON written with the checksum empty.</summary>
     public static CheckpointManifest Seal(CheckpointManifest manifest) => manifest with { Checksum = ChecksumOf(manifest) };
 
-    static string ChecksumOf(CheckpointManifest manifest) => Sha256Text.Of(JsonSerializer.SerializeToUtf8Bytes(manifest with { Checksum = null }, Json));
+    static string ChecksumOf(CheckpointManifest manifest) => Sha256Text.Of(JsonSerializer.SerializeToUtf8Bytes(manifest with { Checksum = null }, CheckpointJson.Options));
 
     /// <summary>
     /// Deletes leftovers of interrupted writes (.tmp-*); an .old-* copy whose replacement never
@@ -138,7 +118,7 @@ public sealed class CheckpointStore(string runFolder, IRunFiles files, string co
         if (!files.Exists(manifestPath)) problem = "is missing (the write was cut off)";
         else
         {
-            try { manifest = JsonSerializer.Deserialize<CheckpointManifest>(files.ReadAllBytes(manifestPath), Json); }
+            try { manifest = JsonSerializer.Deserialize<CheckpointManifest>(files.ReadAllBytes(manifestPath), CheckpointJson.Options); }
             catch (JsonException e) { problem = $"is unreadable ({e.Message})"; }
             if (manifest is null && problem is null) problem = "is empty";
         }

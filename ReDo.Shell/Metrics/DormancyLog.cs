@@ -2,7 +2,7 @@ using ReDo.Pure;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Files;
 
-namespace ReDo.Shell.Analyses;
+namespace ReDo.Shell.Metrics;
 
 /// <summary>
 /// <c>dormancy-log.txt</c> in a run folder: one line per dormancy logging step with the dormant
