@@ -11,7 +11,7 @@ public static class ConfigSummary
 {
     public static string Describe(ExperimentConfig c)
     {
-        bool sac = c.Agent.Kind == AgentSettings.Sac;
+        bool sac = c.Agent.Kind == AgentKind.Sac;
         string agent = sac ? "SAC" : c.Agent.Augment == Augmentation.Shift ? "DrQ(ε)" : "DQN";
         double ratio = sac ? c.Sac.ReplayRatio : c.Agent.ReplayRatio;
         double decay = sac ? c.Sac.WeightDecay : c.Agent.WeightDecay;

@@ -18,7 +18,7 @@ public static class ConfigValidation
         GameCycle? cycle;
         try { cycle = c.Env.GameCycle(); }
         catch (Exception x) when (x is FormatException or ConfigException) { check(false, "Env:Cycle", c.Env.Cycle, allowed); return; }
-        check(c.Agent.Kind == AgentSettings.Dqn, "Env:Cycle", c.Env.Cycle, "only with Agent:Kind = dqn (MinAtar)");
+        check(c.Agent.Kind == AgentKind.Dqn, "Env:Cycle", c.Env.Cycle, "only with Agent:Kind = dqn (MinAtar)");
         check(cycle!.Games.Count >= 2 && cycle.Games.Distinct().Count() == cycle.Games.Count, "Env:Cycle", c.Env.Cycle, allowed);
         check(c.Run.Game.MinAtar == cycle.Games[0], "Env:Cycle", c.Env.Cycle, $"{allowed}; Run:Game is {c.Run.Game}");
         check(c.Env.CyclePeriod >= 1, "Env:CyclePeriod", c.Env.CyclePeriod, "≥ 1 frame per game's turn with Env:Cycle");
@@ -29,9 +29,8 @@ public static class ConfigValidation
     {
         var e = new List<string>();
         void Check(bool ok, string key, object? value, string allowed) { if (!ok) e.Add($"{key} = {value}: allowed {allowed}"); }
-        bool sac = c.Agent.Kind == AgentSettings.Sac;
+        bool sac = c.Agent.Kind == AgentKind.Sac;
 
-        Check(c.Agent.Kind is AgentSettings.Dqn or AgentSettings.Sac, "Agent:Kind", c.Agent.Kind, "dqn (MinAtar), sac (MuJoCo)");
         // An unknown word is refused by the binder (Game.Parse names both lists); here only the agent must match.
         if (sac)
             Check(c.Run.Game.Task is not null, "Run:Game", c.Run.Game, $"a MuJoCo task with Agent:Kind = sac: {Game.TaskNames} (MinAtar games need Agent:Kind = dqn)");
@@ -51,10 +50,9 @@ public static class ConfigValidation
         if (!string.IsNullOrWhiteSpace(c.Env.Cycle)) CheckCycle(c, Check);
         else Check(c.Env.CyclePeriod == 0, "Env:CyclePeriod", c.Env.CyclePeriod, "0 without Env:Cycle (set the games that take turns)");
 
-        // Enum-typed keys (Network, Optimizer, Augment, Mapping, Redraw, Selection, ScoreType, Outgoing) are checked by the binder, which names the valid words (ConfigName).
+        // Enum-typed keys (Kind, Init, Network, Optimizer, Augment, Mapping, Redraw, Selection, ScoreType, Outgoing) are checked by the binder, which names the valid words (ConfigName).
         Check(c.Agent.Network is NetworkProfile.MinAtar or NetworkProfile.MinAtarDueling or NetworkProfile.MinAtarDeep, "Agent:Network", ConfigName.Of(c.Agent.Network),
             "minatar, minatar-dueling or minatar-deep for MinAtar's 10×10 frames (the Nature CNNs need 84×84×4 Atari frames, which this project cannot produce; the MLP takes vectors)");
-        Check(c.Agent.Init is AgentSettings.ProfileInit or nameof(Initializer.TorchDefault) or nameof(Initializer.XavierUniform), "Agent:Init", c.Agent.Init, "Profile, TorchDefault, XavierUniform");
         Check(ReplayRatio.IsRealisable(c.Agent.ReplayRatio), "Agent:ReplayRatio", c.Agent.ReplayRatio, "a whole number ≥ 1 or 1/n (… 0.25, 0.5, 1, 2, 4 …)");
         Check(c.Agent.BatchSize is >= 1 and <= 4096, "Agent:BatchSize", c.Agent.BatchSize, "1 … 4096");
         Check(c.Agent.Discount is >= 0 and <= 1, "Agent:Discount", c.Agent.Discount, "0 … 1");

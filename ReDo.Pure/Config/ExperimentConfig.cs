@@ -58,17 +58,15 @@ public sealed record EnvSettings
 /// <summary>Section "Agent": which agent, and DQN's settings (SAC's are in section "Sac").</summary>
 public sealed record AgentSettings
 {
-    public const string Dqn = "dqn", Sac = "sac";
     /// <summary>dqn (DQN and DrQ(ε) on MinAtar: the rest of this section) or sac (SAC on MuJoCo: section "Sac", docs/sac.md).</summary>
-    public string Kind { get; init; } = Dqn;
+    public AgentKind Kind { get; init; } = AgentKind.Dqn;
     /// <summary>minatar (Conv 16 3×3 → 128 → |A|) or minatar-dueling (the same torso, advantage and value heads: DrQ(ε), docs/drq.md).</summary>
     public NetworkProfile Network { get; init; } = NetworkProfile.MinAtar;
-    public const string ProfileInit = "Profile";
     /// <summary>
     /// How every layer starts, and what ReDo and Reset redraw from: Profile (minatar: TorchDefault,
     /// nature: XavierUniform), TorchDefault (kernel and bias U(±1/√fan_in)) or XavierUniform (zero bias, Dopamine).
     /// </summary>
-    public string Init { get; init; } = ProfileInit;
+    public AgentInit Init { get; init; } = AgentInit.Profile;
     /// <summary>Gradient updates per environment step (0.25, 0.5, 1, 2, 4 …).</summary>
     public double ReplayRatio { get; init; } = 1.0;
     public int BatchSize { get; init; } = 32;

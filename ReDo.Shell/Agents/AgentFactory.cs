@@ -24,7 +24,7 @@ public static class AgentFactory
     /// </summary>
     public static IInteraction Create(ExperimentConfig config)
     {
-        if (config.Agent.Kind == AgentSettings.Sac) return Sac(config);
+        if (config.Agent.Kind == AgentKind.Sac) return Sac(config);
         var game = config.Run.Game.MinAtarGame;
         var options = EnvironmentOptions.From(config.Env);
         if (config.Env.GameCycle() is { } cycle) return GameCycle(config, cycle, options);

@@ -17,7 +17,7 @@ public static class AgentNetworks
     public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
     {
         var spec = NetworkCatalog.For(agent.Network, channels, actions, agent.WidthMultiplier);
-        return agent.Init == AgentSettings.ProfileInit ? spec : spec.WithInitializer(Enum.Parse<Initializer>(agent.Init));
+        return agent.Init.Override() is { } init ? spec.WithInitializer(init) : spec;
     }
 
     /// <summary>A network drawn from <paramref name="generator"/> as its spec's initialisers say.</summary>

@@ -39,7 +39,7 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
         int episodes = p.Episodes ?? Math.Max(config.Run.EvalEpisodes, 1);
         var weights = Path.Combine(folder, RunLayout.Weights);
         if (!files.Exists(weights)) throw new CliError($"'{folder}' has no {RunLayout.Weights}; it is written when training finishes.");
-        if (config.Agent.Kind == AgentSettings.Sac)
+        if (config.Agent.Kind == AgentKind.Sac)
         {
             if (p.Epsilon is not null) throw new CliError("--epsilon applies to DQN runs; a SAC run is evaluated with its mean action tanh(μ).");
             var (greedy, uniform) = EvaluateSac(files, config, weights, episodes);

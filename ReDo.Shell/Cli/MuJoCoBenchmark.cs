@@ -60,7 +60,7 @@ public sealed class MuJoCoBenchmark : IBenchmark
         var config = new ExperimentConfig
         {
             Run = new() { Game = Game.Of(task.Id) },
-            Agent = new() { Kind = AgentSettings.Sac },
+            Agent = new() { Kind = AgentKind.Sac },
             Sac = new() { WidthMultiplier = width, InitialRandomSteps = 0, ReplayCapacity = 10_000 },
         };
         using var agent = new SacAgent(config, observationSize, actionSize);

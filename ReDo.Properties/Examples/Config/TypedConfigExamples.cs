@@ -46,6 +46,8 @@ public class TypedConfigExamples
             Assert.Equal(p, ConfigName.Parse<NetworkProfile>(ConfigName.Of(p).ToUpperInvariant()));
         }
         Assert.Equal(["rmsprop", "adam"], ConfigName.All<OptimizerKind>());
+        Assert.Equal(["dqn", "sac"], ConfigName.All<AgentKind>());
+        Assert.Equal(["Profile", "TorchDefault", "XavierUniform"], ConfigName.All<AgentInit>());
         Assert.Equal(["minatar", "minatar-dueling", "minatar-deep", "nature", "nature-dueling", "mlp"], ConfigName.All<NetworkProfile>());
         Assert.Equal(["threshold", "fraction"], ConfigName.All<RecycleSelection>());
         Assert.Equal(["redo", "random", "redo_inverted", "cbp"], ConfigName.All<ScoreType>());
@@ -53,6 +55,8 @@ public class TypedConfigExamples
     }
 
     [Theory]
+    [InlineData("Agent:Kind=ppo", "Agent:Kind", "dqn, sac")]
+    [InlineData("Agent:Init=he", "Agent:Init", "Profile, TorchDefault, XavierUniform")]
     [InlineData("Agent:Optimizer=sgd", "Agent:Optimizer", "rmsprop, adam")]
     [InlineData("Agent:Network=resnet", "Agent:Network", "minatar, minatar-dueling")]
     [InlineData("Agent:Augment=crop", "Agent:Augment", "none, shift")]

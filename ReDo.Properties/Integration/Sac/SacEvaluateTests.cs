@@ -22,7 +22,7 @@ public class SacEvaluateTests
     static ExperimentConfig Tiny() => new()
     {
         Run = new() { Game = Game.Of(ControlTaskId.Hopper), Frames = 800, Seed = 4, LogEvery = 400, EvalEpisodes = 3, CheckpointEvery = 400 },
-        Agent = new() { Kind = AgentSettings.Sac },
+        Agent = new() { Kind = AgentKind.Sac },
         Sac = new() { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 0 },
     };
 
