@@ -4,8 +4,11 @@ namespace ReDo.Pure.Experiments;
 /// One value of an axis: a file-name-safe id, the label the report prints, and the config overrides it
 /// stands for. <see cref="Games"/>, when given, limits the point to those of the size's games, so a
 /// screening grid can be a list of cells rather than a full product (null: every game of the size).
+/// <see cref="Seeds"/>, when given (e.g. "2-5"), replaces the size's seeds for the runs of this point, so
+/// one experiment can give one cell more seeds than another (a single-game cell needs 4 seeds for the
+/// separation floor that 3 seeds on each of 2 games reach).
 /// </summary>
-public sealed record AxisPoint(string Id, string Label, string[] Set, string[]? Games = null)
+public sealed record AxisPoint(string Id, string Label, string[] Set, string[]? Games = null, string? Seeds = null)
 {
     /// <summary>Whether this point runs on <paramref name="game"/>.</summary>
     public bool RunsOn(string game) => Games is null || Games.Contains(game, StringComparer.Ordinal);
@@ -73,6 +76,8 @@ public sealed record ExperimentDefinition(
             foreach (var pt in axis.Points.Where(x => x.Games is { Length: > 0 } && Sizes is not null))
                 foreach (var g in pt.Games!.Where(g => !Sizes.Values.Any(sz => sz.Games?.Contains(g, StringComparer.Ordinal) == true)))
                     p.Add($"axis {axis.Name}: point '{pt.Id}' names game '{g}', which no size runs");
+            foreach (var pt in axis.Points.Where(x => x.Seeds is not null))
+                if (Runs.SeedRange.Parse(pt.Seeds!).Problem is { } sp) p.Add($"axis {axis.Name}: point '{pt.Id}': Seeds: {sp}");
             foreach (var twice in axis.Points.GroupBy(x => x.Id).Where(g => g.Count() > 1))
                 p.Add($"axis {axis.Name}: point id '{twice.Key}' appears twice");
         }

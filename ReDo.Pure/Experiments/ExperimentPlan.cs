@@ -9,7 +9,7 @@ public sealed record PlannedRun(string Name, string Game, string SeriesId, int S
 /// <summary>What <c>redo experiment plan</c> decided: the experiment, the size, the series and the runs.</summary>
 public sealed record ExperimentPlan(string Experiment, string Size, long Frames, Series[] Series, PlannedRun[] Runs, int Shards);
 
-/// <summary>Axes × games × seeds → runs (first axis slowest, then game, then seed; a point limited to some games skips the others), dealt over the shards by cost (<see cref="ShardBalance"/>).</summary>
+/// <summary>Axes × games × seeds → runs (first axis slowest, then game, then seed; a point limited to some games skips the others, a point with its own seeds replaces the size's — the last such point of a series wins), dealt over the shards by cost (<see cref="ShardBalance"/>).</summary>
 public static class ExperimentPlanner
 {
     /// <summary>A series' id: its points' ids joined by '-' (so point ids may not contain '-').</summary>
@@ -33,7 +33,7 @@ public static class ExperimentPlanner
         var runs = new List<PlannedRun>();
         for (int s = 0; s < series.Length; s++)
             foreach (var game in size.Games.Where(g => pointSets[s].All(p => p.RunsOn(g))))
-                foreach (var seed in seeds)
+                foreach (var seed in pointSets[s].LastOrDefault(p => p.Seeds is not null) is { } own ? Runs.SeedRange.Parse(own.Seeds!).Seeds! : seeds)
                 {
                     string[] overrides = [.. d.Set, .. size.Set ?? [], $"Run:Game={game}", $"Run:Frames={size.Frames}", .. pointSets[s].SelectMany(p => p.Set), .. sets ?? []];
                     runs.Add(new PlannedRun($"{d.Name}-{game}-{series[s].Id}-seed{seed}", game, series[s].Id, seed, overrides, 0));

@@ -60,6 +60,17 @@ public class ExperimentPlannerExamples
     }
 
     [Fact]
+    public void A_point_with_its_own_seeds_replaces_the_size_s_seeds_for_its_runs_only()
+    {
+        var cells = new ExperimentAxis("cell", [new("two", "two games", []), new("cycle", "one cycle", ["Env:Cycle=true"], ["breakout"], "2-5")]);
+        var plan = ExperimentPlanner.Plan(Definition(cells, Method), "tiny");
+        Assert.Equal([1, 2, 3], plan.Runs.Where(r => r.SeriesId == "two-redo" && r.Game == "seaquest").Select(r => r.Seed));
+        Assert.Equal([2, 3, 4, 5], plan.Runs.Where(r => r.SeriesId == "cycle-redo").Select(r => r.Seed));
+        Assert.Equal(2 * 2 * 3 + 2 * 4, plan.Runs.Length);
+        Assert.Contains("point 'x': Seeds:", string.Join("; ", Definition(new ExperimentAxis("cell", [new("x", "X", [], null, "5-2")])).Problems()));
+    }
+
+    [Fact]
     public void A_bad_definition_or_size_is_refused_naming_the_problem()
     {
         var e = Assert.Throws<ArgumentException>(() => ExperimentPlanner.Plan(Definition(Method), "full"));
