@@ -56,6 +56,12 @@ public static class AgentFactory
         try
         {
             var env = new ControlEnvironment(task, (uint)config.Run.Seed);
+            // The observation size comes from the model, so this is checked here rather than with the config.
+            if (Pure.Agents.ReplayMemory.Continuous(env.ObservationSize, env.ActionSize).Problem("Sac:ReplayCapacity", config.Sac.ReplayCapacity, config.Run.Game.Name) is { } tooLarge)
+            {
+                env.Dispose();
+                throw new ConfigException(tooLarge + ".");
+            }
             var agent = new SacAgent(config, env.ObservationSize, env.ActionSize)
             {
                 EvaluationTask = config.Sac.EvalPeriod > 0 ? new ControlEnvironment(task, (uint)config.Run.Seed + 1) : null,

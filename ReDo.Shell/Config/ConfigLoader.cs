@@ -86,8 +86,22 @@ public static class ConfigLoader
         if (layers.GetChildren().Any())
             config = config with { Reset = config.Reset with { Layers = [.. layers.GetChildren().Select(c => c.Value ?? "")] } };
         var errors = ConfigValidation.Validate(config);
+        if (errors.Count == 0 && ReplayProblem(config) is { } replay) errors = [replay];
         if (errors.Count > 0) throw new ConfigException($"{source}: {string.Join("; ", errors)}.");
         return config;
+    }
+
+    /// <summary>
+    /// A DQN replay too large for one array, refused here (where the game's channels are known) so that
+    /// nothing is written first. SAC's observation size comes from its model: AgentFactory checks it.
+    /// </summary>
+    static string? ReplayProblem(ExperimentConfig c)
+    {
+        if (c.Agent.Kind != AgentSettings.Dqn || c.Run.Game.MinAtar is not { } game) return null;
+        var cycle = c.Env.GameCycle();
+        int channels = (cycle?.Games ?? [game]).Max(g => global::ReDo.MinAtar.GameInfo.Of(g).Channels);
+        return Pure.Agents.ReplayMemory.MinAtar(global::ReDo.MinAtar.ObservationLayout.ByteCount(channels))
+            .Problem("Agent:ReplayCapacity", c.Agent.ReplayCapacity, cycle is null ? c.Run.Game.Name : $"the games {c.Env.Cycle}");
     }
 
     /// <summary>The resolved configuration as written into a run folder (and read back by resume/evaluate).</summary>

@@ -68,4 +68,28 @@ public class CrashInputTests
         Assert.Contains($"{Path.Combine(folder, RunLayout.DormancyLog)} line 3", error);
         OneLine(error);
     }
+
+    [Fact]
+    public void A_replay_capacity_beyond_one_array_is_refused_with_the_memory_it_needs_before_anything_is_written()
+    {
+        var folder = TinyRuns.NewFolder("huge-replay");
+        var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
+        using var train = RedoProcess.Start("train", config, "--set", "Agent:ReplayCapacity=45000000", "--out", folder);
+        Assert.Equal(2, train.WaitForExit(Patience));
+        var error = train.Output.Trim();
+        // Breakout: 4 channels, 50 bytes of bits + action, reward, terminal = 56 bytes a transition
+        Assert.Contains("Agent:ReplayCapacity = 45000000: allowed at most 42,949,671 for breakout (56 bytes a transition: 45,000,000 transitions would need 2.35 GiB, " +
+                        "and their observations alone 2.10 GiB, more than the 2.00 GiB one array holds)", error);
+        OneLine(error);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [MuJoCoFact]
+    public void A_sac_replay_capacity_beyond_one_array_is_refused_with_the_memory_it_needs()
+    {
+        var config = SacConfig.Of(new() { ReplayCapacity = 10_000_000 }, seed: 0, task: "humanoid");   // 454 observations: at most 4,730,140
+        var e = Assert.Throws<ReDo.Pure.ConfigException>(() => Runner.Train(config, TinyRuns.NewFolder("huge-sac-replay"), TestDisk.Files, TextWriter.Null));
+        Assert.Contains("Sac:ReplayCapacity = 10000000: allowed at most 4,730,140 for humanoid (3724 bytes a transition", e.Message);
+        Assert.Contains("would need 34.68 GiB", e.Message);
+    }
 }
