@@ -8,12 +8,15 @@ namespace ReDo.Pure.Reports;
 /// <summary>The text of report.md: status, the rule, the aggregate table beside the paper's numbers, per-game scores, verdicts, figures.</summary>
 public static class ReportMarkdown
 {
-    public static string Write(ExperimentResults r, IReadOnlyList<(string Title, string File)> figures)
+    /// <param name="findings">what the runs show, in the words of whoever read them (markdown), opening the report; null: none</param>
+    public static string Write(ExperimentResults r, IReadOnlyList<(string Title, string File)> figures, string? findings = null)
     {
         var d = r.Definition;
         var p = r.Plan;
         var b = new StringBuilder();
         b.AppendLine($"# Experiment `{d.Name}` — size `{p.Size}`").AppendLine();
+        if (!string.IsNullOrWhiteSpace(findings))
+            b.AppendLine("## What these runs show").AppendLine().AppendLine(findings.Trim()).AppendLine();
         b.AppendLine($"Mirrors: {d.Mirrors.TrimEnd('.')}.").AppendLine();
         b.AppendLine($"Claim under test: {d.Claim.TrimEnd('.')}.").AppendLine();
 

@@ -67,9 +67,14 @@ public sealed record AnchorFiles(
 /// <summary>
 /// <c>redo report &lt;queue&gt;</c>: reads whatever the experiment's runs have logged, computes the statistics
 /// (finished runs only) and curves (all runs so far), and writes report.md with PNG and SVG figures.
+/// A shipped folder may hold <see cref="FindingsFile"/>, the reader's summary of what its runs show,
+/// written by a person after reading them; the report opens with it, so the folder still makes its
+/// report again.
 /// </summary>
 public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
 {
+    public const string FindingsFile = "findings.md";
+
     public ExperimentResults Write(string queue, string outFolder, AnchorFiles anchorFiles, BootstrapSettings bootstrap)
     {
         var manifest = ExperimentFiles.LoadManifest(files, queue);
@@ -96,7 +101,9 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
             figures.Add((FigureTitles.Profiles(withScores), ReportFigures.Profiles(files, withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
         }
         var reportPath = Path.Combine(outFolder, "report.md");
-        files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures));
+        var findingsPath = Path.Combine(queue, FindingsFile);
+        var findings = files.Exists(findingsPath) ? files.ReadAllText(findingsPath) : null;
+        files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures, findings));
         output.WriteLine($"{reportPath}: {runs.Count(r => r.Finished)} of {runs.Count} runs finished{(results.Partial ? " (partial results)" : "")}, {figures.Count} figure(s) as PNG and SVG");
         foreach (var line in ReportMarkdown.Verdicts(results)) output.WriteLine($"  {line}");
         return results;

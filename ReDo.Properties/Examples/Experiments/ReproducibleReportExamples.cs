@@ -43,6 +43,20 @@ public class ReproducibleReportExamples
     }
 
     [Fact]
+    public void A_folder_s_findings_open_its_report_and_a_folder_without_them_has_none()
+    {
+        var (queue, _) = Tiny("findings");
+        var output = TinyRuns.NewFolder("findings-report");
+        var bootstrap = new BootstrapSettings(BootstrapSettings.MinResamples, 0.95, 0);
+        new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(queue, output, AnchorFiles.In(RepoRoot.Find()), bootstrap);
+        Assert.DoesNotContain("## What these runs show", File.ReadAllText(Path.Combine(output, "report.md")));
+        File.WriteAllText(Path.Combine(queue, ExperimentReporting.FindingsFile), "Dormancy rises on Asterix at RR 1 (3 of 3 seeds).\n");
+        new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(queue, output, AnchorFiles.In(RepoRoot.Find()), bootstrap);
+        var lines = File.ReadAllLines(Path.Combine(output, "report.md"));
+        Assert.Equal(["## What these runs show", "", "Dormancy rises on Asterix at RR 1 (3 of 3 seeds)."], lines[2..5]);
+    }
+
+    [Fact]
     public void A_run_finished_outside_done_is_done_by_its_own_files()
     {
         var (queue, plan) = Tiny("runspec");
