@@ -97,7 +97,7 @@ public static class ConfigLoader
     /// </summary>
     static string? ReplayProblem(ExperimentConfig c)
     {
-        if (c.Agent.Kind != AgentSettings.Dqn || c.Run.Game.MinAtar is not { } game) return null;
+        if (c.Agent.Kind != AgentKind.Dqn || c.Run.Game.MinAtar is not { } game) return null;
         var cycle = c.Env.GameCycle();
         int channels = (cycle?.Games ?? [game]).Max(g => global::ReDo.MinAtar.GameInfo.Of(g).Channels);
         return Pure.Agents.ReplayMemory.MinAtar(global::ReDo.MinAtar.ObservationLayout.ByteCount(channels))
