@@ -3,10 +3,8 @@ using ReDo.MinAtar;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
-using ReDo.Shell.Config;
 using ReDo.Shell.MuJoCo;
 using ReDo.Shell.Environments;
-using ReDo.Shell.Runs;
 using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Agents;

@@ -4,17 +4,13 @@ using ReDo.Pure.Agents;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
-using ReDo.MinAtar;
 using ReDo.Pure.Networks;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
-using ReDo.Pure.Schedules;
-using ReDo.Shell.Analyses;
 using ReDo.Shell.Environments;
 using ReDo.Recycling.Networks;
 using ReDo.Recycling.Optimizers;
 using ReDo.Recycling;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ReDo.Shell.Agents;

@@ -11,7 +11,6 @@ using ReDo.Pure.Recycling;
 using ReDo.Shell.Checkpoints;
 using ReDo.Shell.MuJoCo;
 using ReDo.Recycling.Networks;
-using ReDo.Shell.Runs;
 using ReDo.Recycling;
 using TorchSharp;
 using TorchSharp.Modules;

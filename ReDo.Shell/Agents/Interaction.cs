@@ -1,15 +1,14 @@
 using System.Text.Json;
 using ReDo.Pure.Agents;
-using ReDo.Shell.Agents;
 using ReDo.Shell.Environments;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Agents;
 
 /// <summary>What one frame did: the raw reward, whether the episode ended (the environment has been reset), and the agent's report.</summary>
 public readonly record struct FrameResult(double Reward, bool EpisodeEnded, StepReport Report);
 
 /// <summary>
-/// An agent and its environment as the <see cref="Runner"/> sees them, whatever their observation
+/// An agent and its environment as the runner sees them, whatever their observation
 /// and action types: one frame at a time, the environment's state for checkpoints, and the final
 /// evaluation. <see cref="Interaction{TObservation, TAction}"/> is the one implementation.
 /// </summary>

@@ -2,7 +2,7 @@ using ReDo.Pure.Networks;
 using ReDo.Recycling.Networks;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Analyses;
+namespace ReDo.Recycling;
 
 /// <summary>
 /// The singular values of the penultimate layer's post-ReLU features on a probe batch (a probe × H

@@ -1,11 +1,9 @@
-using ReDo.Shell.Agents;
-using ReDo.Shell.Agents.Sac;
 using ReDo.Recycling.Networks;
 using TorchSharp;
 using ReDo.Shell.Checkpoints;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Runs;
+namespace ReDo.Shell.Agents.Sac;
 
 /// <summary>
 /// The binary checkpoint parts of a <see cref="SacAgent"/>, as <see cref="DqnParts"/> writes DQN's:
