@@ -41,20 +41,3 @@ public sealed class OptimizerMoments
     /// <summary>Which optimizer this state belongs to, for messages and reports.</summary>
     public string Describe() => _states.Name;
 }
-
-/// <summary>One optimizer's per-parameter state, as <see cref="OptimizerMoments"/> reaches it.</summary>
-interface IParameterStates
-{
-    string Name { get; }
-    IEnumerable<Tensor> Buffers(Parameter parameter);
-    long Step(Parameter parameter);
-    void ResetStep(Parameter parameter);
-}
-
-sealed class NoParameterStates : IParameterStates
-{
-    public string Name => "no optimizer state";
-    public IEnumerable<Tensor> Buffers(Parameter parameter) => [];
-    public long Step(Parameter parameter) => 0;
-    public void ResetStep(Parameter parameter) { }
-}

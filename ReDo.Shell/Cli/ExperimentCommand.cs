@@ -92,6 +92,7 @@ public sealed class ExperimentCommand(IRunFiles files) : ICliCommand
             if (!r.GetValue(slurm)) throw new CliError("name the scheduler: redo experiment submit <queue> --slurm (Slurm is the one supported).");
             var options = new SlurmOptions(r.GetValue(partition), r.GetValue(account), r.GetValue(time)!, r.GetValue(cpus), r.GetValue(memory),
                 r.GetValue(maxRunning), ValueList<string>.From(r.GetValue(extra) ?? []), r.GetValue(warn));
+            if (options.Problems() is { Count: > 0 } problems) throw new CliError(string.Join("; ", problems) + ".");
             var command = r.GetValue(redo)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             new SlurmSubmitting(Console.Out, files).Submit(r.GetValue(folder)!, options, command, r.GetValue(dryRun), DateTime.UtcNow);
             return 0;

@@ -19,7 +19,7 @@ public sealed class SlurmSubmitting(TextWriter output, IRunFiles files)
     /// <summary>The job id, or null when nothing was submitted (nothing to do, or a dry run).</summary>
     public string? Submit(string queue, SlurmOptions options, IReadOnlyList<string>? redo, bool dryRun, DateTime now)
     {
-        if (options.Problems() is { Count: > 0 } problems) throw new Cli.CliError(string.Join("; ", problems) + ".");
+        if (options.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join("; ", problems) + ".", nameof(options));   // the command line names them first
         var root = Path.GetFullPath(queue);
         if (root.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\' or '$' or '`'))
             throw new RunFolderException($"queue folder '{root}' has a space, quote, %, $ or backslash in its path, which #SBATCH lines cannot carry; move the queue to a plain path.");
