@@ -65,21 +65,22 @@ public static class ConfigValidation
         Check(c.Agent.EpsilonDecayPeriod >= 0, "Agent:EpsilonDecayPeriod", c.Agent.EpsilonDecayPeriod, "≥ 0");
         Check(c.Agent.EpsilonEval is >= 0 and <= 1, "Agent:EpsilonEval", c.Agent.EpsilonEval, "0 … 1");
         Check(c.Agent.LearningRate is > 0 and < 10, "Agent:LearningRate", c.Agent.LearningRate, "0 < lr < 10");
-        Check(c.Agent.AdamEpsilon > 0, "Agent:AdamEpsilon", c.Agent.AdamEpsilon, "> 0");
+        Check(c.Agent.AdamEpsilon > 0 && double.IsFinite(c.Agent.AdamEpsilon), "Agent:AdamEpsilon", c.Agent.AdamEpsilon, "a finite number > 0");
         Check(c.Agent.RmsAlpha is > 0 and < 1, "Agent:RmsAlpha", c.Agent.RmsAlpha, "0 < α < 1");
-        Check(c.Agent.RmsEpsilon > 0, "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "> 0");
+        Check(c.Agent.RmsEpsilon > 0 && double.IsFinite(c.Agent.RmsEpsilon), "Agent:RmsEpsilon", c.Agent.RmsEpsilon, "a finite number > 0");
         Check(c.Agent.IntensityNoise is >= 0 and <= IntensityNoise.MaxScale, "Agent:IntensityNoise", c.Agent.IntensityNoise,
             $"0 … {IntensityNoise.MaxScale} (0 = off; the reference DrQ's {IntensityNoise.ReferenceScale}; factors stay in [1 − 2·scale, 1 + 2·scale])");
         Check(c.Agent.IntensityNoise == 0 || c.Agent.Augment == Augmentation.Shift, "Agent:IntensityNoise", c.Agent.IntensityNoise,
             "0 unless Agent:Augment = shift (the noise is part of DrQ's augmentation of training batches)");
-        Check(c.Agent.WeightDecay >= 0, "Agent:WeightDecay", c.Agent.WeightDecay, "≥ 0");
+        Check(c.Agent.WeightDecay >= 0 && double.IsFinite(c.Agent.WeightDecay), "Agent:WeightDecay", c.Agent.WeightDecay, "a finite number ≥ 0");
         Check(c.Agent.WidthMultiplier is > 0 and <= 16, "Agent:WidthMultiplier", c.Agent.WidthMultiplier, "0 < m ≤ 16 (the paper's width study uses 1, 2, 4)");
 
         Check(c.Redo.Tau >= 0 && double.IsFinite(c.Redo.Tau), "Redo:Tau", c.Redo.Tau, "a finite number ≥ 0");
         Check(c.Redo.Period >= 1, "Redo:Period", c.Redo.Period, "≥ 1 gradient step");
         Check(c.Redo.ProbeSize is >= 1 and <= 65_536, "Redo:ProbeSize", c.Redo.ProbeSize, "1 … 65536");
         Check(sac || c.Redo.ProbeSize <= c.Agent.MinReplayHistory, "Redo:ProbeSize", c.Redo.ProbeSize, $"≤ Agent:MinReplayHistory ({c.Agent.MinReplayHistory})");
-        Check(c.Redo.StartStep >= 0 && c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, "> Redo:StartStep ≥ 0");
+        Check(c.Redo.StartStep >= 0, "Redo:StartStep", c.Redo.StartStep, "≥ 0 gradient steps");
+        Check(c.Redo.EndStep > c.Redo.StartStep, "Redo:EndStep", c.Redo.EndStep, $"> Redo:StartStep ({c.Redo.StartStep})");
         Check(c.Redo.LogPeriod >= 1, "Redo:LogPeriod", c.Redo.LogPeriod, "≥ 1 gradient step");
         Check(c.Redo.RecycleRate is >= 0 and <= 1, "Redo:RecycleRate", c.Redo.RecycleRate, "0 … 1");
         Check(c.Redo.Selection != RecycleSelection.Fraction || c.Redo.EndStep < long.MaxValue, "Redo:EndStep", "∞",

@@ -1,5 +1,4 @@
 using ReDo.Pure;
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ReDo.Pure.Config;
@@ -30,64 +29,70 @@ public static class ConfigLoader
     static ExperimentConfig Load(string json, IEnumerable<string> overrides, string source, string jsonSource)
     {
         var pairs = Pairs(overrides);
-        IConfigurationRoot root;
-        try
+        ConfigEntries entries;
+        try { entries = ConfigEntries.FromJson(json).With(pairs); }
+        catch (JsonException e)
         {
-            root = new ConfigurationBuilder()
-                .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
-                .AddInMemoryCollection(pairs)
-                .Build();
+            throw new ConfigException($"{jsonSource} is not valid JSON: {e.Message}");
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException)
-        {
-            throw new ConfigException($"{jsonSource} is not valid JSON: {(e.InnerException ?? e).Message}");
-        }
-        return Bind(root, source, pairs.Keys);
+        return Bind(entries, source);
     }
 
-    static Dictionary<string, string?> Pairs(IEnumerable<string> overrides)
+    static List<KeyValuePair<string, string>> Pairs(IEnumerable<string> overrides)
     {
-        var pairs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var pairs = new List<KeyValuePair<string, string>>();
         foreach (var o in overrides)
         {
             int eq = o.IndexOf('=');
             if (eq <= 0) throw new ConfigException($"--set '{o}' must look like Section:Key=value, e.g. --set Agent:ReplayRatio=2.");
-            if (o[(eq + 1)..].Trim().Length == 0) throw new ConfigException($"--set '{o}' gives {o[..eq].Trim()} no value; write --set {o[..eq].Trim()}=<value> (docs/configuration.md lists what each key allows).");
-            pairs[o[..eq].Trim()] = o[(eq + 1)..].Trim();
+            pairs.Add(new(o[..eq].Trim(), o[(eq + 1)..].Trim()));
         }
         return pairs;
     }
 
-    /// <param name="overridden">the keys that came from --set, so an error can say where a misspelt key was written.</param>
-    public static ExperimentConfig Bind(IConfiguration root, string source, IReadOnlyCollection<string>? overridden = null)
+    /// <summary>
+    /// Binds what a configuration gives onto <see cref="ExperimentConfig"/>: unknown keys, values of the
+    /// wrong shape or kind and values out of range are refused, each message naming the key, the value
+    /// as given and what the key allows.
+    /// </summary>
+    static ExperimentConfig Bind(ConfigEntries entries, string source)
     {
-        root = WithoutRetired(root, source);
-        var unknown = KeySuggestion.Unknown(GivenKeys(root), KnownKeys);
-        if (unknown.Count > 0)
+        if (entries.Unknown.Count > 0)
         {
-            var from = new HashSet<string>(overridden ?? [], StringComparer.OrdinalIgnoreCase);
-            var list = string.Join("; ", unknown.Select(u => u.Message + (from.Contains(u.Key) ? " (given with --set)" : "")));
+            var list = string.Join("; ", KeySuggestion.Unknown(entries.Unknown, KnownKeys)
+                .Select(u => u.Message + (entries.UnknownFromSet(u.Key) ? " (given with --set)" : "")));
             throw new ConfigException($"{source}: {list}{(list.EndsWith('?') ? "" : ".")} Known keys are listed in docs/configuration.md.");
         }
+        // Run:Device is retired: training is CPU-only (TorchSharp-cpu), so there is nothing to choose. Older
+        // config.json files all hold "cpu", which is dropped, so their runs still resume; any other value is refused.
+        if (entries.Values.TryGetValue(ConfigEntries.RetiredDevice, out var device) && !"cpu".Equals(device, StringComparison.OrdinalIgnoreCase))
+            throw new ConfigException($"{source}: Run:Device = {device}: this build trains on the CPU only (TorchSharp-cpu); Run:Device was removed, delete the key.");
+        var values = entries.Values.Where(kv => !kv.Key.Equals(ConfigEntries.RetiredDevice, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        var errors = entries.Errors.Concat(
+            from kv in values
+            let key = ConfigSchema.Find(kv.Key)!
+            where kv.Value is not null && !ConfigSchema.Accepts(key, kv.Value)
+            select ConfigSchema.Refusal(key.Path, ConfigSchema.Shown(kv.Value), ConfigSchema.Allowed(key))).ToList();
+        if (errors.Count > 0) throw new ConfigException($"{source}: {string.Join("; ", errors)}.");
         ExperimentConfig config;
         try
         {
             // The binder cannot build immutable value lists (it would add to them); it binds every
-            // other key, and the lists are read below as they are written.
-            config = WithoutLists(root).Get<ExperimentConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new ExperimentConfig();
+            // scalar key, and the lists are set below as they are given.
+            var root = new ConfigurationBuilder().AddInMemoryCollection(values.Where(kv => kv.Value is not null)).Build();
+            config = root.Get<ExperimentConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new ExperimentConfig();
         }
         catch (InvalidOperationException e)
         {
-            // The binder names the key ("Failed to convert configuration value at 'Agent:ReplayRatio'…",
-            // "'Agent' does not have a matching property for 'ReplayRato'").
-            throw new ConfigException($"{source}: {(BadValue(e) ?? Flatten(e))} Known keys are listed in docs/configuration.md.");
+            // Every value was read by its type's converter above; a refusal here is the binder's own.
+            throw new ConfigException($"{source}: {Flatten(e)}");
         }
-        var layers = root.GetSection(ResetLayers);
-        if (layers.GetChildren().Any())
-            config = config with { Reset = config.Reset with { Layers = [.. layers.GetChildren().Select(c => c.Value ?? "")] } };
-        var errors = ConfigValidation.Validate(config);
-        if (errors.Count == 0 && ReplayProblem(config) is { } replay) errors = [replay];
-        if (errors.Count > 0) throw new ConfigException($"{source}: {string.Join("; ", errors)}.");
+        if (entries.Lists.TryGetValue(ResetLayers, out var layers))
+            config = config with { Reset = config.Reset with { Layers = [.. layers] } };
+        var invalid = ConfigValidation.Validate(config).Select(e => AsGiven(e, values)).ToList();
+        if (invalid.Count == 0 && ReplayProblem(config) is { } replay) invalid = [AsGiven(replay, values)];
+        if (invalid.Count > 0) throw new ConfigException($"{source}: {string.Join("; ", invalid)}.");
         return config;
     }
 
@@ -102,6 +107,18 @@ public static class ConfigLoader
         int channels = (cycle?.Games ?? [game]).Max(g => global::ReDo.MinAtar.GameInfo.Of(g).Channels);
         return Pure.Agents.ReplayMemory.MinAtar(global::ReDo.MinAtar.ObservationLayout.ByteCount(channels))
             .Problem("Agent:ReplayCapacity", c.Agent.ReplayCapacity, cycle is null ? c.Run.Game.Name : $"the games {c.Env.Cycle}");
+    }
+
+    /// <summary>
+    /// A validation message shows the value it read ("Agent:LearningRate = 1E-05"); where that key was
+    /// given, the message shows it as written ("= 1e-5"), so the user finds what they typed.
+    /// </summary>
+    static string AsGiven(string error, IReadOnlyDictionary<string, string?> given)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(error, @"^(?<key>[A-Za-z]+:[A-Za-z]+) = (?<value>.*?): allowed ");
+        return m.Success && given.TryGetValue(m.Groups["key"].Value, out var text) && text is not null
+            ? $"{m.Groups["key"].Value} = {ConfigSchema.Shown(text)}{error[(m.Groups["value"].Index + m.Groups["value"].Length)..]}"
+            : error;
     }
 
     /// <summary>The resolved configuration as written into a run folder (and read back by resume/evaluate).</summary>
@@ -120,68 +137,9 @@ public static class ConfigLoader
     const string ResetLayers = "Reset:Layers";
 
     /// <summary>Every key a config may hold: each section of <see cref="ExperimentConfig"/> and each of its settings ("Run:Game").</summary>
-    public static readonly IReadOnlyList<string> KnownKeys =
-    [
-        .. typeof(ExperimentConfig).GetProperties(BindingFlags.Public | BindingFlags.Instance).SelectMany(section =>
-            section.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
-                .Select(p => $"{section.Name}:{p.Name}").Prepend(section.Name)),
-    ];
-
-    /// <summary>
-    /// The keys a configuration sets, cut to Section:Key (a list's items, Reset:Layers:0, belong to Reset:Layers);
-    /// a bare section counts only when it holds a value rather than keys.
-    /// </summary>
-    static IEnumerable<string> GivenKeys(IConfiguration root) =>
-        root.AsEnumerable().Select(kv => (Parts: kv.Key.Split(':'), kv.Value))
-            .Where(x => x.Parts.Length >= 2 || x.Value is not null)
-            .Select(x => string.Join(':', x.Parts.Take(2)));
-
-    /// <summary>
-    /// Run:Device is retired: training is CPU-only (TorchSharp-cpu, flat CPU optimizer buffers), so there
-    /// is nothing to choose. Older config.json files all hold "cpu", which is dropped, so their runs
-    /// still resume (a run's config hash is of its file's text); any other value is refused.
-    /// </summary>
-    static IConfiguration WithoutRetired(IConfiguration root, string source)
-    {
-        var device = root[RetiredDevice];
-        if (device is null) return root;
-        if (!device.Equals("cpu", StringComparison.OrdinalIgnoreCase))
-            throw new ConfigException($"{source}: Run:Device = {device}: this build trains on the CPU only (TorchSharp-cpu); Run:Device was removed, delete the key.");
-        return new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()
-            .Where(kv => !kv.Key.Equals(RetiredDevice, StringComparison.OrdinalIgnoreCase))).Build();
-    }
-
-    const string RetiredDevice = "Run:Device";
-
-    static IConfiguration WithoutLists(IConfiguration root) =>
-        new ConfigurationBuilder().AddInMemoryCollection(root.AsEnumerable()
-            .Where(kv => !kv.Key.Equals(ResetLayers, StringComparison.OrdinalIgnoreCase) && !kv.Key.StartsWith(ResetLayers + ":", StringComparison.OrdinalIgnoreCase))).Build();
+    public static readonly IReadOnlyList<string> KnownKeys = [.. ConfigSchema.Sections, .. ConfigSchema.Keys.Select(k => k.Path)];
 
     static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
-    /// <summary>The binder's "Failed to convert … to type 'System.Int64'" in the user's words: the key, the value given, what is allowed.</summary>
-    static string? BadValue(Exception e)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(e.Message, "Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'");
-        if (!m.Success) return null;
-        var type = m.Groups["type"].Value;
-        // Our own converters (Run:Game, the enum words) already say what is allowed: keep their words.
-        var inner = e;
-        while (inner.InnerException is not null) inner = inner.InnerException;
-        if (!type.StartsWith("System.", StringComparison.Ordinal) && inner is FormatException or ConfigException && !inner.Message.Contains("System.", StringComparison.Ordinal))
-            return $"{m.Groups["key"].Value} = '{m.Groups["value"].Value}' is not allowed: {inner.Message.TrimEnd('.')}.";
-        var allowed = type switch
-        {
-            "System.Int64" or "System.Int32" => "a whole number such as 100000 (no exponent, no separators)",
-            "System.UInt32" or "System.UInt64" => "a whole number from 0 up, such as 7",
-            "System.Double" or "System.Single" => "a number such as 0.25",
-            "System.Boolean" => "true or false",
-            _ => AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(type)).FirstOrDefault(t => t is { IsEnum: true }) is { } enumType
-                ? $"one of: {string.Join(", ", Enum.GetNames(enumType))}"
-                : $"a {type[(type.LastIndexOf('.') + 1)..].ToLowerInvariant()} name as docs/configuration.md lists them",
-        };
-        return $"{m.Groups["key"].Value} = '{m.Groups["value"].Value}' is not allowed; it takes {allowed}.";
-    }
 
     static string Flatten(Exception e)
     {
