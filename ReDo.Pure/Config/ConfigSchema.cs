@@ -55,10 +55,14 @@ public static class ConfigSchema
         $"an object of {section}'s keys, e.g. \"{section}\": {{ \"{Keys.First(k => k.Section == section).Name}\": … }}; leave \"{section}\" out for all its defaults";
 
     /// <summary>What a value of this key's type may be.</summary>
-    public static string Allowed(ConfigKey key)
+    public static string Allowed(ConfigKey key) =>
+        key.IsList ? $"a list of names: [\"a\", \"b\"] in a file, --set {key.Path}:0=a --set {key.Path}:1=b on the command line"
+        : Allowed(key.Type) ?? $"a word or text (docs/configuration.md says what {key.Path} takes)";
+
+    /// <summary>What a value of a number, truth-value, game or enum type may be (a config key's or a command-line option's), or null for text.</summary>
+    public static string? Allowed(Type type)
     {
-        var t = Nullable.GetUnderlyingType(key.Type) ?? key.Type;
-        if (key.IsList) return $"a list of names: [\"a\", \"b\"] in a file, --set {key.Path}:0=a --set {key.Path}:1=b on the command line";
+        var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(bool)) return "true or false";
         if (t == typeof(long)) return "a whole number such as 100000 (no exponent, no separators)";
         if (t == typeof(int)) return $"a whole number such as 1000 (no exponent, no separators; at most {int.MaxValue})";
@@ -66,7 +70,7 @@ public static class ConfigSchema
         if (t == typeof(double) || t == typeof(float)) return "a number such as 0.25 (a point for decimals, no separators)";
         if (t == typeof(Game)) return $"a MinAtar game ({Game.MinAtarNames}; Agent:Kind = dqn) or a MuJoCo task ({Game.TaskNames}; Agent:Kind = sac)";
         if (t.IsEnum) return $"one of {string.Join(", ", Words(t))}";
-        return $"a word or text (docs/configuration.md says what {key.Path} takes)";
+        return null;
     }
 
     /// <summary>The words an enum key takes (<see cref="ConfigName"/>), in declaration order.</summary>

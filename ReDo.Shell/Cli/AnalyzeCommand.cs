@@ -67,8 +67,8 @@ public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
         };
         taus.Validators.Add(r =>
         {
-            foreach (var t in r.GetValueOrDefault<double[]>() ?? [])
-                if (!(t >= 0 && t <= 10)) r.AddError($"--tau {t} is out of range; allowed: 0 … 10.");
+            foreach (var t in CliOptions.Read<double[]>(r, out var read) ? read ?? [] : [])
+                if (!(t >= 0 && t <= 10)) r.AddError(Pure.Config.ConfigSchema.Refusal("--tau", t.ToString(System.Globalization.CultureInfo.InvariantCulture), "0 … 10") + ".");
         });
         var episodes = CliOptions.Int("--episodes", "greedy episodes per network (the same seeds for the full and the pruned network)", 30, 1, 100_000);
         var (probe, seed, checkpoint) = (ProbeOption(), SeedOption(), CheckpointOption());

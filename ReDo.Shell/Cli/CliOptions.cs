@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReDo.Pure.Config;
 
 namespace ReDo.Shell.Cli;
 
@@ -21,8 +22,8 @@ public static class CliOptions
         var option = new Option<T?>(name) { Description = description };
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<T?>() is { } v && (v.CompareTo(min) < 0 || v.CompareTo(max) > 0))
-                r.AddError($"{name} {Text(v)} is out of range; allowed: {Text(min)} … {Text(max)}.");
+            if (Read<T?>(r, out var read) && read is { } v && (v.CompareTo(min) < 0 || v.CompareTo(max) > 0))
+                r.AddError(ConfigSchema.Refusal(name, Text(v), $"{Text(min)} … {Text(max)}") + ".");
         });
         return option;
     }
@@ -50,11 +51,17 @@ public static class CliOptions
     {
         option.Validators.Add(r =>
         {
-            var v = r.GetValueOrDefault<T>();
-            if (v.CompareTo(min) < 0 || v.CompareTo(max) > 0)
-                r.AddError($"{option.Name} {Text(v)} is out of range; allowed: {Text(min)} … {Text(max)}.");
+            if (Read<T>(r, out var v) && (v!.CompareTo(min) < 0 || v.CompareTo(max) > 0))
+                r.AddError(ConfigSchema.Refusal(option.Name, Text(v), $"{Text(min)} … {Text(max)}") + ".");
         });
         return option;
+    }
+
+    /// <summary>The option's value; false when its text is not of its type (the parser reports that itself: <see cref="ParseProblems"/>).</summary>
+    public static bool Read<T>(System.CommandLine.Parsing.OptionResult r, out T? value)
+    {
+        try { value = r.GetValueOrDefault<T>(); return true; }
+        catch (InvalidOperationException) { value = default; return false; }
     }
 
     static string Text<T>(T v) => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";

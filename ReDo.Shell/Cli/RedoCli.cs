@@ -4,7 +4,7 @@ namespace ReDo.Shell.Cli;
 
 /// <summary>
 /// The <c>redo</c> command line: every registered <see cref="ICliCommand"/> as a verb, the benchmarks
-/// under <c>bench</c>. Parse errors (with typo suggestions) and <see cref="Pure.InputException"/>s (bad
+/// under <c>bench</c>. Parse errors (a few lines: <see cref="ParseProblems"/>) and <see cref="Pure.InputException"/>s (bad
 /// configs, run folders, data files, arguments) exit with code 2; a file system that refuses (read-only,
 /// permissions, a path through a file) exits with code 3 and one line;
 /// this is the only place that turns a domain problem into an exit code.
@@ -27,10 +27,16 @@ public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenc
         // "redo help" and "redo help <command>" read as --help.
         string[] argv = args.Count > 0 && args[0] == "help" ? [.. args.Skip(1), "--help"] : [.. args];
         var parsed = Root().Parse(argv);
+        if (parsed.Errors.Count > 0)
+        {
+            // A few lines naming what was wrong, not the parser's messages followed by the whole help.
+            foreach (var line in ParseProblems.Describe(parsed)) Console.Error.WriteLine(line);
+            return 2;
+        }
         try
         {
             var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            return parsed.Errors.Count > 0 ? 2 : code;
+            return code;
         }
         catch (Pure.InputException e)
         {

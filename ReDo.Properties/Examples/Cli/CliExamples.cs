@@ -47,7 +47,7 @@ public class CliExamples
     {
         var (exit, output, error) = Capture(() => Cli().Run(["score", "--tau", "-1"]));
         Assert.Equal(2, exit);
-        Assert.Contains("--tau -1 is out of range; allowed: 0 … 1000000", output + error);
+        Assert.Contains("--tau = -1: allowed 0 … 1000000", output + error);
     }
 
     static (int Exit, string Out, string Error) Capture(Func<int> run) => CliRun.Capture(run);

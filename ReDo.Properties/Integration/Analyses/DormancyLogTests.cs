@@ -59,11 +59,11 @@ public class AnalyzeCommandTests
         // What the parser refuses, through the real command line: exit code 2 and the problem named.
         var (exit, output, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlaps", empty);
         Assert.Equal(2, exit);
-        Assert.Contains("Did you mean", output + error);
+        Assert.Contains("did you mean overlap?", output + error);
         Assert.Contains("overlap", output + error);
         (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlap", run, "--reference", "-3");
         Assert.Equal(2, exit);
-        Assert.Contains("--reference -3 is out of range", error);
+        Assert.Contains("--reference = -3: allowed ", error);
         (exit, _, error) = CliRun.Invoke(new AnalyzeCommand(TestDisk.Files), "analyze", "overlap", empty);
         Assert.Equal(2, exit);
         Assert.Contains("redo analyze overlap: ", error);
