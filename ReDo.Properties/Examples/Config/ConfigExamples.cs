@@ -107,7 +107,7 @@ public class ConfigExamples
     }
 
     [Theory]
-    [InlineData("minatar-breakout-dqn.json", "Agent:Kind=ppo", "'ppo' is not one of dqn, sac")]
+    [InlineData("minatar-breakout-dqn.json", "Agent:Kind=ppo", "Agent:Kind = ppo: allowed one of dqn, sac")]
     [InlineData("minatar-breakout-dqn.json", "Run:Game=hopper", "MuJoCo tasks need Agent:Kind = sac")]
     [InlineData("mujoco-hopper-sac.json", "Run:Game=breakout", "MinAtar games need Agent:Kind = dqn")]
     [InlineData("mujoco-hopper-sac.json", "Run:Game=swimmer", "halfcheetah, hopper, walker2d, ant, humanoid, inverted_pendulum")]
