@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReDo.Shell;
 using ReDo.Shell.Cli;
 
 namespace ReDo.Properties;
@@ -6,6 +8,10 @@ namespace ReDo.Properties;
 public static class CliRun
 {
     static readonly object Gate = new();
+
+    /// <summary>The whole <c>redo</c> command line, every command registered as Program registers them.</summary>
+    public static RedoCli All() => new ServiceCollection().AddReDoCommands()
+        .BuildServiceProvider().GetRequiredService<RedoCli>();
 
     public static (int Exit, string Out, string Error) Invoke(ICliCommand command, params string[] args) =>
         Capture(() => new RedoCli([command], []).Run(args));

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ReDo.Shell;
-using ReDo.Shell.Cli;
 using Xunit;
 
 namespace ReDo.Properties.Examples.Cli;
@@ -8,11 +5,9 @@ namespace ReDo.Properties.Examples.Cli;
 /// <summary>A command line the parser refuses is answered in a few lines naming the problem and the fix, never the parser's 36 lines of help.</summary>
 public class ParseProblemExamples
 {
-    static RedoCli Cli() => new ServiceCollection().AddReDoCommands().BuildServiceProvider().GetRequiredService<RedoCli>();
-
     static (int Exit, string[] Lines) Run(params string[] args)
     {
-        var (exit, output, error) = CliRun.Capture(() => Cli().Run(args));
+        var (exit, output, error) = CliRun.Capture(() => CliRun.All().Run(args));
         return (exit, (output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -24,7 +19,7 @@ public class ParseProblemExamples
         Assert.InRange(lines.Length, 1, 3);
         var text = string.Join('\n', lines);
         Assert.Contains("'frobnicate' is not a command", text);
-        foreach (var command in Cli().Root().Subcommands) Assert.Contains(command.Name, text);
+        foreach (var command in CliRun.All().Root().Subcommands) Assert.Contains(command.Name, text);
         Assert.Contains("redo --help", text);
         Assert.DoesNotContain("Required command was not provided", text);
         Assert.DoesNotContain("x.json", text);

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.Extensions.DependencyInjection;
 using ReDo.Properties.Generators;
-using ReDo.Shell;
-using ReDo.Shell.Cli;
 using Xunit;
 
 namespace ReDo.Properties.Laws.Cli;
@@ -16,15 +13,13 @@ namespace ReDo.Properties.Laws.Cli;
 /// </summary>
 public class CliOptionLaws
 {
-    static RedoCli Cli() => new ServiceCollection().AddReDoCommands().BuildServiceProvider().GetRequiredService<RedoCli>();
-
     static IEnumerable<(string[] Path, Option Option)> Options(Command command, string[] path) =>
         command.Options.Select(o => (path, o)).Concat(command.Subcommands.SelectMany(c => Options(c, [.. path, c.Name])));
 
     static Type Element(Type t) => Nullable.GetUnderlyingType(t.IsArray ? t.GetElementType()! : t) ?? (t.IsArray ? t.GetElementType()! : t);
 
     static readonly (string[] Path, Option Option)[] NumberOptions =
-        [.. Options(Cli().Root(), []).Where(x => Element(x.Option.ValueType) is var t && (t == typeof(int) || t == typeof(uint) || t == typeof(long) || t == typeof(double)))];
+        [.. Options(CliRun.All().Root(), []).Where(x => Element(x.Option.ValueType) is var t && (t == typeof(int) || t == typeof(uint) || t == typeof(long) || t == typeof(double)))];
 
     /// <summary>Text no option of the type reads: words, and for whole numbers exponents, decimals and (unsigned) negatives.</summary>
     static Gen<string> Wrong(Type t) =>
@@ -45,8 +40,8 @@ public class CliOptionLaws
         Prop.ForAll(Attack.ToArbitrary(), a =>
         {
             // Only parse errors reach this law: a value that parsed would run the command.
-            Assert.NotEmpty(Cli().Root().Parse(a.Args).Errors);
-            var (exit, output, error) = CliRun.Capture(() => Cli().Run(a.Args));
+            Assert.NotEmpty(CliRun.All().Root().Parse(a.Args).Errors);
+            var (exit, output, error) = CliRun.Capture(() => CliRun.All().Run(a.Args));
             var text = output + error;
             Assert.Equal(2, exit);
             Assert.Contains($"{a.Option} = {a.Value}: allowed ", text);
