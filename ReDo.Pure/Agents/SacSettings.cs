@@ -3,7 +3,7 @@ namespace ReDo.Pure.Agents;
 /// <summary>
 /// Section "Sac" of a run configuration (Agent:Kind = sac): SAC's hyperparameters, the paper's
 /// Table 4 and TF-Agents' sac_train_eval defaults (docs/sac.md). ReDo, Reset and dormancy logging
-/// come from the shared "Redo" and "Reset" sections (<see cref="SacClock"/>).
+/// come from the shared "Redo" and "Reset" sections (<see cref="SacSchedules"/>).
 /// </summary>
 public sealed record SacSettings
 {

@@ -5,10 +5,11 @@ using ReDo.Pure.Schedules;
 namespace ReDo.Pure.Agents;
 
 /// <summary>
-/// The agent's clock, all a checkpoint needs to continue the schedules: Dopamine's training_steps
-/// (agent steps so far, warm-up included) and the gradient updates performed.
+/// The agent's clock, all a checkpoint needs to continue the schedules: the environment steps taken
+/// (Dopamine's training_steps: agent steps so far, warm-up included) and the gradient updates performed.
+/// Both agents keep it; SAC's plan is <see cref="SacStepPlan"/>.
 /// </summary>
-public sealed record AgentClock(long TrainingSteps, long Updates)
+public sealed record AgentClock(long EnvironmentSteps, long Updates)
 {
     public static AgentClock Start { get; } = new(0, 0);
 }
@@ -21,14 +22,14 @@ public sealed record AgentClock(long TrainingSteps, long Updates)
 /// </summary>
 public sealed record Schedules(
     ReplayRatio ReplayRatio, long MinReplayHistory, long TargetUpdatePeriod, EpsilonSchedule Epsilon,
-    RecycleSchedule? Recycle, LoggingSchedule DormancyLog, ResetSchedule? Reset)
+    RecycleSchedule? Recycle, LoggingSchedule DormancyLog, ResetSchedule<GradientSteps>? Reset)
 {
     public static Schedules From(ExperimentConfig c) => new(
         new ReplayRatio(c.Agent.ReplayRatio), c.Agent.MinReplayHistory, c.Agent.TargetUpdatePeriod,
         new EpsilonSchedule(c.Agent.MinReplayHistory, c.Agent.EpsilonDecayPeriod, c.Agent.EpsilonEnd),
         c.Redo.Enabled ? new RecycleSchedule(c.Redo.Period, c.Redo.StartStep, c.Redo.EndStep) : null,
         new LoggingSchedule(c.Redo.LogPeriod),
-        c.Reset.Enabled ? new ResetSchedule(c.Reset.Period) : null);
+        c.Reset.Enabled ? new ResetSchedule<GradientSteps>(new(c.Reset.Period)) : null);
 }
 
 /// <summary>One gradient update of a step: its number in the reference's counting, and what follows it.</summary>
@@ -50,7 +51,7 @@ public sealed record StepPlan(ValueList<PlannedUpdate> Updates, bool SyncTarget,
     /// </summary>
     public static StepPlan Next(AgentClock clock, Schedules s)
     {
-        long t = clock.TrainingSteps;
+        long t = clock.EnvironmentSteps;
         bool trains = t >= s.MinReplayHistory;
         var updates = ValueList<PlannedUpdate>.Empty;
         if (trains && s.ReplayRatio.IsUpdateStep(t))
@@ -59,7 +60,7 @@ public sealed record StepPlan(ValueList<PlannedUpdate> Updates, bool SyncTarget,
             for (int u = 0; u < planned.Length; u++)
             {
                 long g = s.ReplayRatio.GradientStep(t, u);
-                planned[u] = new PlannedUpdate(g, s.Recycle?.IsRecycleStep(g) ?? false, s.DormancyLog.IsLoggingStep(g), s.Reset?.IsResetStep(g) ?? false);
+                planned[u] = new PlannedUpdate(g, s.Recycle?.IsRecycleStep(g) ?? false, s.DormancyLog.IsLoggingStep(g), s.Reset?.IsResetStep(new GradientSteps(g)) ?? false);
             }
             updates = [.. planned];
         }
@@ -67,5 +68,5 @@ public sealed record StepPlan(ValueList<PlannedUpdate> Updates, bool SyncTarget,
     }
 
     /// <summary>ε for the action at <paramref name="clock"/> (1 through the warm-up, then Dopamine's linear decay).</summary>
-    public static double EpsilonAt(AgentClock clock, Schedules s) => s.Epsilon.At(clock.TrainingSteps);
+    public static double EpsilonAt(AgentClock clock, Schedules s) => s.Epsilon.At(clock.EnvironmentSteps);
 }

@@ -17,10 +17,12 @@ public sealed record LoggingSchedule(long Period)
 }
 
 /// <summary>
-/// When the Reset baseline re-draws its layers: every Period gradient steps, never at step 0
-/// (Nikishin et al. 2022, as the paper's §4 baseline; a period of 0 never resets).
+/// When the Reset baseline re-draws its layers: every <see cref="Period"/>, never at 0 (Nikishin et al.
+/// 2022, as the paper's §4 baseline; a period of 0 never resets). The unit is the period's type: DQN
+/// resets every so many gradient steps, SAC every so many environment steps (App. B).
 /// </summary>
-public sealed record ResetSchedule(long Period)
+public sealed record ResetSchedule<TSteps>(TSteps Period) where TSteps : struct, IStepCount
 {
-    public bool IsResetStep(long gradientStep) => Period > 0 && gradientStep > 0 && gradientStep % Period == 0;
+    /// <summary>Whether the reset comes at <paramref name="step"/> (a gradient step's number, or the environment steps taken).</summary>
+    public bool IsResetStep(TSteps step) => Period.Count > 0 && step.Count > 0 && step.Count % Period.Count == 0;
 }

@@ -45,9 +45,9 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     public RandomState Random { get; }
     /// <summary>libtorch generator for recycling and reset redraws.</summary>
     public Generator RedrawGenerator { get; }
-    /// <summary>Training steps (Dopamine's training_steps: calls of the train step so far, warm-up included) and gradient updates performed.</summary>
+    /// <summary>Environment steps taken (Dopamine's training_steps: calls of the train step so far, warm-up included) and gradient updates performed.</summary>
     public AgentClock Clock { get; private set; } = AgentClock.Start;
-    public long TrainingSteps => Clock.TrainingSteps;
+    public long EnvironmentSteps => Clock.EnvironmentSteps;
     public long Updates => Clock.Updates;
     public int ActionCount { get; }
     public IReadOnlyList<(string Name, SpecNetwork Network)> ScoredNetworks => [("online", Online)];
@@ -129,7 +129,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         return report;
     }
 
-    public AgentState Capture() => new(TrainingSteps, Updates, Replay.AddCount, Random.Capture());
+    public AgentState Capture() => new(EnvironmentSteps, Updates, Replay.AddCount, Random.Capture());
 
     public IEnumerable<(string Name, byte[] Bytes)> Bundle() => DqnParts.Capture(this);
 
@@ -138,7 +138,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         DqnParts.Restore(this, parts);
         if (Replay.AddCount != state.ReplayAddCount)
             throw new InvalidDataException($"the replay buffer holds {Replay.AddCount} transitions, the checkpoint's state says {state.ReplayAddCount}");
-        Clock = new AgentClock(state.TrainingSteps, state.Updates);
+        Clock = new AgentClock(state.EnvironmentSteps, state.Updates);
         Random.Restore(state.Random);
     }
 

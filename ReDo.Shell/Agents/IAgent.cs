@@ -56,8 +56,8 @@ public interface IAgent<TObservation, TAction> : IAgent
 public sealed record Transition<TObservation, TAction>(TObservation Observation, TAction Action, double Reward, bool Terminated, bool Truncated, TObservation Next);
 
 /// <summary>
-/// An agent's managed state in a checkpoint: Dopamine's training_steps (agent steps, warm-up
-/// included), the gradient updates, how many transitions the replay received, and the MT19937 of
-/// exploration and sampling.
+/// An agent's managed state in a checkpoint: the environment steps taken (Dopamine's training_steps:
+/// agent steps, warm-up included, one transition each), the gradient updates, how many transitions the
+/// replay received, and the MT19937 of exploration and sampling.
 /// </summary>
-public sealed record AgentState(long TrainingSteps, long Updates, long ReplayAddCount, RandomStateSnapshot Random);
+public sealed record AgentState(long EnvironmentSteps, long Updates, long ReplayAddCount, RandomStateSnapshot Random);

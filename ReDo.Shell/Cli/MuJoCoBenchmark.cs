@@ -72,9 +72,9 @@ public sealed class MuJoCoBenchmark : IBenchmark
             for (int k = 0; k < act.Length; k++) act[k] = 2 * random.Rand() - 1;
             agent.Replay.Add(obs, act, random.Rand(), obs, false);
         }
-        agent.Update(1); // warm up libtorch
+        agent.UpdateOnce(); // warm up libtorch
         var clock = Stopwatch.StartNew();
-        for (int u = 0; u < updates; u++) agent.Update(u + 2);
+        for (int u = 0; u < updates; u++) agent.UpdateOnce();
         return updates / clock.Elapsed.TotalSeconds;
     }
 

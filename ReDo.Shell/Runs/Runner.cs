@@ -249,7 +249,7 @@ public sealed class Runner : IDisposable
     {
         if (_checkpointedAt == Frame) return;
         var agent = Agent.Capture();
-        var state = new RunnerState(Frame, agent.TrainingSteps, agent.Updates, agent.ReplayAddCount, _episodeReturn, _lastDormant,
+        var state = new RunnerState(Frame, agent.EnvironmentSteps, agent.Updates, agent.ReplayAddCount, _episodeReturn, _lastDormant,
             [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), _stats);
         var parts = new List<(string, byte[])>(Agent.Bundle())
         {

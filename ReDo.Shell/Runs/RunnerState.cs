@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ReDo.MinAtar.Random;
 using ReDo.Pure.Agents;
 using ReDo.Shell.Agents;
@@ -13,7 +14,8 @@ namespace ReDo.Shell.Runs;
 /// </summary>
 public sealed record RunnerState(
     long Frames,
-    long TrainingSteps,
+    // Dopamine's name for the agent's steps, kept in state.json so that every checkpoint loads.
+    [property: JsonPropertyName("TrainingSteps")] long EnvironmentSteps,
     long Updates,
     long ReplayAddCount,
     double EpisodeReturn,
@@ -23,5 +25,5 @@ public sealed record RunnerState(
     JsonElement Environment,
     IntervalStats Stats)
 {
-    public AgentState AgentState() => new(TrainingSteps, Updates, ReplayAddCount, AgentRandom);
+    public AgentState AgentState() => new(EnvironmentSteps, Updates, ReplayAddCount, AgentRandom);
 }

@@ -44,6 +44,8 @@ public class SacExamples
         Assert.Equal([-20.0, 2.0], logStd.to(ScalarType.Float64).data<double>().ToArray());
     }
 
+    static double Extra(UpdateReport u, string name) => u.Extras.Single(e => e.Name == name).Value;
+
     static SacAgent FilledAgent(SacSettings settings, int seed = 1, RedoSettings? redo = null)
     {
         var agent = new SacAgent(SacConfig.Of(settings, seed, redo), observationSize: 3, actionSize: 2);
@@ -59,19 +61,19 @@ public class SacExamples
         // A fresh policy (σ ≈ 1) has entropy far above −|A| = −2: α must fall.
         using (var agent = FilledAgent(Small))
         {
-            var u = agent.Update(0);
-            Assert.True(u.Entropy > agent.TargetEntropy);
-            Assert.True(agent.Alpha < 1.0, $"α = {agent.Alpha}");
+            var u = agent.GradientStep(new PlannedUpdate(0, Recycle: false, LogDormancy: true, Reset: false));
+            Assert.True(Extra(u, "entropy") > agent.Learner.TargetEntropy);
+            Assert.True(agent.Learner.Alpha < 1.0, $"α = {agent.Learner.Alpha}");
         }
         // A nearly deterministic policy (log σ = −10) has entropy far below −2: α must rise.
         using (var agent = FilledAgent(Small))
         {
             using var minusTen = (-10.0).ToScalar();
-            using (no_grad()) agent.Actor.Bias("final_layer").narrow(0, 2, 2).fill_(minusTen);
-            using (no_grad()) agent.Actor.Weight("final_layer").narrow(0, 2, 2).zero_();
-            var u = agent.Update(0);
-            Assert.True(u.Entropy < agent.TargetEntropy);
-            Assert.True(agent.Alpha > 1.0, $"α = {agent.Alpha}");
+            using (no_grad()) agent.Learner.Actor.Bias("final_layer").narrow(0, 2, 2).fill_(minusTen);
+            using (no_grad()) agent.Learner.Actor.Weight("final_layer").narrow(0, 2, 2).zero_();
+            var u = agent.GradientStep(new PlannedUpdate(0, Recycle: false, LogDormancy: true, Reset: false));
+            Assert.True(Extra(u, "entropy") < agent.Learner.TargetEntropy);
+            Assert.True(agent.Learner.Alpha > 1.0, $"α = {agent.Learner.Alpha}");
         }
     }
 
@@ -87,30 +89,31 @@ public class SacExamples
         using var quarter = 0.25.ToScalar();
         using (no_grad())
         {
-            foreach (var p in agent.Target1.parameters()) p.fill_(one);
-            foreach (var p in agent.Critic1.parameters()) p.fill_(three);
+            foreach (var p in agent.Learner.Target1.parameters()) p.fill_(one);
+            foreach (var p in agent.Learner.Critic1.parameters()) p.fill_(three);
         }
-        agent.SoftUpdate(agent.Critic1, agent.Target1);
-        Assert.All(agent.Target1.parameters(), p => Assert.Equal(p.numel(), p.eq(oneAndHalf).sum().item<long>()));
+        agent.Learner.SoftUpdate(agent.Learner.Critic1, agent.Learner.Target1);
+        Assert.All(agent.Learner.Target1.parameters(), p => Assert.Equal(p.numel(), p.eq(oneAndHalf).sum().item<long>()));
         // And on random values: (1 − τ)·θ̄ + τ·θ to float precision, online untouched.
-        using (no_grad()) foreach (var p in agent.Critic2.parameters()) p.uniform_(-1, 1, agent.Generator);
-        var before = agent.Target2.parameters().Select(p => p.clone()).ToList();
-        var online = agent.Critic2.parameters().Select(p => p.clone()).ToList();
-        agent.SoftUpdate(agent.Critic2, agent.Target2);
-        foreach (var (t, (b, o)) in agent.Target2.parameters().Zip(before.Zip(online)))
+        using (no_grad()) foreach (var p in agent.Learner.Critic2.parameters()) p.uniform_(-1, 1, agent.Generator);
+        var before = agent.Learner.Target2.parameters().Select(p => p.clone()).ToList();
+        var online = agent.Learner.Critic2.parameters().Select(p => p.clone()).ToList();
+        agent.Learner.SoftUpdate(agent.Learner.Critic2, agent.Learner.Target2);
+        foreach (var (t, (b, o)) in agent.Learner.Target2.parameters().Zip(before.Zip(online)))
             Assert.True(t.allclose(b.mul(threeQuarters).add_(o, quarter), rtol: 0, atol: 1e-7));
-        Assert.All(agent.Critic2.parameters().Zip(online), x => Assert.Equal(0L, x.First.ne(x.Second).sum().item<long>()));
+        Assert.All(agent.Learner.Critic2.parameters().Zip(online), x => Assert.Equal(0L, x.First.ne(x.Second).sum().item<long>()));
     }
 
     [Fact]
     public void Redo_scores_every_layer_and_recycles_only_hidden_ones_with_tau_zero_leaving_outputs_unchanged()
     {
         using var agent = FilledAgent(Small, redo: new() { Enabled = true, Tau = 0, Period = 1, LogPeriod = 1 });
-        var u = agent.Update(1);
-        Assert.NotNull(u.Dormancy);
-        Assert.Equal(SacAgent.NetworkNames, u.Dormancy!.Keys.OrderBy(k => k));
-        var actor = u.Dormancy["actor"].AtZero;
-        Assert.Equal(["Dense_0", "Dense_1", "final_layer"], actor.Layers.Select(l => l.Layer));
-        Assert.Equal(32 + 32 + 4, actor.Neurons);
+        var u = agent.GradientStep(new PlannedUpdate(1, Recycle: true, LogDormancy: true, Reset: false));
+        Assert.NotNull(u.AtZero);
+        Assert.NotNull(u.Recycled);
+        // One entry per network, each over all its layers: the actor's Dense_0, Dense_1 and final_layer (|A| means, |A| log-stds).
+        Assert.Equal(SacAgent.NetworkNames, u.AtZero!.Layers.Select(l => l.Layer));
+        Assert.Equal(32 + 32 + 4, u.AtZero.Layers[0].Neurons);
+        Assert.All(u.Recycled!.Recycled, l => Assert.DoesNotContain("final_layer", l.Layer));
     }
 }

@@ -35,10 +35,11 @@ public class SacResumeTests
             var obs = env.Observation.ToArray();
             var action = agent.Act(obs);
             var step = env.Step(action);
-            foreach (var u in agent.Observe(obs, action, step.Reward.Total, step.Observation.ToArray(), step.Terminated))
+            foreach (var u in agent.Step(new(obs, action, step.Reward.Total, step.Terminated, step.Truncated, step.Observation.ToArray())).Updates)
             {
-                trace.AddRange([u.CriticLoss, u.ActorLoss, u.Alpha, u.Recycled]);
-                recycled += u.Recycled;
+                int n = u.Recycled?.Total ?? 0;
+                trace.AddRange([u.Loss, .. u.Extras.Select(e => e.Value), n]);
+                recycled += n;
             }
             trace.Add(step.Reward.Total);
             if (step.Terminated || step.Truncated) { env.Reset(); episodeEnds++; }
@@ -75,10 +76,10 @@ public class SacResumeTests
         Assert.Equal(uninterrupted, resumed);
         Assert.Equal(agent.Updates, agent2.Updates);
         Assert.Equal(agent.EnvironmentSteps, agent2.EnvironmentSteps);
-        Assert.Equal(agent.LogAlpha.item<float>(), agent2.LogAlpha.item<float>());
-        foreach (var (a, b) in new[] { (agent.Actor, agent2.Actor), (agent.Critic1, agent2.Critic1), (agent.Target2, agent2.Target2) }
+        Assert.Equal(agent.Learner.LogAlpha.item<float>(), agent2.Learner.LogAlpha.item<float>());
+        foreach (var (a, b) in new[] { (agent.Learner.Actor, agent2.Learner.Actor), (agent.Learner.Critic1, agent2.Learner.Critic1), (agent.Learner.Target2, agent2.Learner.Target2) }
                      .SelectMany(n => n.Item1.parameters().Zip(n.Item2.parameters())))
             Assert.Equal(0L, a.ne(b).sum().item<long>());
-        Assert.True(agent.CriticOptimizer.Buffers(0).Zip(agent2.CriticOptimizer.Buffers(0)).All(m => m.First.ne(m.Second).sum().item<long>() == 0), "critic moments differ");
+        Assert.True(agent.Learner.CriticOptimizer.Buffers(0).Zip(agent2.Learner.CriticOptimizer.Buffers(0)).All(m => m.First.ne(m.Second).sum().item<long>() == 0), "critic moments differ");
     }
 }

@@ -30,7 +30,7 @@ public class StepPlanLaws
         from decay in Gen.Choose(0, 50)
         select new Schedules(new ReplayRatio(rr), warmup, targetPeriod, new EpsilonSchedule(warmup, decay, 0.1),
             redo ? new RecycleSchedule(f, start, open ? long.MaxValue : start + window) : null,
-            new LoggingSchedule(logPeriod), reset ? new ResetSchedule(resetPeriod) : null);
+            new LoggingSchedule(logPeriod), reset ? new ResetSchedule<GradientSteps>(new(resetPeriod)) : null);
 
     static Arbitrary<(Schedules, int)> Runs() =>
         (from s in AnySchedules from steps in Gen.Choose(1, 400) select (s, steps)).ToArbitrary();
@@ -68,7 +68,7 @@ public class StepPlanLaws
         Prop.ForAll(Runs(), run =>
         {
             foreach (var (clock, plan) in Simulate(run.Item1, run.Item2))
-                Assert.Equal(new AgentClock(clock.TrainingSteps + 1, clock.Updates + plan.Updates.Count), plan.NextClock);
+                Assert.Equal(new AgentClock(clock.EnvironmentSteps + 1, clock.Updates + plan.Updates.Count), plan.NextClock);
         });
 
     [Law]
@@ -114,7 +114,7 @@ public class StepPlanLaws
         {
             var (s, steps) = run;
             foreach (var u in AllUpdates(Simulate(s, steps)))
-                Assert.Equal(s.Reset is { Period: > 0 } r && u.GradientStep > 0 && u.GradientStep % r.Period == 0, u.Reset);
+                Assert.Equal(s.Reset is { Period.Count: > 0 } r && u.GradientStep > 0 && u.GradientStep % r.Period.Count == 0, u.Reset);
         });
 
     [Law]
@@ -123,7 +123,7 @@ public class StepPlanLaws
         {
             var (s, steps) = run;
             foreach (var (clock, plan) in Simulate(s, steps))
-                Assert.Equal(clock.TrainingSteps >= s.MinReplayHistory && clock.TrainingSteps % s.TargetUpdatePeriod == 0, plan.SyncTarget);
+                Assert.Equal(clock.EnvironmentSteps >= s.MinReplayHistory && clock.EnvironmentSteps % s.TargetUpdatePeriod == 0, plan.SyncTarget);
         });
 
     [Law]
@@ -132,7 +132,7 @@ public class StepPlanLaws
         {
             var (s, steps) = run;
             foreach (var (clock, plan) in Simulate(s, steps))
-                Assert.Equal(s.Epsilon.At(clock.TrainingSteps), plan.Epsilon);
+                Assert.Equal(s.Epsilon.At(clock.EnvironmentSteps), plan.Epsilon);
         });
 
     [Law]

@@ -1,3 +1,4 @@
+using ReDo.Pure.Agents;
 using ReDo.Shell.MuJoCo;
 
 namespace ReDo.Shell.Agents.Sac;
@@ -10,7 +11,7 @@ namespace ReDo.Shell.Agents.Sac;
 public static class SacEpisodes
 {
     /// <summary>Runs <paramref name="steps"/> training steps; returns the undiscounted returns of the episodes finished.</summary>
-    public static List<double> Train(ControlEnvironment env, SacAgent agent, long steps, Action<SacUpdate>? onUpdate = null)
+    public static List<double> Train(ControlEnvironment env, SacAgent agent, long steps, Action<UpdateReport>? onUpdate = null)
     {
         var returns = new List<double>();
         var obs = env.Reset().ToArray();
@@ -20,7 +21,7 @@ public static class SacEpisodes
             var action = agent.Act(obs);
             var step = env.Step(action);
             var next = step.Observation.ToArray();
-            foreach (var u in agent.Observe(obs, action, step.Reward.Total, next, step.Terminated)) onUpdate?.Invoke(u);
+            foreach (var u in agent.Step(new(obs, action, step.Reward.Total, step.Terminated, step.Truncated, next)).Updates) onUpdate?.Invoke(u);
             episodeReturn += step.Reward.Total;
             obs = next;
             if (step.Terminated || step.Truncated)
