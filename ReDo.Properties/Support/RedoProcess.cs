@@ -6,7 +6,7 @@ namespace ReDo.Properties;
 /// <summary>The real `redo` executable as a child process (dotnet redo.dll, copied next to the tests), output collected.</summary>
 public sealed class RedoProcess : IDisposable
 {
-    readonly StringBuilder _output = new();
+    readonly StringBuilder _output = new(), _error = new();
     public Process Process { get; }
 
     RedoProcess(Process process) => Process = process;
@@ -28,14 +28,18 @@ public sealed class RedoProcess : IDisposable
         foreach (var a in args) info.ArgumentList.Add(a);
         var p = new RedoProcess(new Process { StartInfo = info });
         p.Process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (p._output) p._output.AppendLine(e.Data); };
-        p.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (p._output) p._output.AppendLine(e.Data); };
+        p.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (p._output) { p._output.AppendLine(e.Data); p._error.AppendLine(e.Data); } };
         p.Process.Start();
         p.Process.BeginOutputReadLine();
         p.Process.BeginErrorReadLine();
         return p;
     }
 
+    /// <summary>Standard output and standard error, interleaved as they came.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Standard error alone (where a refusal's one line goes).</summary>
+    public string Error { get { lock (_output) return _error.ToString(); } }
 
     /// <summary>SIGTERM, as a scheduler or `docker stop` sends it.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", Process.Id.ToString()])!.WaitForExit();

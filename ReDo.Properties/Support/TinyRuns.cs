@@ -106,6 +106,27 @@ public static class TinyRuns
         Assert.Equal(expectedScalars, TfRecordReader.Scalars(actualFolder));
     }
 
+    /// <summary>A copy of the tiny reference run without its end products (summary, weights): resuming it writes them.</summary>
+    public static string UnfinishedCopy(string tag)
+    {
+        var folder = NewFolder(tag);
+        CopyFolder(Reference(Config()), folder);
+        foreach (var f in new[] { RunLayout.Summary, RunLayout.Weights }) File.Delete(Path.Combine(folder, f));
+        return folder;
+    }
+
+    /// <summary>Every file below <paramref name="folder"/> but lock files, by relative path: to show a refused command changed nothing.</summary>
+    public static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => !RunFolderLock.IsLockFile(Path.GetFileName(f)))
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+
+    public static void AssertUnchanged(Dictionary<string, byte[]> before, string folder)
+    {
+        var after = Snapshot(folder);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), $"{name} changed");
+    }
+
     public static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);

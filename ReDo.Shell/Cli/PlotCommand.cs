@@ -58,7 +58,10 @@ public sealed class PlotCommand(IRunFiles files) : ICliCommand
 
         output ??= $"{metric}.png";
         var directory = Path.GetDirectoryName(Path.GetFullPath(output))!;
-        if (!files.DirectoryExists(directory)) throw new CliError($"--out '{output}': folder '{directory}' does not exist.");
+        if (!files.DirectoryExists(directory))
+            throw new CliError(files.Exists(directory)
+                ? $"--out '{output}': '{directory}' is a file, not a folder; pass a path in an existing folder."
+                : $"--out '{output}': folder '{directory}' does not exist; create it, or pass a path in an existing folder.");
         ChartFigures.Save(files, RunCharts.Overlay(metric, runs), output);
         Print(output, runs.Sum(r => r.Table.Rows.Count), runs.Count);
         return 0;

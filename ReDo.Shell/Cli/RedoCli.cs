@@ -45,9 +45,9 @@ public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenc
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The file system refused (read-only, permissions, a path through a file, a full disk): one line, not a stack trace.
-            Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: the file system refused: {e.Message} " +
-                                    "Check that the paths are folders you can write (not files, not read-only, with free space); nothing already written was lost.");
+            // The file system refused (read-only, permissions, a path through a file, /proc, a full disk): one line naming the problem and the fix.
+            var pathOptions = parsed.CommandResult.Command.Options.Select(o => o.Name).Where(n => n is "--out" or "--queue").ToList();
+            Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: {Files.FileSystemRefusal.Of(e).Message(pathOptions)}");
             return 3;
         }
     }

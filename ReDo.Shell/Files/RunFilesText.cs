@@ -18,11 +18,23 @@ public static class RunFilesText
     public static void WriteText(this IRunFiles files, string path, string text) =>
         files.WriteDurable(path, Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Writes via &lt;path&gt;.tmp and one rename, so a reader sees the old file or the whole new one, never half.</summary>
+    /// <summary>
+    /// Writes via &lt;path&gt;.tmp and one rename, so a reader sees the old file or the whole new one, never
+    /// half; a write that fails (a full disk) takes its temporary file with it.
+    /// </summary>
     public static void WriteTextAtomically(this IRunFiles files, string path, string text)
     {
         var temp = path + ".tmp";
-        files.WriteText(temp, text);
-        files.Rename(temp, path);
+        try
+        {
+            files.WriteText(temp, text);
+            files.Rename(temp, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { if (files.Exists(temp)) files.Delete(temp); }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }   // the first error is the one to report
+            throw;
+        }
     }
 }

@@ -27,9 +27,7 @@ public class CrashInputTests
     /// <summary>A copy of the tiny reference run without summary and weights (a resume finishes it) whose dormancy log has a garbage line 3.</summary>
     static string RunWithGarbageInItsDormancyLog()
     {
-        var folder = TinyRuns.NewFolder("garbage-log");
-        TinyRuns.CopyFolder(TinyRuns.Reference(TinyRuns.Config()), folder);
-        foreach (var f in new[] { RunLayout.Summary, RunLayout.Weights }) File.Delete(Path.Combine(folder, f));
+        var folder = TinyRuns.UnfinishedCopy("garbage-log");
         var log = Path.Combine(folder, RunLayout.DormancyLog);
         var lines = File.ReadAllLines(log);
         lines[2] = "hello garbage line";
@@ -37,24 +35,18 @@ public class CrashInputTests
         return folder;
     }
 
-    static Dictionary<string, byte[]> Snapshot(string folder) =>
-        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => !RunFolderLock.IsLockFile(Path.GetFileName(f)))
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
-
     [Fact]
     public void A_garbage_line_in_the_dormancy_log_stops_resume_with_its_line_and_changes_nothing()
     {
         var folder = RunWithGarbageInItsDormancyLog();
-        var before = Snapshot(folder);
+        var before = TinyRuns.Snapshot(folder);
         using var resume = RedoProcess.Start("resume", folder);
         Assert.Equal(2, resume.WaitForExit(Patience));
-        var error = resume.Output.Trim();
+        var error = resume.Error.Trim();
         Assert.Contains($"{Path.Combine(folder, RunLayout.DormancyLog)} line 3", error);
         Assert.Contains("'hello garbage line'", error);
         OneLine(error);
-        var after = Snapshot(folder);
-        Assert.Equal(before.Keys.Order(), after.Keys.Order());
-        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), $"{name} changed");
+        TinyRuns.AssertUnchanged(before, folder);
     }
 
     [Theory]
@@ -76,7 +68,7 @@ public class CrashInputTests
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         using var train = RedoProcess.Start("train", config, "--set", "Agent:ReplayCapacity=45000000", "--out", folder);
         Assert.Equal(2, train.WaitForExit(Patience));
-        var error = train.Output.Trim();
+        var error = train.Error.Trim();
         // Breakout: 4 channels, 50 bytes of bits + action, reward, terminal = 56 bytes a transition
         Assert.Contains("Agent:ReplayCapacity = 45000000: allowed at most 42,949,671 for breakout (56 bytes a transition: 45,000,000 transitions would need 2.35 GiB, " +
                         "and their observations alone 2.10 GiB, more than the 2.00 GiB one array holds)", error);
