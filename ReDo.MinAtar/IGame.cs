@@ -1,3 +1,5 @@
+using ReDo.NumPyRandom;
+
 namespace ReDo.MinAtar;
 
 /// <summary>
@@ -12,10 +14,10 @@ public interface IGame
     /// <summary>Current ramp index for ramping games, null for Breakout and Freeway.</summary>
     int? DifficultyRamp { get; }
 
-    void Reset(Random.RandomState random);
+    void Reset(RandomState random);
 
     /// <summary>One step; a terminal game returns (0, true) and changes nothing.</summary>
-    StepResult Step(GameAction action, Random.RandomState random);
+    StepResult Step(GameAction action, RandomState random);
 
     /// <summary>Paints the observation into cleared planes.</summary>
     void Render(ref ObservationPlanes planes);

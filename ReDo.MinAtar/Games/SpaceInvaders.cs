@@ -1,4 +1,4 @@
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
 
 namespace ReDo.MinAtar.Games;

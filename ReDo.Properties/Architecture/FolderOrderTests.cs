@@ -123,6 +123,7 @@ public class FolderOrderTests
     [InlineData("ReDo.Shell")]
     [InlineData("ReDo.Recycling")]
     [InlineData("ReDo.MinAtar")]
+    [InlineData("ReDo.NumPyRandom")]
     [InlineData("ReDo.Pure")]
     public void Namespaces_follow_folders(string project)
     {

@@ -18,15 +18,24 @@ public class PurityTests
 
     /// <summary>The simulator is mutable by design, but it too does no I/O and reads no clock: a seed decides everything.</summary>
     [Fact]
-    public void The_simulator_references_only_the_base_library_and_the_core()
+    public void The_simulator_references_only_the_base_library_the_core_and_the_generator()
     {
         var references = typeof(ReDo.MinAtar.MinAtarEnvironment).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        Assert.All(references, name => Assert.True(name.StartsWith("System") || name is "netstandard" or "ReDo.Pure", $"ReDo.MinAtar references {name}"));
+        Assert.All(references, name => Assert.True(name.StartsWith("System") || name is "netstandard" or "ReDo.Pure" or "ReDo.NumPyRandom", $"ReDo.MinAtar references {name}"));
+    }
+
+    /// <summary>NumPy's generator stands alone: the simulator, the agents and the MuJoCo tasks all draw from it.</summary>
+    [Fact]
+    public void The_generator_references_only_the_base_library()
+    {
+        var references = typeof(ReDo.NumPyRandom.RandomState).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.All(references, name => Assert.True(name.StartsWith("System") || name == "netstandard", $"ReDo.NumPyRandom references {name}"));
     }
 
     [Theory]
     [InlineData("ReDo.Pure")]
     [InlineData("ReDo.MinAtar")]
+    [InlineData("ReDo.NumPyRandom")]
     public void The_source_uses_no_effectful_api(string project)
     {
         var forbidden = new Regex(@"\b(File|Directory|Console|Stopwatch|Process|HttpClient|Thread|Task)\s*\.|DateTime(Offset)?\.(Now|UtcNow|Today)|\bEnvironment\.|System\.IO|new\s+System\.Random|Random\.Shared|Guid\.NewGuid");

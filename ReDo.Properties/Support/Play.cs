@@ -28,7 +28,7 @@ static class Play
     /// <summary>A long random-policy action sequence that reaches deep into games (ramps, many objects).</summary>
     public static IEnumerable<GameAction> Random(uint seed, int count)
     {
-        var r = new global::ReDo.MinAtar.Random.RandomState(seed);
+        var r = new global::ReDo.NumPyRandom.RandomState(seed);
         for (var i = 0; i < count; i++) yield return (GameAction)r.RandInt(6);
     }
 }

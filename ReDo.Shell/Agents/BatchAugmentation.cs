@@ -1,4 +1,4 @@
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 
 namespace ReDo.Shell.Agents;

@@ -1,11 +1,10 @@
+using ReDo.NumPyRandom;
 using ReDo.Shell.Torch;
-using ReDo.MinAtar.Replay;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Analyses;
 using ReDo.Pure.Config;
 using ReDo.Pure.Dormancy;
 using ReDo.Pure.Networks;
-using ReDo.MinAtar.Random;
 using ReDo.Pure.Recycling;
 using ReDo.Shell.Environments;
 using ReDo.Recycling.Networks;

@@ -1,4 +1,3 @@
-using ReDo.MinAtar.Replay;
 using static ReDo.Shell.Checkpoints.CheckpointParts;
 using TorchSharp;
 using static TorchSharp.torch;

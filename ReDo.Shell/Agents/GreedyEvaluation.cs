@@ -1,5 +1,5 @@
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Agents;

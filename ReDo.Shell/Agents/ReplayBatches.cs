@@ -1,5 +1,4 @@
-using ReDo.MinAtar.Random;
-using ReDo.MinAtar.Replay;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Config;
 using ReDo.Pure.Networks;
 using ReDo.Shell.Torch;

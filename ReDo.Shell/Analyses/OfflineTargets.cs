@@ -1,4 +1,4 @@
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Agents;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure;
-using ReDo.MinAtar.Random;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Agents;
 using ReDo.Recycling.Networks;

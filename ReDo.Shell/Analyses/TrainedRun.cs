@@ -1,6 +1,6 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure;
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
 using ReDo.Shell.Agents;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 
 namespace ReDo.Shell.Checkpoints;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
 
 namespace ReDo.Shell.Cli;

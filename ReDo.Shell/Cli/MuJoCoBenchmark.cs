@@ -1,10 +1,9 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
 using System.CommandLine;
 using System.Diagnostics;
-using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
-using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
 using TorchSharp;

@@ -1,8 +1,8 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure;
 using System.Globalization;
 using System.Text;
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
 using ReDo.Pure.Config;
 using ReDo.Pure.Games;
 using ReDo.Shell.Files;

@@ -1,6 +1,6 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Control;
-using ReDo.MinAtar.Random;
 
 namespace ReDo.Shell.MuJoCo;
 

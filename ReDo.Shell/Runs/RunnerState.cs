@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 using ReDo.Shell.Agents;
 

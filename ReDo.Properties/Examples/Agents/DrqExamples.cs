@@ -1,8 +1,7 @@
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Dormancy;
-using ReDo.Shell.Config;
 using ReDo.Shell.Environments;
 using ReDo.Recycling;
 using ReDo.Pure.Networks;
@@ -11,7 +10,6 @@ using ReDo.Shell.Agents;
 using ReDo.Recycling.Networks;
 using Xunit;
 using static TorchSharp.torch;
-using ReDo.Pure.Games;
 
 namespace ReDo.Properties.Examples.Agents;
 

@@ -1,6 +1,6 @@
 using ReDo.MinAtar;
-using ReDo.MinAtar.Replay;
 using Xunit;
+using ReDo.Shell.Agents;
 
 namespace ReDo.Properties.Examples.Agents;
 

@@ -1,7 +1,7 @@
 using ReDo.MinAtar;
-using ReDo.MinAtar.Replay;
 using ReDo.Pure.Agents;
 using Xunit;
+using ReDo.Shell.Agents;
 
 namespace ReDo.Properties.Examples.Agents;
 

@@ -1,6 +1,5 @@
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
-using ReDo.Shell.MinAtar;
+using ReDo.NumPyRandom;
 using Xunit;
 using ReDo.Pure.Games;
 

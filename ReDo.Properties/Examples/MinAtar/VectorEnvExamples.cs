@@ -1,5 +1,4 @@
 using ReDo.MinAtar;
-using ReDo.Shell.MinAtar;
 using Xunit;
 using ReDo.Pure.Games;
 
@@ -17,7 +16,7 @@ public class VectorEnvExamples
         var expected = new float[envs.ObservationSize];
         var rewards = new float[n];
         var terminals = new bool[n];
-        var random = new global::ReDo.MinAtar.Random.RandomState(9);
+        var random = new global::ReDo.NumPyRandom.RandomState(9);
         var sawTerminal = false;
         for (var step = 0; step < 300; step++)
         {

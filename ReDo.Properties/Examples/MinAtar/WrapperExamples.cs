@@ -1,6 +1,6 @@
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
 using Xunit;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
 
 namespace ReDo.Properties.Examples.MinAtar;

@@ -1,5 +1,5 @@
-using ReDo.MinAtar.Random;
 using Xunit;
+using ReDo.NumPyRandom;
 
 namespace ReDo.Properties.Examples.NumPyRandom;
 

@@ -1,9 +1,7 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
-using ReDo.Pure.Control;
-using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
-using ReDo.Shell.MuJoCo;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Control;
-using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
 using Xunit;

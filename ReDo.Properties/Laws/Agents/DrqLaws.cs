@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Properties.Generators;
 using ReDo.Pure.Agents;
 using ReDo.Shell.Agents;

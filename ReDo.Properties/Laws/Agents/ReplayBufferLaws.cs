@@ -1,10 +1,8 @@
-using ReDo.MinAtar.Replay;
+using ReDo.NumPyRandom;
 using ReDo.Properties.Generators;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
 using ReDo.Shell.Agents;
 using Xunit;
 using ReDo.Pure.Games;

@@ -1,6 +1,5 @@
+using ReDo.NumPyRandom;
 using ReDo.Properties.Generators;
-using FsCheck.Xunit;
-using ReDo.MinAtar.Random;
 
 namespace ReDo.Properties.Laws.NumPyRandom;
 

@@ -1,4 +1,4 @@
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 
 namespace ReDo.Shell.Agents.Sac;
 

@@ -1,4 +1,4 @@
-using ReDo.MinAtar.Random;
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Collections;
 using ReDo.Pure.Config;

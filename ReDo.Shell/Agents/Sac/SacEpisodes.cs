@@ -56,7 +56,7 @@ public static class SacEpisodes
         uint evalSeed = (uint)seed + GreedyEvaluation.SeedOffset;
         using var greedyTask = new ControlEnvironment(task, evalSeed);
         using var randomTask = new ControlEnvironment(task, evalSeed);
-        var random = new ReDo.MinAtar.Random.RandomState(evalSeed);
+        var random = new ReDo.NumPyRandom.RandomState(evalSeed);
         var greedy = Returns(greedyTask, episodes, o => agent.Act(o, greedy: true));
         var uniform = Returns(randomTask, episodes, _ => [.. Enumerable.Range(0, agent.ActionSize).Select(_ => 2 * random.Rand() - 1)]);
         return (greedy, uniform);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReDo.MinAtar.Random;
+namespace ReDo.NumPyRandom;
 
 /// <summary>
 /// The complete state of a <see cref="RandomState"/> (NumPy's <c>get_state()</c> minus the unused

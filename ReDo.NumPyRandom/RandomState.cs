@@ -1,4 +1,4 @@
-namespace ReDo.MinAtar.Random;
+namespace ReDo.NumPyRandom;
 
 /// <summary>
 /// NumPy's legacy <c>RandomState</c>, restricted to what MinAtar uses: <c>rand()</c> (53-bit doubles from

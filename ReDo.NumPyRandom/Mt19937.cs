@@ -1,4 +1,4 @@
-namespace ReDo.MinAtar.Random;
+namespace ReDo.NumPyRandom;
 
 /// <summary>
 /// The MT19937 bit generator as NumPy's legacy <c>RandomState</c> runs it: <c>init_genrand</c>

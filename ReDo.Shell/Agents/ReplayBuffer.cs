@@ -1,8 +1,8 @@
+using ReDo.NumPyRandom;
 using ReDo.Pure.Agents;
 using ReDo.MinAtar;
-using ReDo.MinAtar.Random;
 
-namespace ReDo.MinAtar.Replay;
+namespace ReDo.Shell.Agents;
 
 /// <summary>
 /// Circular uniform replay of MinAtar transitions. Each entry holds s_t (bit-packed, C·100 bits),
