@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReDo.Shell.Benchmarks;
 using ReDo.Shell.Cli;
 using ReDo.Shell.Files;
 using ReDo.Shell.Runs;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using ReDo.Recycling;
 using ReDo.Shell.Runs;
@@ -18,6 +17,7 @@ public class FolderOrderTests
     static readonly (string[] Folders, string Holds)[] ShellLayers =
     [
         ([FolderImports.Root], "the composition root: Program and Composition start and register everything"),
+        (["Benchmarks"], "`redo bench`: commands that time the code and print side-by-side figures"),
         (["Cli"], "the commands: typed options in, a call, lines out"),
         (["Analyses", "MinAtar"], "what commands do besides training: analyses of trained runs; MinAtar play and trace checks"),
         (["Experiments"], "experiment plans, queues, status and reports, which start runs through run specs"),

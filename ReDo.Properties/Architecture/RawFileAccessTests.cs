@@ -17,8 +17,8 @@ public class RawFileAccessTests
         ["Runs/QueueWorker.cs"] = "the worker's queue lock is a handle held for the worker's life, not a write to retry",
         ["Runs/RunFolderLock.cs"] = "the run folder's lock is a handle held while the run is written, not a write to retry",
         ["MuJoCo/"] = "the native MuJoCo loader opens model files itself: the checks must see the path it sees, and the scratch XML is written for it",
-        ["Cli/MuJoCoBenchmark.cs"] = "checks the model file the native loader will open",
-        ["Cli/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",
+        ["Benchmarks/MuJoCoBenchmark.cs"] = "checks the model file the native loader will open",
+        ["Benchmarks/UpdateBenchmark.cs"] = "a scratch Python script for the side-by-side benchmark, created and deleted within one call",
         ["Analyses/SupervisedData.cs"] = "read-only datasets of hundreds of MB, decompressed as a stream; IRunFiles reads whole files",
     };
 

@@ -1,7 +1,6 @@
 using ReDo.Pure.Networks;
-using ReDo.Shell.Agents;
+using ReDo.Shell.Benchmarks;
 using ReDo.Shell.Cli;
-using ReDo.Shell.Cli.Bench;
 using ReDo.Recycling;
 using TorchSharp;
 using Xunit;

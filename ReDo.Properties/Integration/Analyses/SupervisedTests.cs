@@ -2,6 +2,7 @@ using ReDo.Pure;
 using System.IO.Compression;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
+using ReDo.Shell.Benchmarks;
 using ReDo.Shell.Cli;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using ReDo.Shell.Cli;
+using ReDo.Shell.Benchmarks;
 using Xunit;
 
 namespace ReDo.Properties.Integration.Cli;

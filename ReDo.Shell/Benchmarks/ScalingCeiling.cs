@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 
-namespace ReDo.Shell.Cli.Bench;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// How well this machine itself scales from 1 to N busy threads, with no torch and no training in the way:

@@ -6,10 +6,10 @@ using ReDo.Pure.Config;
 using ReDo.MinAtar;
 using ReDo.Pure.Games;
 using ReDo.Shell.Agents;
-using ReDo.Shell.Cli.Bench;
+using ReDo.Shell.Cli;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench train [--game breakout] [--frames 25000]</c>: end-to-end frames/s of the MinAtar paper

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ReDo.Shell.Cli.Bench;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// CPU time of the calling thread (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>). On a

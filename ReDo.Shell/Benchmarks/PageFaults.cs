@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ReDo.Shell.Cli.Bench;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// Minor page faults of the calling thread (Linux <c>getrusage(RUSAGE_THREAD)</c>): a count, so unlike a

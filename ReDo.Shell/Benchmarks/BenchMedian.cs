@@ -1,4 +1,5 @@
-namespace ReDo.Shell.Cli.Bench;
+
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>The median the side-by-side benches report (mean of the middle two for an even count).</summary>
 public static class BenchMedian

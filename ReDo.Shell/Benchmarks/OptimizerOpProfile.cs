@@ -2,7 +2,7 @@ using ReDo.Recycling.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli.Bench;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// Centered RMSprop's step (<see cref="Optimizers.CenteredRmsProp"/>) op by op over one flat

@@ -3,9 +3,10 @@ using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Recycling.Networks;
 using ReDo.Recycling;
+using ReDo.Shell.Cli;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli.Bench;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench recycle --phases</c>: where a score-and-recycle spends its time, phase by phase in

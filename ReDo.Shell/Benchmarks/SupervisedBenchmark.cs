@@ -1,12 +1,12 @@
 using System.CommandLine;
 using ReDo.Pure.Analyses;
 using ReDo.Shell.Analyses;
-using ReDo.Shell.Cli.Bench;
 using ReDo.Recycling.Networks;
 using TorchSharp;
+using ReDo.Shell.Cli;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench supervised</c>: the thread CPU time of one epoch of <c>redo supervised</c> (paper Fig. 3

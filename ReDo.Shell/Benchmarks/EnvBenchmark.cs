@@ -3,8 +3,9 @@ using System.Diagnostics;
 using ReDo.MinAtar;
 using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
+using ReDo.Shell.Cli;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench env</c>: single-core MinAtar steps per second per game with random actions, writing the

@@ -4,9 +4,10 @@ using ReDo.Recycling.Networks;
 using ReDo.Recycling.Optimizers;
 using ReDo.Recycling;
 using TorchSharp;
+using ReDo.Shell.Cli;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli.Bench;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// What the recycle benchmarks train on: online and target networks of one spec, seeded, with the

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using ReDo.Shell.Cli.Bench;
 using ReDo.Pure.Networks;
-using ReDo.Recycling.Networks;
 using ReDo.Recycling;
+using ReDo.Shell.Cli;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench recycle</c>: time of one score-and-recycle (probe 64, τ = 0.1) against one DQN

@@ -9,9 +9,9 @@ using ReDo.Pure.Runs;
 using ReDo.Shell.Config;
 using ReDo.Shell.Files;
 using ReDo.Shell.Runs;
-using ReDo.Shell.Cli.Bench;
+using ReDo.Shell.Cli;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench parallel [--jobs 2] [--frames 20000] [--game breakout]</c>: total training frames/s of

@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ReDo.Pure.Networks;
-using ReDo.Shell.Cli.Bench;
 using ReDo.Shell.Agents;
 using ReDo.Recycling.Networks;
 using ReDo.Recycling.Optimizers;
 using ReDo.Recycling.Torch;
 using TorchSharp;
+using ReDo.Shell.Cli;
 using static TorchSharp.torch;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench update [--steps 2000]</c>: the isolated MinAtar DQN update (batch 32, centered
@@ -189,7 +189,7 @@ public sealed class UpdateBenchmark : IBenchmark
     static PyTorchTimes? PyTorch(string python, int steps, int threads)
     {
         var script = Path.Combine(Path.GetTempPath(), $"redo-bench-update-{Environment.ProcessId}.py");
-        using (var resource = typeof(UpdateBenchmark).Assembly.GetManifestResourceStream("ReDo.Shell.Cli.Bench.pytorch_update.py")
+        using (var resource = typeof(UpdateBenchmark).Assembly.GetManifestResourceStream("ReDo.Shell.Benchmarks.pytorch_update.py")
                               ?? throw new InvalidOperationException("the PyTorch script is not embedded in this build"))
         using (var file = File.Create(script)) resource.CopyTo(file);
         try

@@ -7,8 +7,9 @@ using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
 using ReDo.Shell.MuJoCo;
 using TorchSharp;
+using ReDo.Shell.Cli;
 
-namespace ReDo.Shell.Cli;
+namespace ReDo.Shell.Benchmarks;
 
 /// <summary>
 /// <c>redo bench mujoco</c>: one row per task, in one run: raw mj_step calls/s, our environment's agent
