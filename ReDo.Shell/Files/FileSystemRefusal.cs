@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ReDo.Pure.Runs;
-using ReDo.Shell.Metrics;
 
 namespace ReDo.Shell.Files;
 
