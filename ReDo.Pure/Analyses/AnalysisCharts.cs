@@ -10,7 +10,7 @@ public static class AnalysisCharts
 {
     /// <summary>Overall overlap vs the previous step and vs the reference, in %, over gradient steps.</summary>
     public static ChartSpec Persistence(string run, IReadOnlyList<PersistenceRow> rows, MaskThreshold threshold) => new(
-        $"{run}: persistence of dormant neurons (τ {(threshold == MaskThreshold.Zero ? "= 0" : "as configured")})", "gradient steps", "overlap coefficient %",
+        $"{run}: persistence of dormant neurons (τ {(threshold == MaskThreshold.Zero ? "= 0" : "as configured")})", "schedule steps (warm-up included)", "overlap coefficient %",
         ValueList.Of(
             new ChartSeries("vs previous logging step", Points(rows, r => 100 * r.Overall.VsPrevious), 0),
             new ChartSeries("vs reference step", Points(rows, r => 100 * r.Overall.VsReference), 1)),
@@ -27,7 +27,7 @@ public static class AnalysisCharts
 
     /// <summary>srank_δ and the entropy effective rank of the penultimate features of each run, over gradient steps.</summary>
     public static ChartSpec Ranks(IReadOnlyList<(string Run, IReadOnlyList<DormancyLogEntry> Log)> runs) => new(
-        "effective rank of the penultimate features", "gradient steps", "rank",
+        "effective rank of the penultimate features", "schedule steps (warm-up included)", "rank",
         runs.SelectMany((r, i) => new[]
         {
             new ChartSeries($"{r.Run} srank", r.Log.Select(e => new ChartPoint(e.Masks.GradientStep, e.SRank)).ToValueList(), i),

@@ -46,7 +46,7 @@ public static class DormantPersistence
         for (int i = 0; i < steps.Count; i++)
             if (steps[i].GradientStep >= wanted) return i;
         return referenceStep is null ? 0 : throw new ArgumentException(
-            $"no logging step at or after gradient step {referenceStep}; the last is {steps[^1].GradientStep}");
+            $"no logging step at or after schedule step {referenceStep}; the last is {steps[^1].GradientStep}");
     }
 
     static Dictionary<string, IReadOnlySet<string>> Sets(IReadOnlyList<LayerMask> masks)

@@ -160,7 +160,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         }
         float loss = QLearningUpdate.Step(Online, Target, Optimizer, batch, a.DoubleDqn);
         if (!float.IsFinite(loss))
-            throw new NonFiniteLossException(gradientStep, loss);
+            throw new NonFiniteLossException(updatesAfter, gradientStep, loss, "Agent:LearningRate");
         var report = new UpdateReport(gradientStep, loss);
 
         bool recycle = planned.Recycle, log = planned.LogDormancy;
@@ -204,6 +204,12 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     }
 }
 
-/// <summary>A NaN or infinite loss: training stops with the step named (the last good checkpoint is kept).</summary>
-public sealed class NonFiniteLossException(long gradientStep, float loss)
-    : Exception($"the loss became {loss} at gradient step {gradientStep}; lower Agent:LearningRate or check the inputs. Training stopped.");
+/// <summary>
+/// A NaN or infinite loss: training stops with the update named by both counters a user meets, the
+/// updates performed (metrics.csv's gradient_steps, resume's count) and the schedule step (the
+/// reference's numbering that Redo:Period, Redo:LogPeriod and Reset:Period follow, which counts the
+/// warm-up); the last good checkpoint is kept.
+/// </summary>
+public sealed class NonFiniteLossException(long update, long scheduleStep, float loss, string learningRates)
+    : Exception($"the loss became {loss} at update {update:N0} (schedule step {scheduleStep:N0}, the count Redo:Period and Redo:LogPeriod follow, " +
+                $"warm-up included); lower {learningRates} or check the inputs. Training stopped.");

@@ -18,7 +18,7 @@ public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
     {
         var run = new Argument<string>("run") { Description = "a run folder `redo train` wrote with dormancy logging" };
         var tau = CliOptions.Choice("--tau", "which mask: dormant at τ, or exactly zero (τ = 0)", "tau", "zero", "tau");
-        var reference = CliOptions.Optional<long>("--reference", "the gradient step the masks are compared with (default: the first logged step after step 0)", 0, long.MaxValue);
+        var reference = CliOptions.Optional<long>("--reference", "the schedule step the masks are compared with (dormancy-log.txt's second column: the count Redo:LogPeriod follows, warm-up included; default: the first logged step after step 0)", 0, long.MaxValue);
         var overlapOut = CliOptions.Text("--out", "output folder (default <run>/analysis)");
         var overlap = new Command("overlap", "overlap of the dormant sets between logging steps (paper Fig. 5): writes overlap.csv and overlap.png") { run, tau, reference, overlapOut };
         overlap.SetAction(r => Overlap(new OverlapParameters(r.GetValue(run)!, r.GetValue(tau) == "zero" ? MaskThreshold.Zero : MaskThreshold.Tau,
@@ -145,7 +145,7 @@ public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
     {
         var result = PersistenceAnalysis.Run(files, p.Run, p.Threshold, p.ReferenceStep, p.Out ?? Path.Combine(p.Run, "analysis"));
         var last = result.Rows[^1].Overall;
-        Console.WriteLine($"{result.Rows.Count} logging steps; at gradient step {result.Rows[^1].GradientStep:N0}: {last.Dormant} dormant, " +
+        Console.WriteLine($"{result.Rows.Count} logging steps; at schedule step {result.Rows[^1].GradientStep:N0}: {last.Dormant} dormant, " +
                           $"overlap with the previous step {last.VsPrevious:P1}, with the reference step {last.VsReference:P1}");
         Console.WriteLine($"wrote {result.Csv} and {result.Plot}");
         return 0;
@@ -156,7 +156,7 @@ public sealed class AnalyzeCommand(IRunFiles files) : ICliCommand
         if (runs.Count == 0) throw new CliError("name at least one run folder.");
         var (csv, plot, final) = RankAnalysis.Run(files, runs, output ?? Path.Combine(runs[0], "analysis"));
         foreach (var (run, last) in final)
-            Console.WriteLine($"{run}: at gradient step {last.Masks.GradientStep:N0} srank(δ=0.01) {last.SRank}, entropy effective rank {last.EffectiveRank:0.0}");
+            Console.WriteLine($"{run}: at schedule step {last.Masks.GradientStep:N0} srank(δ=0.01) {last.SRank}, entropy effective rank {last.EffectiveRank:0.0}");
         Console.WriteLine($"wrote {csv} and {plot}");
         return 0;
     }

@@ -154,7 +154,7 @@ public sealed class Runner : IDisposable
             throw new RunFolderException($"checkpoint {checkpoint.Name} of '{runFolder}' passes its checksums but does not fit this run ({e.Message.Split('\n')[0].Trim()}); " +
                 $"its parts come from another run. Move {Path.Combine(store.Folder, checkpoint.Name)} away to resume from the checkpoint before it.", e);
         }
-        note($"resuming {runFolder} from checkpoint {checkpoint.Name} (frame {m.Frames:N0} of {config.Run.Frames:N0}, {m.GradientSteps:N0} gradient steps)");
+        note($"resuming {runFolder} from checkpoint {checkpoint.Name} (frame {m.Frames:N0} of {config.Run.Frames:N0}, {m.GradientSteps:N0} updates)");
         return runner;
     }
 

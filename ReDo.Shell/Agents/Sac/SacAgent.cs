@@ -103,7 +103,7 @@ public sealed class SacAgent : IAgent<double[], double[]>
         Replay.Add(t.Observation, t.Action, t.Reward, t.Next, t.Terminated);
         var plan = SacStepPlan.Next(Clock, _schedules);
         var updates = new UpdateReport[plan.Updates.Count];
-        for (int u = 0; u < updates.Length; u++) updates[u] = GradientStep(plan.Updates[u]);
+        for (int u = 0; u < updates.Length; u++) updates[u] = GradientStep(plan.Updates[u], update: Updates + u + 1);
         if (plan.Reset) SacRecycling.Reset(Learner, _reset, Generator);
         Clock = plan.NextClock;
         var report = new StepReport([.. updates]);
@@ -112,8 +112,8 @@ public sealed class SacAgent : IAgent<double[], double[]>
         return report;
     }
 
-    /// <summary>One planned gradient step on a replay batch (App. B order), dormancy logged and ReDo run where planned.</summary>
-    internal UpdateReport GradientStep(PlannedUpdate planned)
+    /// <summary>One planned gradient step on a replay batch (App. B order), dormancy logged and ReDo run where planned; <paramref name="update"/> is its count from 1, for messages.</summary>
+    internal UpdateReport GradientStep(PlannedUpdate planned, long update = 0)
     {
         int b = Settings.BatchSize;
         Replay.Sample(Random, b, _obs, _actions, _rewards, _next, _discounts);
@@ -122,7 +122,7 @@ public sealed class SacAgent : IAgent<double[], double[]>
             tensor(_next, [b, ObservationSize]), tensor(_discounts, [b, 1]), Generator);
         double entropy = -learned.LogProb.mean().item<float>();
         if (!float.IsFinite(learned.CriticLoss) || !float.IsFinite(learned.ActorLoss))
-            throw new NonFiniteLossException(planned.GradientStep, (float)((double)learned.CriticLoss + learned.ActorLoss));
+            throw new NonFiniteLossException(update, planned.GradientStep, (float)((double)learned.CriticLoss + learned.ActorLoss), "Sac:CriticLearningRate and Sac:ActorLearningRate");
         var report = new UpdateReport(planned.GradientStep, learned.CriticLoss);
         if (planned.LogDormancy)
             report = report with
