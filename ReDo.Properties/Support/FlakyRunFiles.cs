@@ -14,6 +14,8 @@ public sealed class FlakyRunFiles(IRunFiles disk) : IRunFiles
 
     public int FailEvery { get; init; }
     public int DiskFullFromWrite { get; init; } = int.MaxValue;
+    /// <summary>Files whose durable writes meet a full disk (half their bytes written first), whatever the write's number.</summary>
+    public Func<string, bool> DiskFullFor { get; init; } = _ => false;
     public int Failures { get; private set; }
 
     public bool Exists(string path) => disk.Exists(path);
@@ -51,6 +53,11 @@ public sealed class FlakyRunFiles(IRunFiles disk) : IRunFiles
 
     public void WriteDurable(string path, ReadOnlySpan<byte> bytes)
     {
+        if (DiskFullFor(path))
+        {
+            disk.WriteDurable(path, bytes[..(bytes.Length / 2)]);
+            throw new IOException("No space left on device (simulated)", 28);
+        }
         if (Fails(out var tornHalf))
         {
             if (tornHalf) disk.WriteDurable(path, bytes[..(bytes.Length / 2)]);

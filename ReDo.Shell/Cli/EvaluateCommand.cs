@@ -7,6 +7,7 @@ using ReDo.Shell.Config;
 using ReDo.Pure.Games;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
+using ReDo.Shell.Checkpoints;
 using ReDo.Shell.MuJoCo;
 
 namespace ReDo.Shell.Cli;
@@ -53,7 +54,7 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
         var probe = new MinAtarEnvironment(game, options);
         using var agent = new DqnAgent(config, probe.Channels, probe.ActionCount);
         try { agent.Online.load(weights); }
-        catch (Exception e) { throw new CliError($"{weights} could not be loaded ({e.Message}); was it written by this config's network?"); }
+        catch (Exception e) { throw Unreadable(files, folder, weights, CheckpointParts.Write(agent.SaveWeights).Length, e); }
         var (mean, random) = GreedyEvaluation.AgainstRandom(agent, game, options, config.Run.Seed, episodes, epsilon);
         Console.WriteLine($"{config.Run.Game}: {episodes} episodes, ε = {epsilon}: mean return {mean:0.00} (random policy on the same seeds: {random:0.00})");
         return 0;
@@ -80,10 +81,26 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
                 using var reader = new BinaryReader(new MemoryStream(files.ReadAllBytes(weights)));
                 agent.LoadWeights(reader);
             }
-            catch (Exception e) when (e is not CliError) { throw new CliError($"{weights} could not be loaded ({e.Message}); was it written by this config's networks (Sac:WidthMultiplier, task)?"); }
+            catch (Exception e) when (e is not CliError) { throw Unreadable(files, Path.GetDirectoryName(weights) ?? ".", weights, CheckpointParts.Write(agent.SaveWeights).Length, e); }
             return SacEpisodes.EpisodesAgainstRandom(agent, task, config.Run.Seed, episodes);
         }
         catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new CliError(e.Message); }
+    }
+
+    /// <summary>
+    /// Weights that do not load, told apart by their length against this config's networks: shorter is a
+    /// truncated file (a full disk or a broken copy), the same length a damaged one, otherwise another
+    /// network's. Each says how to get the file back from the run's final checkpoint.
+    /// </summary>
+    static CliError Unreadable(IRunFiles files, string folder, string weights, long expected, Exception e)
+    {
+        long length = files.Length(weights);
+        var again = $"To write it again from the run's final checkpoint, delete {weights} and {Path.Combine(folder, RunLayout.Summary)}, then run: redo resume {folder}";
+        return new CliError(length < expected
+            ? $"{weights} is truncated: {length:N0} bytes where this config's networks take {expected:N0} (a full disk or an interrupted copy while it was written). {again}"
+            : length == expected
+                ? $"{weights} is damaged: it has the length of this config's networks ({expected:N0} bytes) but does not load ({e.Message}). {again}"
+                : $"{weights} holds {length:N0} bytes where this config's networks take {expected:N0}: it was written by another network (Agent:Network, Agent:WidthMultiplier, Sac:WidthMultiplier, the game or task) or is damaged ({e.Message}).");
     }
 
     static double StandardError(double[] v) =>

@@ -16,9 +16,18 @@ public static class ConfigLoader
     /// <summary>A config file, read through <paramref name="files"/> (the retrying disk), then the overrides.</summary>
     public static ExperimentConfig Load(string path, IEnumerable<string> overrides, IRunFiles files)
     {
+        if (!files.Exists(path) && files.DirectoryExists(path))
+        {
+            var inside = files.Files(path, "*.json").Order(StringComparer.Ordinal).ToList();
+            throw new ConfigException($"'{path}' is a folder, not a config file; pass one of its files" +
+                (inside.Count > 0 ? $", e.g. {Path.Combine(path, inside.Contains(Example) ? Example : inside[0])}" : "") + " (redo config list names the shipped configs).");
+        }
         if (!files.Exists(path)) throw new ConfigException($"config file '{path}' does not exist; pass a config file or the name of a shipped one (redo config list).");
         return Load(files.ReadAllText(path), overrides, source: path, jsonSource: $"config file '{path}'");
     }
+
+    /// <summary>The file a message about a folder of configs suggests when the folder holds it.</summary>
+    const string Example = "minatar-breakout-dqn.json";
 
     /// <summary>A configuration given as JSON text (a run folder's config.json, a run spec's embedded config).</summary>
     public static ExperimentConfig LoadJson(string json, IEnumerable<string> overrides, string source) =>

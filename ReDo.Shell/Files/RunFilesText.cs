@@ -22,12 +22,16 @@ public static class RunFilesText
     /// Writes via &lt;path&gt;.tmp and one rename, so a reader sees the old file or the whole new one, never
     /// half; a write that fails (a full disk) takes its temporary file with it.
     /// </summary>
-    public static void WriteTextAtomically(this IRunFiles files, string path, string text)
+    public static void WriteTextAtomically(this IRunFiles files, string path, string text) =>
+        files.WriteAtomically(path, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The same for bytes (online.weights: a torn one would make evaluate fail on a run that looks finished).</summary>
+    public static void WriteAtomically(this IRunFiles files, string path, ReadOnlySpan<byte> bytes)
     {
         var temp = path + ".tmp";
         try
         {
-            files.WriteText(temp, text);
+            files.WriteDurable(temp, bytes);
             files.Rename(temp, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -181,7 +181,9 @@ public sealed class Runner : IDisposable
             progress.WriteLine($"stopped at frame {Frame:N0} of {Config.Run.Frames:N0}; checkpoint {LastCheckpoint} written. Continue with: redo resume {RunFolder}");
             return new RunSummary(Frame, Agent.Updates, fps, double.NaN, double.NaN, RunFolder, Finished: false, ReturnLast100);
         }
-        return Finish(progress, fps);
+        // A full disk while the finished run writes its weights or summary: the final checkpoint is kept, and resume finishes it.
+        try { return Finish(progress, fps); }
+        catch (DiskFullException e) { throw RunHaltedException.From(e, RunFolder, LastCheckpoint); }
     }
 
     /// <summary>Steps until the configured frame count (→ Finished) or until <paramref name="stop"/> is set (→ Stopped, after a checkpoint).</summary>
@@ -281,11 +283,12 @@ public sealed class Runner : IDisposable
 
     RunSummary Finish(TextWriter progress, double fps)
     {
-        _files.WriteDurable(Path.Combine(RunFolder, RunLayout.Weights), CheckpointParts.Write(Agent.SaveWeights));
+        // Atomically: a torn online.weights would make evaluate fail on a run that looks finished.
+        _files.WriteAtomically(Path.Combine(RunFolder, RunLayout.Weights), CheckpointParts.Write(Agent.SaveWeights));
         RunPlots.Write(_files, RunFolder);
         var (eval, random) = _interaction.Evaluate(Config.Run.EvalEpisodes);
         var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
-        _files.WriteDurable(Path.Combine(RunFolder, RunLayout.Summary), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointJson.Options));
+        _files.WriteAtomically(Path.Combine(RunFolder, RunLayout.Summary), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointJson.Options));
         progress.WriteLine($"done: {Frame:N0} frames, {Agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {ReturnLast100:0.00}; " +
                            $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy ({(double.IsNaN(Agent.Epsilon) ? "mean action" : $"ε = {Config.Agent.EpsilonEval}")}) mean return {eval:0.00}, random policy {random:0.00}");
         return summary;

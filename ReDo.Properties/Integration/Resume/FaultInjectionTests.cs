@@ -53,4 +53,25 @@ public class FaultInjectionTests
         Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         TinyRuns.AssertSameResult(reference, folder);
     }
+
+    [Fact]
+    public void A_full_disk_while_the_weights_are_written_leaves_no_torn_file_and_resume_finishes_the_run()
+    {
+        var config = TinyRuns.Config();
+        var reference = TinyRuns.Reference(config);
+        var folder = TinyRuns.NewFolder("full-at-end");
+        var full = new FlakyRunFiles(DiskRunFiles.Instance) { DiskFullFor = p => Path.GetFileName(p).StartsWith(RunLayout.Weights, StringComparison.Ordinal) };
+        var files = new ResilientRunFiles(full, firstDelay: TimeSpan.FromMilliseconds(1));
+
+        var halted = Assert.Throws<RunHaltedException>(() => Runner.Train(config, folder, files, TextWriter.Null));
+
+        Assert.True(halted.Resumable);
+        Assert.Contains("the disk is full", halted.Message);
+        Assert.Contains($"continue with: redo resume {folder}", halted.Message);
+        Assert.Empty(Directory.GetFiles(folder, RunLayout.Weights + "*"));   // nothing torn for evaluate to fail on
+        Assert.False(File.Exists(Path.Combine(folder, RunLayout.Summary)));
+
+        Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
+        TinyRuns.AssertSameResult(reference, folder);
+    }
 }
