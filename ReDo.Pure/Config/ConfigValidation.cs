@@ -12,6 +12,9 @@ public static class ConfigValidation
     /// <summary>The layers SAC's Reset may name (each of actor, critic_1 and critic_2 has them: docs/sac.md).</summary>
     public static readonly ValueList<string> SacLayers = ["Dense_0", "Dense_1", "final_layer"];
 
+    /// <summary>A MinAtar observation's channels and actions at their most (Seaquest's planes, all six actions): layer names do not depend on them.</summary>
+    const int MinAtarChannels = 10, MinAtarActions = 6;
+
     static void CheckCycle(ExperimentConfig c, Action<bool, string, object?, string> check)
     {
         const string allowed = "comma-separated MinAtar games, at least two, none twice, Run:Game first (e.g. breakout,space_invaders,asterix,seaquest,freeway)";
@@ -94,6 +97,13 @@ public static class ConfigValidation
             Check(c.Reset.Layers.All(SacLayers.Contains) && c.Reset.Layers.Distinct().Count() == c.Reset.Layers.Count, "Reset:Layers", $"[{string.Join(", ", c.Reset.Layers)}]",
                 $"distinct names of SAC's layers ({string.Join(", ", SacLayers)}: every one for the paper's full reset)");
             e.AddRange(ValidateSac(c.Sac));
+        }
+        else if (c.Reset.Enabled && e.Count == 0)
+        {
+            // The names the agent would refuse at its start (after the run folder is made), known from the profile alone.
+            var layers = NetworkCatalog.For(c.Agent.Network, MinAtarChannels, MinAtarActions, c.Agent.WidthMultiplier).Layers.Select(l => l.Name).ToList();
+            Check(c.Reset.Layers.All(layers.Contains), "Reset:Layers", $"[{string.Join(", ", c.Reset.Layers)}]",
+                $"names of the {ConfigName.Of(c.Agent.Network)} network's layers: {string.Join(", ", layers)}");
         }
         return e;
     }

@@ -63,6 +63,11 @@ public class BadValueMessageExamples
     }
 
     [Fact]
+    public void A_layer_the_network_does_not_have_is_refused_before_a_run_folder_is_made() =>
+        Assert.Contains("Reset:Layers = [Dense_0, foo]: allowed names of the minatar network's layers: Conv_0, Dense_0, final_layer",
+            Refusal("Redo:Enabled=false", "Reset:Enabled=true", "Reset:Layers:1=foo"));
+
+    [Fact]
     public void A_null_for_a_key_that_may_be_unset_is_its_default()
     {
         var config = ConfigLoader.LoadJson("""{ "Env": { "Cycle": null } }""", [], "my.json");

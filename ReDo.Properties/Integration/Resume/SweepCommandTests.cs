@@ -14,7 +14,9 @@ public class SweepCommandTests
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         string[] args = ["sweep", config, "--seeds", "1-2", "--set-grid", "Agent:ReplayRatio=0.5,2", "--set", "Run:Frames=800", "--queue", queue.Root];
 
-        Assert.Equal(0, CliRun.Invoke(new SweepCommand(TestDisk.Files), args).Exit);
+        var (exit, output, _) = CliRun.Invoke(new SweepCommand(TestDisk.Files), args);
+        Assert.Equal(0, exit);
+        Assert.Contains($"redo worker --queue {queue.Root} --exit-when-empty", output);   // the command that runs them and ends
         var names = queue.Pending();
         Assert.Equal(4, names.Count);
         foreach (var name in names)
