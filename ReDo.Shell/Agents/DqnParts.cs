@@ -7,7 +7,7 @@ namespace ReDo.Shell.Agents;
 /// <summary>
 /// The binary checkpoint parts of a <see cref="DqnAgent"/> (its <see cref="IAgent.Bundle"/>): both networks, the
 /// optimizer state (every moment and step count, in the byte layout of TorchSharp's save_state_dict), the filled part of the
-/// replay buffer, and the states of libtorch's global generator and of the redraw generator.
+/// replay buffer, and the state of the agent's own generator (never libtorch's process-wide one: see <see cref="Capture"/>).
 /// Everything is loaded in place, so parameter handles (and the optimizer's view of them) stay valid.
 /// </summary>
 public static class DqnParts
@@ -21,8 +21,9 @@ public static class DqnParts
         yield return (Replay, Write(w => WriteReplay(agent.Replay, w)));
         yield return (Generators, Write(w =>
         {
-            using var global = torch.random.get_rng_state();
-            WriteBytes(w, global.data<byte>().ToArray());
+            // The slot where libtorch's global generator was saved stays, empty: the agent never draws from it, and it is
+            // process-wide, so with --parallel every slot reseeds it and its state made checkpoints differ by timing alone.
+            WriteBytes(w, []);
             using var redraw = agent.RedrawGenerator.get_state();
             WriteBytes(w, redraw.data<byte>().ToArray());
         }));
@@ -35,8 +36,7 @@ public static class DqnParts
         Read(parts, Replay, r => ReadReplay(agent.Replay, r));
         Read(parts, Generators, r =>
         {
-            using var global = tensor(ReadBytes(r));
-            torch.random.set_rng_state(global);
+            ReadBytes(r);   // empty, or in older checkpoints the global generator's state: read past, never restored (nothing draws from it)
             using var redraw = tensor(ReadBytes(r));
             agent.RedrawGenerator.set_state(redraw);
         });

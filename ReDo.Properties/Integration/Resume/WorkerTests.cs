@@ -51,6 +51,14 @@ public class WorkerTests
         Assert.Contains("ReplayRato", File.ReadAllText(Path.Combine(queue.Failed, "z-bad.reason.txt")));
         foreach (var spec in specs)
             TinyRuns.AssertSameResult(TinyRuns.Reference(RunSpecFiles.Resolve(spec)), queue.RunFolder(spec.Name));
+        // The third ran beside another run in one process from its start: its checkpoints are the uninterrupted run's, byte for byte.
+        var reference = Path.Combine(TinyRuns.Reference(RunSpecFiles.Resolve(specs[2])), RunLayout.Checkpoints);
+        var parallel = Path.Combine(queue.RunFolder(specs[2].Name), RunLayout.Checkpoints);
+        var parts = Directory.GetFiles(reference, "*.bin", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(reference, f)).Order().ToList();
+        Assert.NotEmpty(parts);
+        Assert.Equal(parts, Directory.GetFiles(parallel, "*.bin", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(parallel, f)).Order());
+        foreach (var part in parts)
+            Assert.True(File.ReadAllBytes(Path.Combine(reference, part)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(parallel, part))), $"{part} of the --parallel 2 run differs");
     }
 
     [Fact]
