@@ -1,6 +1,6 @@
 using ReDo.Shell.Cli;
-using ReDo.Shell.MinAtar;
 using Xunit;
+using ReDo.Shell.Traces;
 
 namespace ReDo.Golden.MinAtar;
 

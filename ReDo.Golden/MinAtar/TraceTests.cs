@@ -1,6 +1,6 @@
 using ReDo.MinAtar;
-using ReDo.Shell.MinAtar;
 using Xunit;
+using ReDo.Shell.Traces;
 
 namespace ReDo.Golden.MinAtar;
 

@@ -1,4 +1,3 @@
-
 namespace ReDo.Shell.Benchmarks;
 
 /// <summary>The median the side-by-side benches report (mean of the middle two for an even count).</summary>

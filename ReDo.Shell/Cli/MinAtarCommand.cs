@@ -1,7 +1,8 @@
 using System.CommandLine;
 using ReDo.MinAtar;
 using ReDo.Shell.Files;
-using ReDo.Shell.MinAtar;
+using ReDo.Shell.Play;
+using ReDo.Shell.Traces;
 
 namespace ReDo.Shell.Cli;
 

@@ -1,7 +1,7 @@
 using ReDo.MinAtar;
 using ReDo.Pure.Games;
-using ReDo.Shell.MinAtar;
 using Xunit;
+using ReDo.Shell.Play;
 
 namespace ReDo.Properties.Examples.MinAtar;
 

@@ -1,6 +1,6 @@
 using ReDo.MinAtar;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>
 /// Replays a golden trace through <see cref="MinAtarEnvironment"/> under the recorded protocol (construct,

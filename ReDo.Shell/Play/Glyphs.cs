@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ReDo.MinAtar;
 using ReDo.Pure.Games;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Play;
 
 /// <summary>How one channel looks: a character for the terminal and a colour for both terminal and PNG.</summary>
 public sealed record Glyph(int Channel, char Symbol, byte R, byte G, byte B);

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using ReDo.MinAtar;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Play;
 
 /// <summary>Draws one observation as 10 text rows in a border, one character per cell, optionally in ANSI colour.</summary>
 public static class TerminalFrame

@@ -1,4 +1,4 @@
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>A trace file that cannot be read; the message names the file and the line.</summary>
 public sealed class TraceFormatException(string path, int line, string problem)

@@ -3,7 +3,7 @@ using ReDo.MinAtar;
 using ReDo.Shell.Files;
 using SkiaSharp;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Play;
 
 /// <summary>Lays frames out left to right (wrapping after <see cref="PerRow"/>) as an image and saves it as PNG (SkiaSharp, which ScottPlot draws with).</summary>
 public static class FrameStrip

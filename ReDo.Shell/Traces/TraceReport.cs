@@ -1,6 +1,4 @@
-using ReDo.MinAtar;
-
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>The text <c>redo minatar verify</c> prints for one trace.</summary>
 public static class TraceReport

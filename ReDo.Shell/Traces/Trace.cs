@@ -1,6 +1,6 @@
 using ReDo.MinAtar;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>The settings a golden trace was recorded with (its JSON header line).</summary>
 public sealed record TraceHeader(GameInfo Game, uint Seed, double StickyActionProbability, bool DifficultyRamping, int Steps)

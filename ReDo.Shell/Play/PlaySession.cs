@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ReDo.MinAtar;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Play;
 
 /// <summary>
 /// Runs one <c>play</c> session: seeded protocol, reset after each terminal step, a frame printed after

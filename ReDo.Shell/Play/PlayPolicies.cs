@@ -1,7 +1,7 @@
 using ReDo.MinAtar;
 using ReDo.NumPyRandom;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Play;
 
 /// <summary>Chooses the next action in <c>redo minatar play</c>; null ends the session.</summary>
 public interface IPlayPolicy

@@ -1,6 +1,6 @@
 using ReDo.MinAtar;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>A cell whose channel differs: what the trace holds and what the replay produced.</summary>
 public sealed record CellDifference(string Channel, int Y, int X, bool Expected);

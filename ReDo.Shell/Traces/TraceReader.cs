@@ -3,7 +3,7 @@ using System.Text.Json;
 using ReDo.MinAtar;
 using ReDo.Shell.Files;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>
 /// Reads golden trace files (docs/specs/minatar-spec.md §14.2) and checks their structure: a known game, a channel count that

@@ -1,7 +1,7 @@
 using ReDo.Pure;
 using ReDo.Shell.Files;
 
-namespace ReDo.Shell.MinAtar;
+namespace ReDo.Shell.Traces;
 
 /// <summary>Turns the arguments of <c>verify</c> (files and folders) into the list of trace files, in order.</summary>
 public static class TraceFiles
