@@ -64,7 +64,7 @@ public static class AgentFactory
             {
                 EvaluationTask = config.Sac.EvalPeriod > 0 ? new ControlEnvironment(task, (uint)config.Run.Seed + 1) : null,
             };
-            return new Interaction<double[], double[]>(agent, new ControlTaskEnvironment(env),
+            return new Interaction<double[], double[]>(agent, new MuJoCoTask(env),
                 episodes => SacEpisodes.AgainstRandom(agent, task, config.Run.Seed, episodes));
         }
         catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new ConfigException(e.Message); }

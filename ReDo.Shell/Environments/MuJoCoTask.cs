@@ -10,11 +10,11 @@ namespace ReDo.Shell.Environments;
 /// limit (a truncation, which SAC bootstraps through). The first episode starts here, so the runner
 /// can observe at once.
 /// </summary>
-public sealed class ControlTaskEnvironment : IEnvironment<double[], double[]>, IDisposable
+public sealed class MuJoCoTask : IEnvironment<double[], double[]>, IDisposable
 {
     readonly ControlEnvironment _env;
 
-    public ControlTaskEnvironment(ControlEnvironment env)
+    public MuJoCoTask(ControlEnvironment env)
     {
         _env = env;
         _env.Reset();
