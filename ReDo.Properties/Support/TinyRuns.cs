@@ -81,7 +81,7 @@ public static class TinyRuns
         References.GetOrAdd(ConfigLoader.ToJson(config), _ => new Lazy<string>(() =>
         {
             var folder = NewFolder("reference");
-            Runner.Train(config, folder, TestDisk.Files, TextWriter.Null);
+            Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null);
             return folder;
         })).Value;
 

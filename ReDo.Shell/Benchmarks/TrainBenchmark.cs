@@ -76,7 +76,7 @@ public sealed class TrainBenchmark : IBenchmark
             var process = Process.GetCurrentProcess();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
-            var summary = Runner.Train(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, files, TextWriter.Null);
+            var summary = Runner.TrainNew(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, files, TextWriter.Null);
             process.Refresh();
             double cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             return new RunTiming(summary.FramesPerSecond, summary.Updates, cpuMs, cpuMs / Math.Max(summary.Frames - config.Agent.MinReplayHistory, 1));

@@ -23,6 +23,6 @@ public sealed class ResumeCommand(RunService runs, IRunFiles files) : ICliComman
             Console.WriteLine($"{folder} is already finished: {done.Frames:N0} frames, {done.Updates:N0} updates, greedy mean return {done.EvalMeanReturn:0.00}. Nothing to do.");
             return 0;
         }
-        return runs.Train((output, stop) => CrashRecovery.Resume(folder, files, output, stop));
+        return runs.RunTraining((output, stop) => CrashRecovery.ResumeWithRestarts(folder, files, output, stop));
     }
 }

@@ -22,6 +22,6 @@ public sealed class RunSpecCommand(RunService runs, IRunFiles files) : ICliComma
         RunSpecFiles.Resolve(spec);   // a bad spec fails here, before the host starts
         var folder = outFolder ?? Path.Combine("runs", spec.Name);
         Console.WriteLine($"run spec {spec.Name} → {folder}");
-        return runs.Train((output, stop) => SpecRunner.Run(spec, folder, files, output, stop));
+        return runs.RunTraining((output, stop) => SpecRunner.Run(spec, folder, files, output, stop));
     }
 }

@@ -31,6 +31,6 @@ public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
         }
         Console.WriteLine($"training {config.Run.Game}, {config.Run.Frames:N0} frames, replay ratio {config.Agent.ReplayRatio}, ReDo {(config.Redo.Enabled ? $"on (τ = {config.Redo.Tau}, F = {config.Redo.Period})" : "off")} → {outFolder}");
         // Ctrl+C / SIGTERM: the host cancels, the loop finishes its frame and checkpoints, exit 0.
-        return runs.Train((output, stop) => CrashRecovery.Train(config, outFolder, files, output, stop));
+        return runs.RunTraining((output, stop) => CrashRecovery.TrainWithRestarts(config, outFolder, files, output, stop));
     }
 }

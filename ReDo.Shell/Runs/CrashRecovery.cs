@@ -15,21 +15,21 @@ namespace ReDo.Shell.Runs;
 public static class CrashRecovery
 {
     /// <summary>`redo train`: a new run; after a native failure, resumes.</summary>
-    public static RunSummary Train(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop,
+    public static RunSummary TrainWithRestarts(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop,
         Action<TrainingProgress>? report = null) =>
-        Run(runFolder, config.Run.MaxRestarts, notes,
-            () => Runner.Train(config, runFolder, files, notes, stop, report),
+        WithRestarts(runFolder, config.Run.MaxRestarts, notes,
+            () => Runner.TrainNew(config, runFolder, files, notes, stop, report),
             () => Runner.Resume(runFolder, files, notes, stop, report));
 
     /// <summary>`redo resume` and the worker's started runs.</summary>
-    public static RunSummary Resume(string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop,
+    public static RunSummary ResumeWithRestarts(string runFolder, IRunFiles files, TextWriter notes, CancellationToken stop,
         Action<TrainingProgress>? report = null)
     {
         RunSummary Again() => Runner.Resume(runFolder, files, notes, stop, report);
-        return Run(runFolder, MaxRestartsOf(runFolder, files), notes, Again, Again);
+        return WithRestarts(runFolder, MaxRestartsOf(runFolder, files), notes, Again, Again);
     }
 
-    static RunSummary Run(string runFolder, int maxRestarts, TextWriter notes, Func<RunSummary> first, Func<RunSummary> resume)
+    static RunSummary WithRestarts(string runFolder, int maxRestarts, TextWriter notes, Func<RunSummary> first, Func<RunSummary> resume)
     {
         using var writer = RunFolderLock.Take(runFolder);   // held across the restarts, so no other writer slips in between
         var attempt = first;

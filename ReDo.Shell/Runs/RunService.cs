@@ -34,7 +34,7 @@ public sealed class RunService(IServiceProvider services) : BackgroundService
     /// failures beyond Run:MaxRestarts) as one message on stderr with exit code 1; a finished or
     /// gracefully stopped run exits 0.
     /// </summary>
-    public int Train(Func<TextWriter, CancellationToken, RunSummary> train) =>
+    public int RunTraining(Func<TextWriter, CancellationToken, RunSummary> train) =>
         Run((token, _) =>
         {
             try

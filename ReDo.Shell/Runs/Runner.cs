@@ -72,7 +72,7 @@ public sealed class Runner : IDisposable
 
     /// <summary>A new run from start to end (or to a stop request, which leaves a checkpoint).</summary>
     /// <param name="progress">Notes (checkpoint fallbacks, retries, the end) and, unless <paramref name="report"/> takes them, the progress lines.</param>
-    public static RunSummary Train(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
+    public static RunSummary TrainNew(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
         Action<TrainingProgress>? report = null)
     {
         using var writer = RunFolderLock.Take(runFolder);
@@ -80,7 +80,7 @@ public sealed class Runner : IDisposable
         if (files.Exists(Path.Combine(runFolder, RunLayout.Config)))
             throw new RunFolderException($"run folder '{runFolder}' already holds a run ({RunLayout.Config}); continue it with `redo resume {runFolder}`, or choose another --out (nothing was overwritten).");
         using var runner = OpenNew(config, runFolder, files);
-        return runner.Run(progress, cancel, report);
+        return runner.TrainAndFinish(progress, cancel, report);
     }
 
     /// <summary>Continues a stopped or killed run from its newest good checkpoint.</summary>
@@ -89,7 +89,7 @@ public sealed class Runner : IDisposable
     {
         using var writer = RunFolderLock.Take(runFolder);
         using var runner = OpenResume(runFolder, files, progress.WriteLine);
-        return runner.Run(progress, cancel, report);
+        return runner.TrainAndFinish(progress, cancel, report);
     }
 
     /// <summary>The finished run's summary.json, or null while the run is unfinished.</summary>
@@ -167,12 +167,12 @@ public sealed class Runner : IDisposable
     // ── Train ─────────────────────────────────────────────────────────────────────────────────
 
     /// <summary>Trains to the end and finishes, or stops with a checkpoint when <paramref name="cancel"/> is set; halting errors name the checkpoint kept.</summary>
-    public RunSummary Run(TextWriter progress, CancellationToken cancel, Action<TrainingProgress>? report)
+    public RunSummary TrainAndFinish(TextWriter progress, CancellationToken cancel, Action<TrainingProgress>? report)
     {
         var clock = Stopwatch.StartNew();
         long startFrame = Frame;
         RunOutcome outcome;
-        try { outcome = Train(cancel, report ?? (p => progress.WriteLine(p.Line()))); }
+        try { outcome = StepFrames(cancel, report ?? (p => progress.WriteLine(p.Line()))); }
         catch (Exception e) when (e is NonFiniteLossException or DiskFullException) { throw RunHaltedException.From(e, RunFolder, LastCheckpoint); }
         catch (System.Runtime.InteropServices.ExternalException e) { throw new NativeFailureException(Frame, RunFolder, LastCheckpoint, e); }
         double fps = (Frame - startFrame) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
@@ -187,7 +187,7 @@ public sealed class Runner : IDisposable
     }
 
     /// <summary>Steps until the configured frame count (→ Finished) or until <paramref name="stop"/> is set (→ Stopped, after a checkpoint).</summary>
-    public RunOutcome Train(CancellationToken stop, Action<TrainingProgress>? progress = null)
+    public RunOutcome StepFrames(CancellationToken stop, Action<TrainingProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var intervalClock = Stopwatch.StartNew();

@@ -28,11 +28,11 @@ public static class SpecRunner
                 notes.WriteLine($"{spec.Name} is already finished in {runFolder}.");
                 return done;
             }
-            return CrashRecovery.Resume(runFolder, files, notes, stop, report);
+            return CrashRecovery.ResumeWithRestarts(runFolder, files, notes, stop, report);
         }
         if (files.Files(runFolder, "*").Any(f => !RunFolderLock.IsLockFile(f)) || files.Directories(runFolder).Count > 0)
             throw new RunFolderException($"run folder '{runFolder}' holds files but no {RunLayout.Config}; it is not this spec's run. Move it away.");
-        return CrashRecovery.Train(config, runFolder, files, notes, stop, report);
+        return CrashRecovery.TrainWithRestarts(config, runFolder, files, notes, stop, report);
     }
 
     internal static bool SameRun(string writtenJson, string path, Pure.Config.ExperimentConfig config)

@@ -207,7 +207,7 @@ public class LiveNetworkRecycleVariantExamples
         var folder = Path.Combine(Path.GetTempPath(), $"redo-variant-{name}-{Guid.NewGuid():N}");
         try
         {
-            Runner.Train(config, folder, TestDisk.Files, TextWriter.Null);
+            Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null);
             var rows = File.ReadAllLines(Path.Combine(folder, RunLayout.Metrics));
             int column = Array.IndexOf(rows[0].Split(','), "neurons_recycled");
             long recycled = rows.Skip(1).Sum(r => long.Parse(r.Split(',')[column]));

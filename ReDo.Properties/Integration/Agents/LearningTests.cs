@@ -44,7 +44,7 @@ public class LearningTests
         var folder = Path.Combine(Path.GetTempPath(), "redo-learning-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var summary = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null);
+            var summary = Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null);
             Assert.Equal(config.Run.Frames, summary.Frames);
             Assert.True(summary.EvalMeanReturn > summary.RandomPolicyMeanReturn,
                 $"greedy {summary.EvalMeanReturn} should beat random {summary.RandomPolicyMeanReturn}");

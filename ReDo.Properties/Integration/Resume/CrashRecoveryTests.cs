@@ -62,7 +62,7 @@ public class CrashRecoveryTests
         var folder = TinyRuns.NewFolder("crash");
         var files = new NativeFaultFiles(DiskRunFiles.Instance, 9, 20);   // appends are metrics/progress/TensorBoard rows: mid-run
         var notes = new StringWriter();
-        var summary = CrashRecovery.Train(config, folder, files, notes, CancellationToken.None);
+        var summary = CrashRecovery.TrainWithRestarts(config, folder, files, notes, CancellationToken.None);
         Assert.Equal(2, files.Injected);
         Assert.True(summary.Finished);
         var log = notes.ToString();
@@ -78,7 +78,7 @@ public class CrashRecoveryTests
         var config = TinyRuns.Config() with { Run = TinyRuns.Config().Run with { MaxRestarts = 1 } };
         var folder = TinyRuns.NewFolder("crash-out");
         var files = new NativeFaultFiles(DiskRunFiles.Instance, 9, 20);
-        var e = Assert.Throws<NativeFailureException>(() => CrashRecovery.Train(config, folder, files, TextWriter.Null, CancellationToken.None));
+        var e = Assert.Throws<NativeFailureException>(() => CrashRecovery.TrainWithRestarts(config, folder, files, TextWriter.Null, CancellationToken.None));
         Assert.True(e.Frame > 0);
         Assert.Contains("the last good checkpoint is ckpt-", e.Message);
         Assert.IsType<ExternalException>(e.InnerException);

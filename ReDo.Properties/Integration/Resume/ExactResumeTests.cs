@@ -25,7 +25,7 @@ public class ExactResumeTests
         var folder = TinyRuns.NewFolder("stop");
         using var stop = new CancellationTokenSource();
         if (stopAfterMs == 0) stop.Cancel(); else stop.CancelAfter(stopAfterMs);
-        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
+        var first = Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         if (!first.Finished) Assert.False(File.Exists(Path.Combine(folder, RunLayout.Weights)));
 
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
@@ -71,7 +71,7 @@ public class ExactResumeTests
     {
         var folder = TinyRuns.NewFolder(tag);
         using var stop = new CancellationTokenSource(stopAfterMs);
-        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
+        var first = Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
         TinyRuns.AssertSameResult(reference, folder);

@@ -22,7 +22,7 @@ public class FaultInjectionTests
         var retries = new List<string>();
         var files = new ResilientRunFiles(flaky, firstDelay: TimeSpan.FromMilliseconds(1), onRetry: retries.Add);
 
-        var summary = Runner.Train(config, folder, files, TextWriter.Null);
+        var summary = Runner.TrainNew(config, folder, files, TextWriter.Null);
 
         Assert.True(summary.Finished);
         Assert.True(flaky.Failures >= 20, $"only {flaky.Failures} failures were injected");
@@ -41,7 +41,7 @@ public class FaultInjectionTests
         var full = new FlakyRunFiles(DiskRunFiles.Instance) { DiskFullFromWrite = 60 };
         var files = new ResilientRunFiles(full, firstDelay: TimeSpan.FromMilliseconds(1));
 
-        var halted = Assert.Throws<RunHaltedException>(() => Runner.Train(config, folder, files, TextWriter.Null));
+        var halted = Assert.Throws<RunHaltedException>(() => Runner.TrainNew(config, folder, files, TextWriter.Null));
 
         Assert.True(halted.Resumable);
         Assert.Contains("the disk is full", halted.Message);
@@ -63,7 +63,7 @@ public class FaultInjectionTests
         var full = new FlakyRunFiles(DiskRunFiles.Instance) { DiskFullFor = p => Path.GetFileName(p).StartsWith(RunLayout.Weights, StringComparison.Ordinal) };
         var files = new ResilientRunFiles(full, firstDelay: TimeSpan.FromMilliseconds(1));
 
-        var halted = Assert.Throws<RunHaltedException>(() => Runner.Train(config, folder, files, TextWriter.Null));
+        var halted = Assert.Throws<RunHaltedException>(() => Runner.TrainNew(config, folder, files, TextWriter.Null));
 
         Assert.True(halted.Resumable);
         Assert.Contains("the disk is full", halted.Message);

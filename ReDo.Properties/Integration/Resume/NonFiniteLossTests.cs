@@ -20,7 +20,7 @@ public class NonFiniteLossTests
             foreach (var (_, network) in runner.Agent.ScoredNetworks)
                 foreach (var p in network.parameters()) p.fill_(nan);   // what a diverged update leaves behind
 
-        var e = Assert.Throws<RunHaltedException>(() => runner.Run(TextWriter.Null, CancellationToken.None, null));
+        var e = Assert.Throws<RunHaltedException>(() => runner.TrainAndFinish(TextWriter.Null, CancellationToken.None, null));
 
         Assert.False(e.Resumable);
         // The first update is update 1; its schedule step counts the warm-up (MinReplayHistory agent steps × the replay ratio).

@@ -43,7 +43,7 @@ public class SacRunnerTests
         var reference = TinyRuns.Reference(config);
         var folder = TinyRuns.NewFolder("sac-stop");
         using var stop = new CancellationTokenSource(stopAfterMs);
-        var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
+        var first = Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null, stop.Token);
         var resumed = first.Finished ? first : Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
         Assert.True(resumed.Finished);
         foreach (var file in new[] { RunLayout.Metrics, RunLayout.Weights }) AssertSameFile(reference, folder, file);

@@ -22,11 +22,11 @@ public class ConcurrentDeterminismTests
     {
         var config = TinyRuns.Config(frames: 2_000, seed: 31);
         var alone = TinyRuns.NewFolder("alone");
-        Runner.Train(config, alone, TestDisk.Files, TextWriter.Null);
+        Runner.TrainNew(config, alone, TestDisk.Files, TextWriter.Null);
 
         var churned = TinyRuns.NewFolder("churned");
         using (new Churn())
-            Runner.Train(config, churned, TestDisk.Files, TextWriter.Null);
+            Runner.TrainNew(config, churned, TestDisk.Files, TextWriter.Null);
         TinyRuns.AssertSameResult(alone, churned);
     }
 

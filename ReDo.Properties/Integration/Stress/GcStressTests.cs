@@ -42,7 +42,7 @@ public class GcStressTests
         try
         {
             using var stop = new CancellationTokenSource();
-            var first = Runner.Train(config, folder, TestDisk.Files, TextWriter.Null, stop.Token,
+            var first = Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null, stop.Token,
                 report: p => { if (p.Frames >= 1_000) stop.Cancel(); });
             Assert.False(first.Finished);
             var summary = Runner.Resume(folder, TestDisk.Files, TextWriter.Null);
