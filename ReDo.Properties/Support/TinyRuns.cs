@@ -60,16 +60,16 @@ public static class TinyRuns
     public static ExperimentConfig Config(long frames = 2_000, int seed = 5) => new()
     {
         Run = new RunSettings { Game = Game.Of(GameId.Breakout), Frames = frames, Seed = seed, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
-        Agent = new AgentSettings { MinReplayHistory = 500, ReplayCapacity = 3_000, EpsilonDecayPeriod = 1_500, TargetUpdatePeriod = 200 },
-        Redo = new RedoSettings { Enabled = true, Period = 300, LogPeriod = 250, ProbeSize = 32 },
+        Agent = new DqnSettings { MinReplayHistory = 500, ReplayCapacity = 3_000, EpsilonDecayPeriod = 1_500, TargetUpdatePeriod = 200, Redo = new() { ProbeSize = 32 } },
+        Redo = new RedoSettings { Enabled = true, Period = 300, LogPeriod = 250 },
     };
 
     /// <summary>The tiny run as DrQ(ε) (docs/drq.md): dueling, double DQN, shift augmentation, n = 10, target period 1, at RR 2.</summary>
     public static ExperimentConfig DrqConfig(long frames = 2_000) => Config(frames) with
     {
-        Agent = Config(frames).Agent with
+        Agent = new DrqSettings(Config(frames).Dqn)
         {
-            Network = NetworkProfile.MinAtarDueling, DoubleDqn = true, Augment = Augmentation.Shift, UpdateHorizon = 10, TargetUpdatePeriod = 1,
+            Network = NetworkProfile.MinAtarDueling, DoubleDqn = true, UpdateHorizon = 10, TargetUpdatePeriod = 1,
             ReplayRatio = 2, Optimizer = OptimizerKind.Adam, LearningRate = 1e-4, EpsilonEnd = 0.01,
         },
     };

@@ -24,12 +24,15 @@ public sealed record Schedules(
     ReplayRatio ReplayRatio, long MinReplayHistory, long TargetUpdatePeriod, EpsilonSchedule Epsilon,
     RecycleSchedule? Recycle, LoggingSchedule DormancyLog, ResetSchedule<GradientSteps>? Reset)
 {
-    public static Schedules From(ExperimentConfig c) => new(
-        new ReplayRatio(c.Agent.ReplayRatio), c.Agent.MinReplayHistory, c.Agent.TargetUpdatePeriod,
-        new EpsilonSchedule(c.Agent.MinReplayHistory, c.Agent.EpsilonDecayPeriod, c.Agent.EpsilonEnd),
-        c.Redo.Enabled ? new RecycleSchedule(c.Redo.Period, c.Redo.StartStep, c.Redo.EndStep) : null,
-        new LoggingSchedule(c.Redo.LogPeriod),
-        c.Reset.Enabled ? new ResetSchedule<GradientSteps>(new(c.Reset.Period)) : null);
+    /// <summary>The schedules of a DQN config; its Reset:Period counts gradient steps.</summary>
+    public static Schedules From(ExperimentConfig c) => From(c.Dqn, c.Redo, c.Reset);
+
+    static Schedules From(DqnSettings a, RedoSettings redo, ResetSettings reset) => new(
+        new ReplayRatio(a.ReplayRatio), a.MinReplayHistory, a.TargetUpdatePeriod,
+        new EpsilonSchedule(a.MinReplayHistory, a.EpsilonDecayPeriod, a.EpsilonEnd),
+        redo.Enabled ? new RecycleSchedule(redo.Period, redo.StartStep, redo.EndStep) : null,
+        new LoggingSchedule(redo.LogPeriod),
+        reset.Enabled ? new ResetSchedule<GradientSteps>(new(reset.Period)) : null);
 }
 
 /// <summary>One gradient update of a step: its number in the reference's counting, and what follows it.</summary>

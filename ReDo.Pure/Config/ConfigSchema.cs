@@ -16,20 +16,18 @@ public sealed record ConfigKey(string Section, string Name, Type Type, bool Null
 }
 
 /// <summary>
-/// The keys a configuration may hold, read from <see cref="ExperimentConfig"/> itself (every section
-/// property and each of its settable properties), and what each key's type allows in the user's
+/// The keys a configuration may hold, read from the records that hold them (<see cref="ConfigSections"/>:
+/// each section's keys, whichever agent reads them), and what each key's type allows in the user's
 /// words. Messages about a bad value all read "Key = value: allowed …".
 /// </summary>
 public static class ConfigSchema
 {
-    public static readonly IReadOnlyList<string> Sections =
-        [.. typeof(ExperimentConfig).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)];
+    public static readonly IReadOnlyList<string> Sections = [.. ConfigSections.Sections];
 
     public static readonly IReadOnlyList<ConfigKey> Keys =
     [
-        .. typeof(ExperimentConfig).GetProperties(BindingFlags.Public | BindingFlags.Instance).SelectMany(section =>
-            section.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
-                .Select(p => new ConfigKey(section.Name, p.Name, p.PropertyType, IsNullable(p)))),
+        .. ConfigSections.Groups.SelectMany(g => g.Keys.Select(k => g.Record.GetProperty(k, BindingFlags.Public | BindingFlags.Instance)!)
+            .Select(p => new ConfigKey(g.Section, p.Name, p.PropertyType, IsNullable(p)))),
     ];
 
     static bool IsNullable(PropertyInfo p) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReDo.Pure.Schedules;
 
 namespace ReDo.Pure.Config;
 
@@ -11,20 +12,17 @@ public static class ConfigSummary
 {
     public static string Describe(ExperimentConfig c)
     {
-        bool sac = c.Agent.Kind == AgentKind.Sac;
-        string agent = sac ? "SAC" : c.Agent.Augment == Augmentation.Shift ? "DrQ(ε)" : "DQN";
-        double ratio = sac ? c.Sac.ReplayRatio : c.Agent.ReplayRatio;
-        double decay = sac ? c.Sac.WeightDecay : c.Agent.WeightDecay;
-        double width = sac ? c.Sac.WidthMultiplier : c.Agent.WidthMultiplier;
+        bool sac = c.Agent is Agents.SacSettings;
+        var (ratio, decay, width) = (c.Agent.ReplayRatio, c.Agent.WeightDecay, c.Agent.WidthMultiplier);
         var parts = new List<string>
         {
-            $"{agent} on {c.Run.Game}",
+            $"{c.Agent.Name} on {c.Run.Game}",
             string.Create(CultureInfo.InvariantCulture, $"{c.Run.Frames:N0} {(sac ? "steps" : "frames")}"),
             string.Create(CultureInfo.InvariantCulture, $"replay ratio {ratio:G}"),
         };
         if (width != 1.0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"width ×{width:G}"));
         if (c.Redo.Enabled) parts.Add(string.Create(CultureInfo.InvariantCulture, $"ReDo τ = {c.Redo.Tau:G}, F = {c.Redo.Period:N0}"));
-        if (c.Reset.Enabled) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Reset every {c.Reset.Period:N0}"));
+        if (c.Reset.Enabled) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Reset every {c.Reset.Period:N0} {c.Agent.ResetUnit.Words(c.Reset.Period)}"));
         if (decay > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"weight decay {decay:G}"));
         return string.Join(", ", parts);
     }

@@ -4,6 +4,7 @@ using ReDo.Pure.Games;
 using ReDo.Pure.Networks;
 using ReDo.Pure.Recycling;
 using ReDo.Pure.Recycling.Variants;
+using ReDo.Pure.Schedules;
 namespace ReDo.Pure.Config;
 
 // Every knob of a run, bound from configs/*.json (+ --set overrides) by the shell. Defaults are the
@@ -55,11 +56,48 @@ public sealed record EnvSettings
     public GameCycle? GameCycle() => ReDo.Pure.Games.GameCycle.Of(Cycle, CyclePeriod);
 }
 
-/// <summary>Section "Agent": which agent, and DQN's settings (SAC's are in section "Sac").</summary>
-public sealed record AgentSettings
+/// <summary>
+/// The agent a run trains, with only its own settings: <see cref="DqnSettings"/> (DQN),
+/// <see cref="DrqSettings"/> (DrQ(ε): DQN with DrQ's augmentation) or <see cref="Agents.SacSettings"/>
+/// (SAC). In a config file Agent:Kind picks DQN or SAC (and Agent:Augment = shift DrQ(ε)); a key of
+/// another agent is refused unless it holds its default, as every older config.json lists every key.
+/// </summary>
+public abstract record AgentSettings
 {
-    /// <summary>dqn (DQN and DrQ(ε) on MinAtar: the rest of this section) or sac (SAC on MuJoCo: section "Sac", docs/sac.md).</summary>
-    public AgentKind Kind { get; init; } = AgentKind.Dqn;
+    private protected AgentSettings() { }
+
+    /// <summary>Agent:Kind, the word that picks this case in a config file.</summary>
+    public abstract AgentKind Kind { get; }
+
+    /// <summary>What Reset:Period counts for this agent: DQN's layers are reset every so many gradient steps, SAC's every so many environment steps (App. B).</summary>
+    public abstract StepUnit ResetUnit { get; }
+
+    /// <summary>DQN, DrQ(ε) or SAC, as reports name the agent.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Gradient updates per environment step (0.25, 0.5, 1, 2, 4 …): Agent:ReplayRatio, Sac:ReplayRatio.</summary>
+    public abstract double ReplayRatio { get; init; }
+
+    /// <summary>L2 added to the gradients (the paper's weight-decay baseline; 0 = off): Agent:WeightDecay, Sac:WeightDecay.</summary>
+    public abstract double WeightDecay { get; init; }
+
+    /// <summary>Scales the networks' hidden widths: Agent:WidthMultiplier, Sac:WidthMultiplier.</summary>
+    public abstract double WidthMultiplier { get; init; }
+}
+
+/// <summary>
+/// DQN on MinAtar (Agent:Kind = dqn): section Env (the MinAtar wrapper), the keys of section Agent,
+/// and DQN's keys of section Redo (<see cref="DqnRedoSettings"/>).
+/// </summary>
+public record DqnSettings : AgentSettings
+{
+    public override AgentKind Kind => AgentKind.Dqn;
+    public override StepUnit ResetUnit => StepUnit.GradientSteps;
+    public override string Name => "DQN";
+    /// <summary>Section "Env": MinAtar's wrapper.</summary>
+    public EnvSettings Env { get; init; } = new();
+    /// <summary>DQN's keys of section "Redo": the probe batch and the recycling variants.</summary>
+    public DqnRedoSettings Redo { get; init; } = new();
     /// <summary>minatar (Conv 16 3×3 → 128 → |A|) or minatar-dueling (the same torso, advantage and value heads: DrQ(ε), docs/drq.md).</summary>
     public NetworkProfile Network { get; init; } = NetworkProfile.MinAtar;
     /// <summary>
@@ -68,7 +106,7 @@ public sealed record AgentSettings
     /// </summary>
     public AgentInit Init { get; init; } = AgentInit.Profile;
     /// <summary>Gradient updates per environment step (0.25, 0.5, 1, 2, 4 …).</summary>
-    public double ReplayRatio { get; init; } = 1.0;
+    public override double ReplayRatio { get; init; } = 1.0;
     public int BatchSize { get; init; } = 32;
     public double Discount { get; init; } = 0.99;
     /// <summary>n of the n-step return.</summary>
@@ -89,26 +127,40 @@ public sealed record AgentSettings
     public double RmsEpsilon { get; init; } = 0.01;
     public bool RmsCentered { get; init; } = true;
     /// <summary>L2 penalty added to the gradient (the paper's weight-decay baseline; 0 = off).</summary>
-    public double WeightDecay { get; init; } = 0.0;
+    public override double WeightDecay { get; init; } = 0.0;
     /// <summary>Double DQN targets (action from the online network, value from the target network), as DrQ(ε) (docs/specs/redo-algorithm.md §6.3).</summary>
     public bool DoubleDqn { get; init; } = false;
-    /// <summary>none, or shift: DrQ's random shift on s and s′ of every training batch, scaled to 10×10 planes (docs/drq.md). The probe batch is never augmented.</summary>
-    public Augmentation Augment { get; init; } = Augmentation.None;
-    /// <summary>
-    /// DrQ's intensity noise scale with Augment = shift: each augmented sample × (1 + scale·clip(N(0,1), −2, 2)).
-    /// 0 = off (the default: on MinAtar's binary planes it carries no positional invariance, docs/drq.md); the reference's 0.05.
-    /// </summary>
-    public double IntensityNoise { get; init; } = 0.0;
     /// <summary>
     /// Scales the MinAtar networks' hidden widths (Conv_0 16 and Dense_0 128 channels/units, rounded
     /// up), as the paper's width study (Fig. 12) scales the Nature CNN.
     /// </summary>
-    public double WidthMultiplier { get; init; } = 1.0;
+    public override double WidthMultiplier { get; init; } = 1.0;
 }
 
 /// <summary>
-/// Section "Redo": recycling dormant neurons, and dormancy logging (both agents; SAC scores the
-/// training batch of Sac:BatchSize, so ProbeSize, Mapping and Redraw are DQN's alone).
+/// DrQ(ε) (Agent:Augment = shift): DQN with DrQ's random shift on s and s′ of every training batch,
+/// scaled to 10×10 planes (docs/drq.md); the probe batch is never augmented. The shipped DrQ(ε)
+/// configs also set Agent:DoubleDqn, the minatar-dueling network and n-step returns.
+/// </summary>
+public sealed record DrqSettings : DqnSettings
+{
+    public DrqSettings() { }
+
+    /// <summary>DrQ's augmentation on <paramref name="dqn"/>'s settings.</summary>
+    public DrqSettings(DqnSettings dqn) : base(dqn) { }
+
+    public override string Name => "DrQ(ε)";
+    /// <summary>
+    /// DrQ's intensity noise scale: each augmented sample × (1 + scale·clip(N(0,1), −2, 2)). 0 = off (the
+    /// default: on MinAtar's binary planes it carries no positional invariance, docs/drq.md); the reference's 0.05.
+    /// </summary>
+    public double IntensityNoise { get; init; } = 0.0;
+}
+
+/// <summary>
+/// Section "Redo": recycling dormant neurons, and dormancy logging, as both agents read them. DQN's own
+/// keys of the section are <see cref="DqnRedoSettings"/> (SAC scores its training batch of Sac:BatchSize
+/// and recycles by threshold only).
 /// </summary>
 public sealed record RedoSettings
 {
@@ -116,17 +168,23 @@ public sealed record RedoSettings
     public double Tau { get; init; } = 0.1;
     /// <summary>F: recycle every this many gradient steps.</summary>
     public long Period { get; init; } = 1_000;
-    public int ProbeSize { get; init; } = 64;
     public long StartStep { get; init; } = 0;
     public long EndStep { get; init; } = long.MaxValue;
-    /// <summary>ChannelsFirst (correct) or DopamineCompat (the reference's flatten mismatch).</summary>
-    [JsonConverter(typeof(JsonStringEnumConverter<FlattenMapping>))]
-    public FlattenMapping Mapping { get; init; } = FlattenMapping.ChannelsFirst;
     /// <summary>Layer (incoming weights from the layer's own initialiser, the paper) or Xavier (the reference code's literal draw).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<Redraw>))]
     public Redraw Redraw { get; init; } = Redraw.Layer;
     /// <summary>Dormancy (at τ = 0 and τ) is measured every this many gradient steps, ReDo on or off.</summary>
     public long LogPeriod { get; init; } = 1_000;
+}
+
+/// <summary>DQN's keys of section "Redo": the probe batch ReDo scores, the flatten mapping, and the recycling variants.</summary>
+public sealed record DqnRedoSettings
+{
+    /// <summary>States sampled from the replay for each score (the paper's 64; SAC scores its training batch instead).</summary>
+    public int ProbeSize { get; init; } = 64;
+    /// <summary>ChannelsFirst (correct) or DopamineCompat (the reference's flatten mismatch).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<FlattenMapping>))]
+    public FlattenMapping Mapping { get; init; } = FlattenMapping.ChannelsFirst;
     /// <summary>
     /// threshold (ReDo: every τ-dormant neuron) or fraction (the scheduled variant, paper Fig. 15:
     /// max(1, round(n·f)) neurons per layer ranked by <see cref="ScoreType"/>, f = RecycleRate ·
@@ -145,11 +203,11 @@ public sealed record RedoSettings
     public bool WeightScaling { get; init; } = false;
 }
 
-/// <summary>Section "Reset": the periodic layer-reset baseline (DQN: Period in gradient steps; SAC: in environment steps, the named layers of actor and both critics).</summary>
+/// <summary>Section "Reset": the periodic layer-reset baseline (the named layers; SAC's of actor and both critics).</summary>
 public sealed record ResetSettings
 {
     public bool Enabled { get; init; } = false;
-    /// <summary>Reset every this many gradient steps.</summary>
+    /// <summary>Reset every this many steps of the agent's <see cref="AgentSettings.ResetUnit"/>: gradient steps for DQN, environment steps for SAC.</summary>
     public long Period { get; init; } = 100_000;
     /// <summary>Layers to redraw: the paper's "penultimate layer" on Atari = the reference's Dense_0 + final_layer.</summary>
     public ValueList<string> Layers { get; init; } = ValueList.Of("Dense_0", "final_layer");
@@ -158,13 +216,24 @@ public sealed record ResetSettings
     public Redraw Redraw { get; init; } = Redraw.Layer;
 }
 
-/// <summary>A whole run's configuration.</summary>
+/// <summary>A whole run's configuration: the run, the agent with only its own settings, and the ReDo and Reset keys both agents read.</summary>
 public sealed record ExperimentConfig
 {
     public RunSettings Run { get; init; } = new();
-    public EnvSettings Env { get; init; } = new();
-    public AgentSettings Agent { get; init; } = new();
+    public AgentSettings Agent { get; init; } = new DqnSettings();
     public RedoSettings Redo { get; init; } = new();
     public ResetSettings Reset { get; init; } = new();
-    public Agents.SacSettings Sac { get; init; } = new();
+
+    /// <summary>DQN's (or DrQ(ε)'s) settings; a SAC config has none.</summary>
+    public DqnSettings Dqn => Agent as DqnSettings ?? throw new InvalidOperationException($"a {Agent.Name} config has no DQN settings (Agent:Kind = {ConfigName.Of(Agent.Kind)})");
+
+    /// <summary>SAC's settings; a DQN config has none.</summary>
+    public Agents.SacSettings Sac => Agent as Agents.SacSettings ?? throw new InvalidOperationException($"a {Agent.Name} config has no SAC settings (Agent:Kind = {ConfigName.Of(Agent.Kind)})");
+
+    // The sections only: Dqn and Sac are views of Agent, and one of them always throws.
+    bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Run = {Run}, Agent = {Agent}, Redo = {Redo}, Reset = {Reset}");
+        return true;
+    }
 }

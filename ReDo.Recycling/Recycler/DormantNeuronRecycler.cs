@@ -19,13 +19,13 @@ public sealed record RecycleSettings(double Tau, FlattenMapping Mapping = Flatte
 {
     public RecycleOptions EffectiveOptions => Options ?? RecycleOptions.Reference;
 
-    /// <summary>A run's recycle settings from its Redo section (docs/configuration.md).</summary>
-    public static RecycleSettings From(RedoSettings redo, int seed) => new(
+    /// <summary>A DQN run's recycle settings from its Redo section: the keys both agents read and DQN's own (docs/configuration.md).</summary>
+    public static RecycleSettings From(RedoSettings redo, DqnRedoSettings dqn, int seed) => new(
         redo.Tau,
-        redo.Mapping,
-        RecycleOptions.Reference with { Redraw = redo.Redraw, Outgoing = redo.Outgoing },
-        redo.Selection == RecycleSelection.Fraction ? new ScheduledSelection(redo.ScoreType, new ScheduledFraction(redo.RecycleRate, redo.EndStep), (ulong)seed) : null,
-        redo.WeightScaling);
+        dqn.Mapping,
+        RecycleOptions.Reference with { Redraw = redo.Redraw, Outgoing = dqn.Outgoing },
+        dqn.Selection == RecycleSelection.Fraction ? new ScheduledSelection(dqn.ScoreType, new ScheduledFraction(dqn.RecycleRate, redo.EndStep), (ulong)seed) : null,
+        dqn.WeightScaling);
 }
 
 /// <summary>What one score-and-recycle decided and did.</summary>

@@ -24,12 +24,12 @@ public static class AgentFactory
     {
         if (config.Agent.Kind == AgentKind.Sac) return Sac(config);
         var game = config.Run.Game.MinAtarGame;
-        var options = EnvironmentOptions.From(config.Env);
-        if (config.Env.GameCycle() is { } cycle) return GameCycle(config, cycle, options);
+        var options = EnvironmentOptions.From(config.Dqn.Env);
+        if (config.Dqn.Env.GameCycle() is { } cycle) return GameCycle(config, cycle, options);
         var env = MinAtarEnvironment.Create(game, (uint)config.Run.Seed, options);
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         return new Interaction<MinAtarObservation, int>(agent, new MinAtarTask(env),
-            episodes => GreedyEvaluation.AgainstRandom(agent, game, options, config.Run.Seed, episodes, config.Agent.EpsilonEval));
+            episodes => GreedyEvaluation.AgainstRandom(agent, game, options, config.Run.Seed, episodes, config.Dqn.EpsilonEval));
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public static class AgentFactory
         var task = new GameCycleTask(cycle, (uint)config.Run.Seed, options);
         var agent = new DqnAgent(config, task.Channels, task.ActionCount);
         return new Interaction<MinAtarObservation, int>(agent, task,
-            episodes => GreedyEvaluation.AgainstRandom(agent, cycle.Games[0], options, config.Run.Seed, episodes, config.Agent.EpsilonEval, task.Channels));
+            episodes => GreedyEvaluation.AgainstRandom(agent, cycle.Games[0], options, config.Run.Seed, episodes, config.Dqn.EpsilonEval, task.Channels));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public static class AgentNetworks
     /// The profile's network with its initialiser: Agent:Init, or by default the profile's own —
     /// MinAtar: PyTorch default (as the MinAtar paper's code); MinAtar dueling and Nature: Dopamine's Xavier-uniform kernels, zero biases.
     /// </summary>
-    public static NetworkSpec Spec(AgentSettings agent, int channels, int actions)
+    public static NetworkSpec Spec(DqnSettings agent, int channels, int actions)
     {
         var spec = NetworkCatalog.For(agent.Network, channels, actions, agent.WidthMultiplier);
         return agent.Init.Override() is { } init ? spec.WithInitializer(init) : spec;
@@ -29,7 +29,7 @@ public static class AgentNetworks
     }
 
     /// <summary>Our own flat-buffer optimizers (docs/torch-rules.md): TorchSharp's make implicit Scalars on every step.</summary>
-    public static FlatOptimizer Optimizer(SpecNetwork online, AgentSettings a) => a.Optimizer switch
+    public static FlatOptimizer Optimizer(SpecNetwork online, DqnSettings a) => a.Optimizer switch
     {
         OptimizerKind.Adam => new Adam(online.parameters(), lr: a.LearningRate, beta1: 0.9, beta2: 0.999, eps: a.AdamEpsilon, weightDecay: a.WeightDecay),
         OptimizerKind.RmsProp => new CenteredRmsProp(online.parameters(), lr: a.LearningRate, alpha: a.RmsAlpha, eps: a.RmsEpsilon, weightDecay: a.WeightDecay, centered: a.RmsCentered),

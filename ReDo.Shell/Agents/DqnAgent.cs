@@ -25,6 +25,7 @@ namespace ReDo.Shell.Agents;
 public sealed class DqnAgent : IAgent<MinAtarObservation, int>
 {
     readonly ExperimentConfig _config;
+    readonly DqnSettings _dqn;
     readonly Schedules _schedules;
     readonly RecycleSettings _recycleSettings;
     readonly LayerResetPlan? _resetPlan;
@@ -55,10 +56,10 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     public DqnAgent(ExperimentConfig config, int channels, int actions)
     {
         _config = config;
-        var a = config.Agent;
+        var a = _dqn = config.Dqn;
         ActionCount = actions;
         _schedules = Schedules.From(config);
-        _recycleSettings = RecycleSettings.From(config.Redo, config.Run.Seed);
+        _recycleSettings = RecycleSettings.From(config.Redo, a.Redo, config.Run.Seed);
 
         Spec = AgentNetworks.Spec(a, channels, actions);
         MetricLayers = [.. Spec.ScoredLayers.Select(l => l.Name)];
@@ -80,10 +81,10 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
 
         long[] stateShape = [.. Spec.Input.Shape.Select(d => (long)d)];
         _batches = new ReplayBatches(Replay, Spec, a, Random);
-        _probe = new HostTensor<float>(ScalarType.Float32, [config.Redo.ProbeSize, .. stateShape]);
+        _probe = new HostTensor<float>(ScalarType.Float32, [a.Redo.ProbeSize, .. stateShape]);
         _single = new HostTensor<float>(ScalarType.Float32, [1, .. stateShape]);
-        if (a.Augment == Augmentation.Shift)
-            _shift = Spec.Input.Shape.Count == 3 ? new BatchAugmentation(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2], a.IntensityNoise)
+        if (a is DrqSettings drq)
+            _shift = Spec.Input.Shape.Count == 3 ? new BatchAugmentation(Spec.Input.Shape[0], Spec.Input.Shape[1], Spec.Input.Shape[2], drq.IntensityNoise)
                 : throw new ArgumentException($"Agent:Augment = shift needs image input; the {Spec.Name} network takes vectors");
     }
 
@@ -113,7 +114,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         float reward = (float)t.Reward;
         // A cut episode (a game cycle's turn ending) is stored as an episode end too: the replay keeps no
         // next state for it (the next entry is another game's first frame), so it must not bootstrap across.
-        Replay.Add(t.Observation.Bits, t.Action, _config.Env.ClipRewards ? RewardClipping.Clip(reward) : reward, t.Terminated || t.Truncated);
+        Replay.Add(t.Observation.Bits, t.Action, _dqn.Env.ClipRewards ? RewardClipping.Clip(reward) : reward, t.Terminated || t.Truncated);
         var plan = StepPlan.Next(Clock, _schedules);
         var report = StepReport.None;
         if (plan.Updates.Count > 0)
@@ -150,7 +151,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
     UpdateReport GradientStep(PlannedUpdate planned, long updatesAfter)
     {
         long gradientStep = planned.GradientStep;
-        var a = _config.Agent;
+        var a = _dqn;
         var batch = _batches.Next();
         if (_shift is not null)
         {
@@ -166,7 +167,7 @@ public sealed class DqnAgent : IAgent<MinAtarObservation, int>
         bool recycle = planned.Recycle, log = planned.LogDormancy;
         if (recycle || log)
         {
-            Replay.SampleStates(Random, _config.Redo.ProbeSize, a.UpdateHorizon, _probe.Span);
+            Replay.SampleStates(Random, a.Redo.ProbeSize, a.UpdateHorizon, _probe.Span);
             var probe = _probe.Tensor;
             // Ranks of the penultimate features (Table 7), measured on the same network state as the scores.
             double[]? singularValues = log ? PenultimateFeatures.SingularValues(Online, probe) : null;

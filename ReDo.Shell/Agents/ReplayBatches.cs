@@ -14,14 +14,14 @@ namespace ReDo.Shell.Agents;
 public sealed class ReplayBatches : IDisposable
 {
     readonly ReplayBuffer _replay;
-    readonly AgentSettings _agent;
+    readonly DqnSettings _agent;
     readonly RandomState _random;
     readonly HostTensor<float> _states, _nextStates, _returns, _discounts;
     readonly HostTensor<long> _actions;
 
     public TransitionBatch Batch { get; }
 
-    public ReplayBatches(ReplayBuffer replay, NetworkSpec spec, AgentSettings agent, RandomState random)
+    public ReplayBatches(ReplayBuffer replay, NetworkSpec spec, DqnSettings agent, RandomState random)
     {
         (_replay, _agent, _random) = (replay, agent, random);
         long[] shape = [.. spec.Input.Shape.Select(d => (long)d)];

@@ -27,7 +27,7 @@ public static class OfflineTargets
     {
         using var run = TrainedRun.Load(files, runFolder, frames);
         var spec = run.Agent.Spec;
-        var agent = run.Config.Agent;
+        var agent = run.Config.Dqn;
         double t = tau ?? run.Config.Redo.Tau;
         long period = Math.Max(1, (long)Math.Round(agent.TargetUpdatePeriod * agent.ReplayRatio));
         using var probe = run.SampleStates(probeSize, seed);

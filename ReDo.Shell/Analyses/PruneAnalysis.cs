@@ -26,8 +26,8 @@ public static class PruneAnalysis
         using var run = TrainedRun.Load(files, runFolder, checkpointFrames);
         var agent = run.Agent;
         var net = agent.Online;
-        var mapping = run.Config.Redo.Mapping;
-        double epsilon = run.Config.Agent.EpsilonEval;
+        var mapping = run.Config.Dqn.Redo.Mapping;
+        double epsilon = run.Config.Dqn.EpsilonEval;
         var seeds = Enumerable.Range(0, episodes).Select(e => (uint)run.Config.Run.Seed + GreedyEvaluation.SeedOffset + (uint)e).ToList();
         double[] Returns() => seeds.Select(s => GreedyEvaluation.EpisodeReturn(agent, run.Game, run.Options, s, epsilon)).ToArray();
 

@@ -42,8 +42,8 @@ public static class TargetFitting
         {
             var net = scope.Own(AgentNetworks.Build(spec, generator));
             if (condition == Pretrained) AgentNetworks.CopyInto(student.Agent.Online, net);
-            var optimizer = scope.Own(AgentNetworks.Optimizer(net, student.Config.Agent));
-            var batches = scope.Own(new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Agent, new RandomState(seed + 1)));
+            var optimizer = scope.Own(AgentNetworks.Optimizer(net, student.Config.Dqn));
+            var batches = scope.Own(new ReplayBatches(teacher.Agent.Replay, spec, teacher.Config.Dqn, new RandomState(seed + 1)));
             return new FixedDataCondition(net, _ => FitStep(net, teacher.Agent.Online, optimizer, batches.Next().States));
         }
         var (points, written) = FixedDataTraining.Compare(files, [Pretrained, Fresh], Start, probe, t, steps, logEvery,

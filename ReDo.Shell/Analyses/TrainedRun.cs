@@ -33,7 +33,7 @@ public sealed class TrainedRun : IDisposable
     {
         (Folder, Config, Checkpoint, Manifest, Agent) = (folder, config, checkpoint.Name, checkpoint.Manifest, agent);
         Game = config.Run.Game.MinAtarGame;
-        Options = EnvironmentOptions.From(config.Env);
+        Options = EnvironmentOptions.From(config.Dqn.Env);
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed class TrainedRun : IDisposable
         try { checkpoint = frames is { } f ? store.Load(CheckpointNames.For(f)) : store.LoadNewestGood()!; }
         catch (CheckpointRefusedException e) { throw new RunFolderException($"{folder}: {e.Message}"); }
         set_num_threads(config.Run.Threads);   // as the run trained: one core unless its config says otherwise
-        var env = new MinAtarEnvironment(config.Run.Game.MinAtarGame, EnvironmentOptions.From(config.Env));
+        var env = new MinAtarEnvironment(config.Run.Game.MinAtarGame, EnvironmentOptions.From(config.Dqn.Env));
         var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         try { DqnParts.Restore(agent, checkpoint.Parts); }
         catch (InvalidDataException e)
@@ -79,7 +79,7 @@ public sealed class TrainedRun : IDisposable
     {
         var shape = Agent.Spec.Input.Shape.Select(d => (long)d).ToArray();
         var states = new float[size * shape.Aggregate(1L, (a, b) => a * b)];
-        Agent.Replay.SampleStates(new RandomState(seed), size, Config.Agent.UpdateHorizon, states);
+        Agent.Replay.SampleStates(new RandomState(seed), size, Config.Dqn.UpdateHorizon, states);
         return tensor(states, [size, .. shape]);
     }
 

@@ -2,6 +2,7 @@ using ReDo.NumPyRandom;
 using ReDo.Pure.Games;
 using System.CommandLine;
 using System.Diagnostics;
+using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Shell.Agents.Sac;
@@ -60,8 +61,7 @@ public sealed class MuJoCoBenchmark : IBenchmark
         var config = new ExperimentConfig
         {
             Run = new() { Game = Game.Of(task.Id) },
-            Agent = new() { Kind = AgentKind.Sac },
-            Sac = new() { WidthMultiplier = width, InitialRandomSteps = 0, ReplayCapacity = 10_000 },
+            Agent = new SacSettings { WidthMultiplier = width, InitialRandomSteps = 0, ReplayCapacity = 10_000 },
         };
         using var agent = new SacAgent(config, observationSize, actionSize);
         var random = new RandomState(1);

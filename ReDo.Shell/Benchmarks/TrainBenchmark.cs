@@ -37,7 +37,7 @@ public sealed class TrainBenchmark : IBenchmark
         set_num_threads(threads);
         Console.WriteLine($"{game}, {frames:N0} frames (first 5,000 random), MinAtar paper DQN (RMSprop, batch 32, one update per frame), {threads} torch thread(s)");
 
-        var redoConfig = baseConfig with { Redo = new RedoSettings { Enabled = true, Period = 1000, ProbeSize = 64 } };
+        var redoConfig = baseConfig with { Redo = new RedoSettings { Enabled = true, Period = 1000 }, Agent = baseConfig.Dqn with { Redo = new DqnRedoSettings { ProbeSize = 64 } } };
         Measure(baseConfig with { Run = baseConfig.Run with { Frames = 6_000 } });            // JIT and allocator warm-up
         using var isolated = new IsolatedUpdate(baseConfig);
         // Plain run, ReDo run and isolated updates alternate so all three see the same machine state; each
@@ -60,7 +60,7 @@ public sealed class TrainBenchmark : IBenchmark
         Console.WriteLine($"end-to-end:          {cpuFps,8:N0} frames per CPU-second ({wallFps:N0} frames/s wall); original MinAtar DQN {OriginalFramesPerSecond} frames/s (recorded, another machine state) → {cpuFps / OriginalFramesPerSecond:0.00}× (target ≥ 2×: {(cpuFps >= 2 * OriginalFramesPerSecond ? "met" : "MISSED")})");
         Console.WriteLine($"isolated update:     {updateMedian,8:0.000} ms;  end-to-end per training frame {plainMs:0.000} ms → {plainMs / updateMedian:0.00}× (target ≤ 1.25×: {(plainMs <= 1.25 * updateMedian ? "met" : "MISSED")})");
         Console.WriteLine($"with ReDo (F=1000):  {redoMs,8:0.000} ms per training frame → {(redoMs / plainMs - 1) * 100:+0.0;-0.0} % (target ≤ 2 % slower: {(redoMs / plainMs - 1 <= 0.02 ? "met" : "MISSED")})");
-        Console.WriteLine($"(updates per training frame {plain[0].Updates / (double)(frames - baseConfig.Agent.MinReplayHistory):0.00}; per-frame costs include acting, the environment, replay and logging)");
+        Console.WriteLine($"(updates per training frame {plain[0].Updates / (double)(frames - baseConfig.Dqn.MinReplayHistory):0.00}; per-frame costs include acting, the environment, replay and logging)");
         return 0;
     }
 
@@ -79,7 +79,7 @@ public sealed class TrainBenchmark : IBenchmark
             var summary = Runner.TrainNew(config with { Run = config.Run with { EvalEpisodes = 0 } }, folder, files, TextWriter.Null);
             process.Refresh();
             double cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
-            return new RunTiming(summary.FramesPerSecond, summary.Updates, cpuMs, cpuMs / Math.Max(summary.Frames - config.Agent.MinReplayHistory, 1));
+            return new RunTiming(summary.FramesPerSecond, summary.Updates, cpuMs, cpuMs / Math.Max(summary.Frames - config.Dqn.MinReplayHistory, 1));
         }
         finally { files.DeleteDirectory(folder); }
     }
@@ -95,7 +95,7 @@ public sealed class TrainBenchmark : IBenchmark
             var env = MinAtarEnvironment.Create(config.Run.Game.MinAtarGame, 0);
             _agent = new DqnAgent(config, env.Channels, env.ActionCount);
             var bits = new byte[ObservationLayout.ByteCount(env.Channels)];
-            for (int t = 0; t <= config.Agent.MinReplayHistory; t++)
+            for (int t = 0; t <= config.Dqn.MinReplayHistory; t++)
             {
                 env.WriteObservationBits(bits);
                 var r = env.Act(t % 6);

@@ -47,10 +47,10 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
             Console.WriteLine($"{config.Run.Game}: {episodes} episodes, greedy (mean action): mean return {greedy.Average():0.00} ± {StandardError(greedy):0.00} (standard error; min {greedy.Min():0.00}, max {greedy.Max():0.00}); random policy on the same starts: {uniform.Average():0.00}");
             return 0;
         }
-        double epsilon = p.Epsilon ?? config.Agent.EpsilonEval;
+        double epsilon = p.Epsilon ?? config.Dqn.EpsilonEval;
 
         var game = config.Run.Game.MinAtarGame;
-        var options = EnvironmentOptions.From(config.Env);
+        var options = EnvironmentOptions.From(config.Dqn.Env);
         var probe = new MinAtarEnvironment(game, options);
         using var agent = new DqnAgent(config, probe.Channels, probe.ActionCount);
         try { agent.Online.load(weights); }
@@ -74,7 +74,7 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
             int observationSize, actionSize;
             using (var probe = new ControlEnvironment(task, 0)) (observationSize, actionSize) = (probe.ObservationSize, probe.ActionSize);
             // Acting needs no replay: keep its allocation at one batch instead of the run's 1 M transitions.
-            var evaluation = config with { Sac = config.Sac with { ReplayCapacity = config.Sac.BatchSize } };
+            var evaluation = config with { Agent = config.Sac with { ReplayCapacity = config.Sac.BatchSize } };
             using var agent = new SacAgent(evaluation, observationSize, actionSize);
             try
             {

@@ -88,9 +88,9 @@ public static class ConfigLoader
         try
         {
             // The binder cannot build immutable value lists (it would add to them); it binds every
-            // scalar key, and the lists are set below as they are given.
+            // scalar key onto the agent the config names, and the lists are set below as they are given.
             var root = new ConfigurationBuilder().AddInMemoryCollection(values.Where(kv => kv.Value is not null)).Build();
-            config = root.Get<ExperimentConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new ExperimentConfig();
+            config = ConfigFileFormat.Read(root, source);
         }
         catch (InvalidOperationException e)
         {
@@ -111,11 +111,11 @@ public static class ConfigLoader
     /// </summary>
     static string? ReplayProblem(ExperimentConfig c)
     {
-        if (c.Agent.Kind != AgentKind.Dqn || c.Run.Game.MinAtar is not { } game) return null;
-        var cycle = c.Env.GameCycle();
+        if (c.Agent is not DqnSettings dqn || c.Run.Game.MinAtar is not { } game) return null;
+        var cycle = dqn.Env.GameCycle();
         int channels = (cycle?.Games ?? [game]).Max(g => global::ReDo.MinAtar.GameInfo.Of(g).Channels);
         return Pure.Agents.ReplayMemory.MinAtar(global::ReDo.MinAtar.ObservationLayout.ByteCount(channels))
-            .Problem("Agent:ReplayCapacity", c.Agent.ReplayCapacity, cycle is null ? c.Run.Game.Name : $"the games {c.Env.Cycle}");
+            .Problem("Agent:ReplayCapacity", dqn.ReplayCapacity, cycle is null ? c.Run.Game.Name : $"the games {dqn.Env.Cycle}");
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public static class ConfigLoader
     }
 
     /// <summary>The resolved configuration as written into a run folder (and read back by resume/evaluate).</summary>
-    public static string ToJson(ExperimentConfig config) => JsonSerializer.Serialize(config, JsonOptions);
+    public static string ToJson(ExperimentConfig config) => ConfigFileFormat.Write(config);
 
     /// <summary>The config as a JSON element, as a run spec embeds it.</summary>
     public static JsonElement ToJsonElement(ExperimentConfig config) => JsonDocument.Parse(ToJson(config)).RootElement.Clone();
@@ -145,10 +145,8 @@ public static class ConfigLoader
 
     const string ResetLayers = "Reset:Layers";
 
-    /// <summary>Every key a config may hold: each section of <see cref="ExperimentConfig"/> and each of its settings ("Run:Game").</summary>
+    /// <summary>Every key a config may hold: each section and each of its settings ("Run:Game"), whichever agent reads it.</summary>
     public static readonly IReadOnlyList<string> KnownKeys = [.. ConfigSchema.Sections, .. ConfigSchema.Keys.Select(k => k.Path)];
-
-    static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     static string Flatten(Exception e)
     {

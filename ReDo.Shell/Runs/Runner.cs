@@ -290,7 +290,7 @@ public sealed class Runner : IDisposable
         var summary = new RunSummary(Frame, Agent.Updates, fps, eval, random, RunFolder, ReturnLast100: ReturnLast100);
         _files.WriteAtomically(Path.Combine(RunFolder, RunLayout.Summary), JsonSerializer.SerializeToUtf8Bytes(summary, CheckpointJson.Options));
         progress.WriteLine($"done: {Frame:N0} frames, {Agent.Updates:N0} updates, {fps:N0} frames/s; return(last 100) {ReturnLast100:0.00}; " +
-                           $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy ({(double.IsNaN(Agent.Epsilon) ? "mean action" : $"ε = {Config.Agent.EpsilonEval}")}) mean return {eval:0.00}, random policy {random:0.00}");
+                           $"evaluation over {Config.Run.EvalEpisodes} episodes: greedy ({(double.IsNaN(Agent.Epsilon) ? "mean action" : $"ε = {Config.Dqn.EpsilonEval}")}) mean return {eval:0.00}, random policy {random:0.00}");
         return summary;
     }
 

@@ -132,8 +132,9 @@ public class DrqExamples
     public void The_probe_batch_is_never_augmented()
     {
         const int probeSize = 20;
-        var config = TinyRuns.DrqConfig(700) with { Redo = TinyRuns.DrqConfig().Redo with { ProbeSize = probeSize, LogPeriod = 25, Period = 100 } };
-        var env = MinAtarEnvironment.Create(config.Run.Game.MinAtarGame, (uint)config.Run.Seed, EnvironmentOptions.From(config.Env));
+        var config = TinyRuns.DrqConfig(700) with { Redo = TinyRuns.DrqConfig().Redo with { LogPeriod = 25, Period = 100 } };
+        config = config with { Agent = config.Dqn with { Redo = config.Dqn.Redo with { ProbeSize = probeSize } } };
+        var env = MinAtarEnvironment.Create(config.Run.Game.MinAtarGame, (uint)config.Run.Seed, EnvironmentOptions.From(config.Dqn.Env));
         using var agent = new DqnAgent(config, env.Channels, env.ActionCount);
         var observed = new HashSet<string>();
         var (probeSamples, trainingSamples, unobservedTraining) = (0, 0, 0);
@@ -147,7 +148,7 @@ public class DrqExamples
             {
                 var key = string.Concat(values.AsSpan(b * sample, sample).ToArray().Select(v => v > 0 ? '1' : '0'));
                 if (batch == probeSize) { probeSamples++; Assert.Contains(key, observed); }
-                else if (batch == config.Agent.BatchSize) { trainingSamples++; if (!observed.Contains(key)) unobservedTraining++; }
+                else if (batch == config.Dqn.BatchSize) { trainingSamples++; if (!observed.Contains(key)) unobservedTraining++; }
             }
             return null!;   // input unchanged
         });

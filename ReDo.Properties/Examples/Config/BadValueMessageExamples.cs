@@ -71,6 +71,6 @@ public class BadValueMessageExamples
     public void A_null_for_a_key_that_may_be_unset_is_its_default()
     {
         var config = ConfigLoader.LoadJson("""{ "Env": { "Cycle": null } }""", [], "my.json");
-        Assert.Null(config.Env.Cycle);
+        Assert.Null(config.Dqn.Env.Cycle);
     }
 }

@@ -26,7 +26,7 @@ public class ConfigExamples
     public void Overrides_apply()
     {
         var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-dqn-redo.json"), ["Agent:ReplayRatio=2", "Redo:Tau=0.025", "Run:Seed=4"], TestDisk.Files);
-        Assert.Equal((2.0, 0.025, 4), (c.Agent.ReplayRatio, c.Redo.Tau, c.Run.Seed));
+        Assert.Equal((2.0, 0.025, 4), (c.Dqn.ReplayRatio, c.Redo.Tau, c.Run.Seed));
     }
 
     [Theory]

@@ -27,9 +27,10 @@ public class TypedConfigExamples
     {
         var c = ConfigLoader.Load(Path.Combine(Configs, "minatar-breakout-drq-redo.json"),
             ["Redo:Mapping=DopamineCompat", "Reset:Redraw=Xavier", "Redo:Selection=fraction", "Redo:EndStep=1000", "Redo:ScoreType=redo_inverted", "Redo:Outgoing=RANDOM"], TestDisk.Files);
-        Assert.Equal((NetworkProfile.MinAtarDueling, OptimizerKind.Adam, Augmentation.Shift, FlattenMapping.DopamineCompat, Redraw.Xavier),
-            (c.Agent.Network, c.Agent.Optimizer, c.Agent.Augment, c.Redo.Mapping, c.Reset.Redraw));
-        Assert.Equal((RecycleSelection.Fraction, ScoreType.RedoInverted, OutgoingInit.Random), (c.Redo.Selection, c.Redo.ScoreType, c.Redo.Outgoing));
+        Assert.IsType<DrqSettings>(c.Agent);
+        Assert.Equal((NetworkProfile.MinAtarDueling, OptimizerKind.Adam, FlattenMapping.DopamineCompat, Redraw.Xavier),
+            (c.Dqn.Network, c.Dqn.Optimizer, c.Dqn.Redo.Mapping, c.Reset.Redraw));
+        Assert.Equal((RecycleSelection.Fraction, ScoreType.RedoInverted, OutgoingInit.Random), (c.Dqn.Redo.Selection, c.Dqn.Redo.ScoreType, c.Dqn.Redo.Outgoing));
         var json = ConfigLoader.ToJson(c);
         foreach (var written in new[] { "\"Network\": \"minatar-dueling\"", "\"Optimizer\": \"adam\"", "\"Augment\": \"shift\"", "\"Mapping\": \"DopamineCompat\"", "\"Redraw\": \"Xavier\"",
                      "\"Selection\": \"fraction\"", "\"ScoreType\": \"redo_inverted\"", "\"Outgoing\": \"random\"" })

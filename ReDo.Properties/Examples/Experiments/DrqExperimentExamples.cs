@@ -22,8 +22,9 @@ public class DrqExperimentExamples
         foreach (var run in plan.Runs)
         {
             var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides, TestDisk.Files);
-            Assert.Equal((NetworkProfile.MinAtarDueling, true, Augmentation.Shift), (config.Agent.Network, config.Agent.DoubleDqn, config.Agent.Augment));
-            Assert.True(config.Redo.EndStep >= config.Run.Frames * config.Agent.ReplayRatio, $"{run.Name}: Redo:EndStep {config.Redo.EndStep}");
+            Assert.IsType<DrqSettings>(config.Agent);
+            Assert.Equal((NetworkProfile.MinAtarDueling, true), (config.Dqn.Network, config.Dqn.DoubleDqn));
+            Assert.True(config.Redo.EndStep >= config.Run.Frames * config.Dqn.ReplayRatio, $"{run.Name}: Redo:EndStep {config.Redo.EndStep}");
         }
     }
 }

@@ -28,12 +28,12 @@ public class VariantExperimentExamples
         {
             var config = ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), run.Overrides, TestDisk.Files);
             Assert.Empty(ConfigValidation.Validate(config));
-            if (config.Redo.Selection == RecycleSelection.Fraction)
-                Assert.Equal((long)(config.Run.Frames * config.Agent.ReplayRatio), config.Redo.EndStep);
+            if (config.Dqn.Redo.Selection == RecycleSelection.Fraction)
+                Assert.Equal((long)(config.Run.Frames * config.Dqn.ReplayRatio), config.Redo.EndStep);
         }
         if (name == "selection")
             Assert.Equal(["cbp", "random", "redo", "redo_inverted"], plan.Runs.Select(r => ConfigLoader.Load(Path.Combine(root, definition.BaseConfig), r.Overrides, TestDisk.Files))
-                .Where(c => c.Redo.Enabled).Select(c => ConfigName.Of(c.Redo.ScoreType)).Distinct().Order());
+                .Where(c => c.Redo.Enabled).Select(c => ConfigName.Of(c.Dqn.Redo.ScoreType)).Distinct().Order());
         else
             foreach (var key in new[] { "Redo:Outgoing=random", "Redo:WeightScaling=true", "Agent:WidthMultiplier=2", "Agent:WidthMultiplier=4" })
                 Assert.Contains(plan.Runs, r => r.Overrides.Contains(key));

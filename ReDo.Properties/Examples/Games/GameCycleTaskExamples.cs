@@ -71,7 +71,7 @@ public class GameCycleTaskExamples
     [InlineData("", 100, "Env:CyclePeriod = 100: allowed 0 without Env:Cycle")]
     public void Bad_cycle_settings_are_refused_naming_the_key(string cycle, long period, string expected)
     {
-        var config = new ExperimentConfig { Env = new EnvSettings { Cycle = cycle, CyclePeriod = period } };
+        var config = new ExperimentConfig { Agent = new DqnSettings { Env = new EnvSettings { Cycle = cycle, CyclePeriod = period } } };
         Assert.Contains(ConfigValidation.Validate(config), e => e.Contains(expected));
     }
 
@@ -80,7 +80,7 @@ public class GameCycleTaskExamples
     {
         var json = ConfigLoader.ToJson(new ExperimentConfig());
         Assert.DoesNotContain("Cycle", json);
-        var cycled = ConfigLoader.ToJson(new ExperimentConfig { Env = new EnvSettings { Cycle = "breakout,seaquest", CyclePeriod = 50 } });
+        var cycled = ConfigLoader.ToJson(new ExperimentConfig { Agent = new DqnSettings { Env = new EnvSettings { Cycle = "breakout,seaquest", CyclePeriod = 50 } } });
         Assert.Contains("\"CyclePeriod\": 50", cycled);
         Assert.Empty(ConfigValidation.Validate(ConfigLoader.LoadJson(cycled, [], "cycled")));
     }

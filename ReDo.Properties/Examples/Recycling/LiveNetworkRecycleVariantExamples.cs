@@ -212,15 +212,15 @@ public class LiveNetworkRecycleVariantExamples
             int column = Array.IndexOf(rows[0].Split(','), "neurons_recycled");
             long recycled = rows.Skip(1).Sum(r => long.Parse(r.Split(',')[column]));
             Assert.True(recycled > 0, $"{name}: nothing recycled");
-            if (config.Redo.Selection == RecycleSelection.Fraction)
+            if (config.Dqn.Redo.Selection == RecycleSelection.Fraction)
             {
                 // updates from step 300 (after 300 warm-up frames): recycles at gradient steps 300, 400, 500, 600 (< EndStep 700), each ≥ k(f) per layer
                 var schedule = new ScheduledFraction(0.1, 700);
                 long least = Enumerable.Range(3, 4).Sum(i => FractionSelection.Count(16, schedule.At(i * 100)) + FractionSelection.Count(128, schedule.At(i * 100)));
                 Assert.True(recycled >= least, $"{name}: {recycled} recycled, at least {least} expected");
-                if (config.Redo.ScoreType == ScoreType.RedoInverted) Assert.Equal(least, recycled);   // the most active neurons do not tie: exactly k per layer
+                if (config.Dqn.Redo.ScoreType == ScoreType.RedoInverted) Assert.Equal(least, recycled);   // the most active neurons do not tie: exactly k per layer
             }
-            if (config.Agent.WidthMultiplier == 2)
+            if (config.Dqn.WidthMultiplier == 2)
                 using (var agent = new DqnAgent(config, 4, 6))
                     Assert.Equal([32, 256], agent.Spec.RecyclableLayers.Select(l => l.Neurons));
         }
@@ -231,17 +231,18 @@ public class LiveNetworkRecycleVariantExamples
     [Fact]
     public void The_config_keys_become_the_recycle_settings()
     {
-        var s = RecycleSettings.From(new RedoSettings { Tau = 0.3, Selection = RecycleSelection.Fraction, ScoreType = ScoreType.Cbp, RecycleRate = 0.2, EndStep = 700, Outgoing = OutgoingInit.Random, WeightScaling = true, Mapping = FlattenMapping.DopamineCompat }, seed: 5);
+        var s = RecycleSettings.From(new RedoSettings { Tau = 0.3, EndStep = 700 },
+            new DqnRedoSettings { Selection = RecycleSelection.Fraction, ScoreType = ScoreType.Cbp, RecycleRate = 0.2, Outgoing = OutgoingInit.Random, WeightScaling = true, Mapping = FlattenMapping.DopamineCompat }, seed: 5);
         Assert.Equal((0.3, FlattenMapping.DopamineCompat, OutgoingInit.Random, true), (s.Tau, s.Mapping, s.EffectiveOptions.Outgoing, s.WeightScaling));
         Assert.Equal(new ScheduledSelection(ScoreType.Cbp, new ScheduledFraction(0.2, 700), 5), s.Scheduled);
-        var reference = RecycleSettings.From(new RedoSettings(), seed: 5);
+        var reference = RecycleSettings.From(new RedoSettings(), new DqnRedoSettings(), seed: 5);
         Assert.Equal((null, false, OutgoingInit.Zero), (reference.Scheduled, reference.WeightScaling, reference.EffectiveOptions.Outgoing));
     }
 
     [Fact]
     public void Fraction_selection_without_an_end_step_is_refused_with_the_fix()
     {
-        var errors = ConfigValidation.Validate(new ExperimentConfig { Redo = new RedoSettings { Enabled = true, Selection = RecycleSelection.Fraction } });
+        var errors = ConfigValidation.Validate(new ExperimentConfig { Redo = new RedoSettings { Enabled = true }, Agent = new DqnSettings { Redo = new() { Selection = RecycleSelection.Fraction } } });
         Assert.Contains(errors, e => e.StartsWith("Redo:EndStep") && e.Contains("Run:Frames × Agent:ReplayRatio"));
     }
 }

@@ -20,7 +20,7 @@ public class RedrawDistributionExamples
 {
     const int Channels = 4, Actions = 6;
 
-    static (SpecNetwork Net, Generator Generator) MinAtarAgentNet(AgentSettings agent, ulong seed = 7)
+    static (SpecNetwork Net, Generator Generator) MinAtarAgentNet(DqnSettings agent, ulong seed = 7)
     {
         var generator = new Generator(seed, CPU);
         return (AgentNetworks.Build(AgentNetworks.Spec(agent, Channels, Actions), generator), generator);
@@ -31,7 +31,7 @@ public class RedrawDistributionExamples
     [Fact]
     public void The_minatar_net_starts_torch_default_and_the_dopamine_profile_starts_xavier_with_zero_biases()
     {
-        var (net, g) = MinAtarAgentNet(new AgentSettings());
+        var (net, g) = MinAtarAgentNet(new DqnSettings());
         using (net) using (g)
             foreach (var l in net.Spec.Layers)
             {
@@ -40,7 +40,7 @@ public class RedrawDistributionExamples
                 RecycleLaws.WithinAndFilling($"{l.Name}.bias", Read(net).For(l.Name).Bias, 1 / Math.Sqrt(l.FanIn));
             }
         var dopamine = ConfigLoader.Load(Path.Combine(RepoRoot.Find(), "configs", "minatar-breakout-dqn-dopamine-redo.json"), [], TestDisk.Files);
-        var (xnet, xg) = MinAtarAgentNet(dopamine.Agent);
+        var (xnet, xg) = MinAtarAgentNet(dopamine.Dqn);
         using (xnet) using (xg)
             foreach (var l in xnet.Spec.Layers)
             {
@@ -56,7 +56,7 @@ public class RedrawDistributionExamples
     [InlineData(Redraw.Xavier, 0.07216878364870323)]                     // √(6/(1024+128))
     public void Recycled_dense_0_rows_come_from_the_layers_own_distribution(Redraw redraw, double bound)
     {
-        var (net, g) = MinAtarAgentNet(new AgentSettings());
+        var (net, g) = MinAtarAgentNet(new DqnSettings());
         using var _ = net;
         using var __ = g;
         var spec = net.Spec;
@@ -75,7 +75,7 @@ public class RedrawDistributionExamples
     [InlineData(Redraw.Xavier, 0.07216878364870323, 0.21160368475757949, false)] // √(6/1152), √(6/134), biases 0
     public void A_reset_of_the_last_two_layers_redraws_kernel_and_bias_from_their_initialiser(Redraw redraw, double denseBound, double finalBound, bool biasesDrawn)
     {
-        var (net, g) = MinAtarAgentNet(new AgentSettings());
+        var (net, g) = MinAtarAgentNet(new DqnSettings());
         using var _ = net;
         using var __ = g;
         var plan = LayerResetPlan.Named(net.Spec, new ResetSettings().Layers);

@@ -20,7 +20,7 @@ public class LearningTests
         var config = new ExperimentConfig
         {
             Run = new RunSettings { Game = Game.Of(GameId.Breakout), Frames = 20_000, Seed = 3, LogEvery = 5_000, EvalEpisodes = 10 },
-            Agent = new AgentSettings { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, MinReplayHistory = 1_000, EpsilonDecayPeriod = 10_000, TargetUpdatePeriod = 500, ReplayCapacity = 20_000 },
+            Agent = new DqnSettings { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, MinReplayHistory = 1_000, EpsilonDecayPeriod = 10_000, TargetUpdatePeriod = 500, ReplayCapacity = 20_000 },
             Redo = new RedoSettings { Enabled = true, Tau = 0.1, Period = 1_000, LogPeriod = 5_000 },
         };
         AssertLearns(config);

@@ -108,7 +108,7 @@ public class CorruptionTests
         // networks.bin of a run twice as wide, planted with a matching manifest (as a hand copy that fixes the hashes would be)
         var wide = TinyRuns.NewFolder("wide");
         var config = TinyRuns.Config();
-        using (Runner.OpenNew(config with { Agent = config.Agent with { WidthMultiplier = 2 } }, wide, TestDisk.Files)) { }
+        using (Runner.OpenNew(config with { Agent = config.Dqn with { WidthMultiplier = 2 } }, wide, TestDisk.Files)) { }
         var planted = File.ReadAllBytes(Path.Combine(wide, "checkpoints", "ckpt-000000000000", "networks.bin"));
         var newest = Path.Combine(folder, "checkpoints", Newest);
         File.WriteAllBytes(Path.Combine(newest, "networks.bin"), planted);

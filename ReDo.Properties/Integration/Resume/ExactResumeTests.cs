@@ -41,7 +41,7 @@ public class ExactResumeTests
     public void Drq_stopped_and_resumed_in_process_gives_the_uninterrupted_result(int stopAfterMs, double intensityNoise)
     {
         var drq = TinyRuns.DrqConfig();
-        var config = drq with { Agent = drq.Agent with { IntensityNoise = intensityNoise } };
+        var config = drq with { Agent = (DrqSettings)drq.Agent with { IntensityNoise = intensityNoise } };
         var reference = TinyRuns.Reference(config);
         if (intensityNoise > 0)   // the setting reaches the agent: the noisy run learns differently from the shift-only one
             Assert.False(File.ReadAllBytes(Path.Combine(reference, RunLayout.Weights)).AsSpan()
@@ -58,8 +58,7 @@ public class ExactResumeTests
         var tiny = TinyRuns.Config();
         var config = tiny with
         {
-            Env = tiny.Env with { Cycle = "breakout,seaquest,freeway", CyclePeriod = 300 },
-            Agent = tiny.Agent with { Network = NetworkProfile.MinAtarDeep },
+            Agent = tiny.Dqn with { Network = NetworkProfile.MinAtarDeep, Env = tiny.Dqn.Env with { Cycle = "breakout,seaquest,freeway", CyclePeriod = 300 } },
         };
         var reference = TinyRuns.Reference(config);
         Assert.True(File.ReadAllLines(Path.Combine(reference, RunLayout.Metrics)).Length > 2);

@@ -25,7 +25,7 @@ public class NonFiniteLossTests
         Assert.False(e.Resumable);
         // The first update is update 1; its schedule step counts the warm-up (MinReplayHistory agent steps × the replay ratio).
         var c = TinyRuns.Config();
-        Assert.Contains($"the loss became NaN at update 1 (schedule step {c.Agent.MinReplayHistory * (long)c.Agent.ReplayRatio:N0}, ", e.Message);
+        Assert.Contains($"the loss became NaN at update 1 (schedule step {c.Dqn.MinReplayHistory * (long)c.Dqn.ReplayRatio:N0}, ", e.Message);
         Assert.Contains("the last good checkpoint ckpt-000000000000 is kept", e.Message);
         Assert.Equal(["ckpt-000000000000"], Directory.GetDirectories(Path.Combine(folder, "checkpoints")).Select(Path.GetFileName));
         Assert.False(File.Exists(Path.Combine(folder, RunLayout.Weights)));

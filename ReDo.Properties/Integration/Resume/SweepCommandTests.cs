@@ -23,7 +23,7 @@ public class SweepCommandTests
         {
             var resolved = RunSpecFiles.Resolve(RunSpecFiles.Load(Path.Combine(queue.Root, name + ".json"), TestDisk.Files));
             Assert.Equal(800, resolved.Run.Frames);
-            Assert.Contains(resolved.Agent.ReplayRatio, new[] { 0.5, 2 });
+            Assert.Contains(resolved.Dqn.ReplayRatio, new[] { 0.5, 2 });
             Assert.EndsWith($"-seed{resolved.Run.Seed}", name);
         }
         Assert.Equal(0, CliRun.Invoke(new SweepCommand(TestDisk.Files), args).Exit);

@@ -1,3 +1,4 @@
+using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Control;
 using ReDo.Pure.Games;
@@ -22,8 +23,7 @@ public class SacEvaluateTests
     static ExperimentConfig Tiny() => new()
     {
         Run = new() { Game = Game.Of(ControlTaskId.Hopper), Frames = 800, Seed = 4, LogEvery = 400, EvalEpisodes = 3, CheckpointEvery = 400 },
-        Agent = new() { Kind = AgentKind.Sac },
-        Sac = new() { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 0 },
+        Agent = new SacSettings { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 0 },
     };
 
     [MuJoCoFact]
@@ -44,7 +44,7 @@ public class SacEvaluateTests
         var (five, _) = EvaluateCommand.EvaluateSac(TestDisk.Files, config, weights, 5);
         Assert.Equal(greedy, five[..3]);
 
-        var wider = config with { Sac = config.Sac with { WidthMultiplier = 0.25 } };
+        var wider = config with { Agent = config.Sac with { WidthMultiplier = 0.25 } };
         var e = Assert.Throws<CliError>(() => EvaluateCommand.EvaluateSac(TestDisk.Files, wider, weights, 1));
         Assert.Contains("could not be loaded", e.Message);
         Assert.Contains("Sac:WidthMultiplier", e.Message);

@@ -23,8 +23,7 @@ public class SacRunnerTests
     static ExperimentConfig Tiny(bool reset = false) => new()
     {
         Run = new() { Game = Game.Of(ControlTaskId.Hopper), Frames = 1_500, Seed = 3, LogEvery = 250, EvalEpisodes = 1, CheckpointEvery = 250, KeepCheckpoints = 3 },
-        Agent = new() { Kind = AgentKind.Sac },
-        Sac = new() { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 500, EvalEpisodes = 1, WeightDecay = reset ? 1e-4 : 0 },
+        Agent = new SacSettings { WidthMultiplier = 0.125, BatchSize = 32, ReplayCapacity = 1_000, InitialRandomSteps = 300, EvalPeriod = 500, EvalEpisodes = 1, WeightDecay = reset ? 1e-4 : 0 },
         Redo = new() { Enabled = !reset, Tau = 0.1, Period = 200, LogPeriod = 100 },
         Reset = new() { Enabled = reset, Period = 700, Layers = ConfigValidation.SacLayers },
     };

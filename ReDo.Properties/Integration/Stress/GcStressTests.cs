@@ -25,15 +25,16 @@ public class GcStressTests
         var config = new ExperimentConfig
         {
             Run = new RunSettings { Game = Game.Of(GameId.Breakout), Frames = 2_300, Seed = 11, LogEvery = 500, EvalEpisodes = 2, CheckpointEvery = 400 },
-            Agent = new AgentSettings
+            Agent = new DqnSettings
             {
+                Redo = new() { ProbeSize = 64 },
                 Optimizer = ConfigName.Parse<OptimizerKind>(optimizer), MinReplayHistory = 300, ReplayCapacity = 5_000, TargetUpdatePeriod = 200,
                 EpsilonDecayPeriod = 2_000, ReplayRatio = 1,
                 // Adam with L2 decay covers the decayed-gradient path; centered RMSprop at the paper's rate
                 // (at 1e-3 with decay, v − ḡ² rounds below 0 for some entries and the loss turns NaN, as in torch).
                 LearningRate = optimizer == "adam" ? 1e-3 : 2.5e-4, WeightDecay = optimizer == "adam" ? 1e-4 : 0,
             },
-            Redo = new RedoSettings { Enabled = method == "redo", Tau = 0.1, Period = 100, LogPeriod = 100, ProbeSize = 64 },
+            Redo = new RedoSettings { Enabled = method == "redo", Tau = 0.1, Period = 100, LogPeriod = 100 },
             Reset = new ResetSettings { Enabled = method == "reset", Period = 700, Layers = ["final_layer"] },
         };
         Assert.Empty(ConfigValidation.Validate(config));
