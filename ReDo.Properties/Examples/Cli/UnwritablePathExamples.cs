@@ -30,7 +30,7 @@ public class UnwritablePathExamples
         var run = PlotCommandTests.WriteRun(TinyRuns.NewFolder("plotrun"), "run", 4, seed: 1);
         var (exit, _, error) = CliRun.Invoke(new PlotCommand(TestDisk.Files), "plot", run, "--out", "/proc/redo-plot.png");   // no file can be created there, not even by root
         Assert.Equal(3, exit);
-        Assert.Contains("the file system refused", error);
+        Assert.Contains("'/proc/redo-plot.png' is under /proc, the kernel's file system, which takes no new files: choose a folder on a disk (--out)", error);
         OneLine(error);
     }
 
