@@ -44,6 +44,21 @@ public sealed class RedoProcess : IDisposable
     /// <summary>SIGTERM, as a scheduler or `docker stop` sends it.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", Process.Id.ToString()])!.WaitForExit();
 
+    /// <summary>
+    /// Waits until the process handles POSIX signals itself: .NET's System.Native installs its handlers, SIGCONT
+    /// among them, when the first PosixSignalRegistration is made, so /proc/&lt;pid&gt;/status shows SIGCONT (18) as
+    /// caught from then on. (The runtime catches SIGTERM from its start, to end the process; that says nothing.)
+    /// </summary>
+    public bool WaitForSignalHandlers(TimeSpan timeout) => WaitUntil(() =>
+    {
+        try
+        {
+            var caught = File.ReadLines($"/proc/{Process.Id}/status").FirstOrDefault(l => l.StartsWith("SigCgt:"));
+            return caught is not null && (Convert.ToUInt64(caught["SigCgt:".Length..].Trim(), 16) & (1UL << (18 - 1))) != 0;
+        }
+        catch (IOException) { return false; }
+    }, timeout);
+
     /// <summary>kill -9 of the whole tree: no chance to checkpoint or flush.</summary>
     public void KillHard() => Process.Kill(entireProcessTree: true);
 

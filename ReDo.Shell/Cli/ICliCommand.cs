@@ -11,6 +11,12 @@ namespace ReDo.Shell.Cli;
 public interface ICliCommand
 {
     Command Definition();
+
+    /// <summary>
+    /// A long run (train, resume, run-spec, worker) that SIGTERM or Ctrl+C stops with a checkpoint, and that
+    /// does not begin when the signal came first; any other command ends on a signal as a process does.
+    /// </summary>
+    bool StopsWithCheckpoint => false;
 }
 
 /// <summary>A command that lives under <c>redo bench</c> and prints side-by-side figures.</summary>

@@ -33,6 +33,11 @@ public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenc
             foreach (var line in ParseProblems.Describe(parsed)) Console.Error.WriteLine(line);
             return 2;
         }
+        if (!StopsWithCheckpoint(parsed) && Runs.StopSignals.Release() is { } early)
+        {
+            Console.Error.WriteLine($"redo {string.Join(' ', CommandPath(parsed))}: stopped by {early} before it began; nothing was written.");
+            return Runs.StopSignals.ExitCodeOf(early);
+        }
         try
         {
             var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -51,6 +56,10 @@ public sealed class RedoCli(IEnumerable<ICliCommand> commands, IEnumerable<IBenc
             return 3;
         }
     }
+
+    /// <summary>Whether the parsed command is a long run (<see cref="ICliCommand.StopsWithCheckpoint"/>): its verb is the first word of the command path.</summary>
+    bool StopsWithCheckpoint(ParseResult parsed) =>
+        CommandPath(parsed).FirstOrDefault() is { } verb && commands.Any(c => c is not IBenchmark && c.StopsWithCheckpoint && c.Definition().Name == verb);
 
     static IEnumerable<string> CommandPath(ParseResult parsed)
     {

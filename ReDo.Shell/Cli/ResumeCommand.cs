@@ -7,6 +7,8 @@ namespace ReDo.Shell.Cli;
 /// <summary><c>redo resume &lt;run folder&gt;</c>: continues a stopped or killed run exactly from its newest good checkpoint.</summary>
 public sealed class ResumeCommand(RunService runs, IRunFiles files) : ICliCommand
 {
+    public bool StopsWithCheckpoint => true;
+
     public Command Definition()
     {
         var folder = new Argument<string>("run folder") { Description = "a folder `redo train` wrote" };

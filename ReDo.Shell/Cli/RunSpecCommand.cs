@@ -7,6 +7,8 @@ namespace ReDo.Shell.Cli;
 /// <summary><c>redo run-spec &lt;spec.json&gt; [--out folder]</c>: one spec as one job (a Slurm array task, a Kubernetes indexed Job); rerunning it resumes.</summary>
 public sealed class RunSpecCommand(RunService runs, IRunFiles files) : ICliCommand
 {
+    public bool StopsWithCheckpoint => true;
+
     public Command Definition()
     {
         var specFile = new Argument<string>("spec.json") { Description = "a run spec written by `redo sweep`" };

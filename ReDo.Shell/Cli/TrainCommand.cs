@@ -8,6 +8,8 @@ namespace ReDo.Shell.Cli;
 /// <summary><c>redo train &lt;config.json&gt; [--set Section:Key=value …] [--out folder]</c>.</summary>
 public sealed class TrainCommand(RunService runs, IRunFiles files) : ICliCommand
 {
+    public bool StopsWithCheckpoint => true;
+
     public Command Definition()
     {
         var config = new Argument<string>("config") { Description = "a config file, or the name of a shipped one (redo config list), e.g. minatar-breakout-dqn-redo" };

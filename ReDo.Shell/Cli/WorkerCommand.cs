@@ -7,6 +7,8 @@ namespace ReDo.Shell.Cli;
 /// <summary><c>redo worker --queue &lt;folder&gt; [--parallel N] [--exit-when-empty] [--poll seconds]</c>: the hosted worker for long runs (N at once: one per core).</summary>
 public sealed class WorkerCommand(RunService runs, IRunFiles files) : ICliCommand
 {
+    public bool StopsWithCheckpoint => true;
+
     public sealed record Parameters(string Queue, bool ExitWhenEmpty, double PollSeconds, int Parallel = 1);
 
     public Command Definition()

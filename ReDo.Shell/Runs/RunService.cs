@@ -19,14 +19,27 @@ public sealed class RunService(IServiceProvider services) : BackgroundService
     Func<CancellationToken, ILogger, int>? _job;
     int _exitCode = 1;
     Exception? _error;
+    volatile bool _began;
 
-    /// <summary>Starts the host with <paramref name="job"/> as its work; returns the job's exit code once it ended (or was stopped).</summary>
+    /// <summary>
+    /// Starts the host with <paramref name="job"/> as its work; returns the job's exit code once it ended (or was
+    /// stopped). A stop signal that came before the job began (<see cref="StopSignals"/>) means it never begins: one
+    /// line, nothing written, exit code 0.
+    /// </summary>
     public int Run(Func<CancellationToken, ILogger, int> job)
     {
         if (Interlocked.CompareExchange(ref _job, job, null) is not null) throw new InvalidOperationException("the host runs one job per process");
+        if (StopSignals.Received is { } early) return NotBegun(early);
         services.GetRequiredService<IHost>().Run();   // returns after the job ends (it stops the application) or after a signal and the job's checkpoint
         if (_error is { } e) ExceptionDispatchInfo.Throw(e);
+        if (!_began && StopSignals.Received is { } during) return NotBegun(during);   // the host's own handlers stopped it while it started
         return _exitCode;
+    }
+
+    static int NotBegun(System.Runtime.InteropServices.PosixSignal signal)
+    {
+        Console.Error.WriteLine($"redo: stopped by {signal} before the run began; nothing was written.");
+        return 0;
     }
 
     /// <summary>
@@ -67,6 +80,13 @@ public sealed class RunService(IServiceProvider services) : BackgroundService
             lifetime.StopApplication();
             return Task.CompletedTask;
         }
+        // The host's handlers are in place by now (its lifetime registers them before hosted services start): hand signals over.
+        if (StopSignals.Release() is not null || stoppingToken.IsCancellationRequested)
+        {
+            lifetime.StopApplication();
+            return Task.CompletedTask;
+        }
+        _began = true;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("redo");
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
