@@ -7,6 +7,9 @@ namespace ReDo.Properties;
 public sealed class RedoProcess : IDisposable
 {
     readonly StringBuilder _output = new(), _error = new();
+
+    /// <summary>How long a test waits for a short `redo` command or a tiny run, on a loaded machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     public Process Process { get; }
 
     RedoProcess(Process process) => Process = process;

@@ -15,8 +15,6 @@ namespace ReDo.Properties.Integration.Cli;
 [Collection(Resume.ResumeCollection.Name)]
 public class CrashInputTests
 {
-    static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
     internal static void OneLine(string error)
     {
         Assert.DoesNotContain("   at ", error);   // no stack trace
@@ -41,7 +39,7 @@ public class CrashInputTests
         var folder = RunWithGarbageInItsDormancyLog();
         var before = TinyRuns.Snapshot(folder);
         using var resume = RedoProcess.Start("resume", folder);
-        Assert.Equal(2, resume.WaitForExit(Patience));
+        Assert.Equal(2, resume.WaitForExit(RedoProcess.Patience));
         var error = resume.Error.Trim();
         Assert.Contains($"{Path.Combine(folder, RunLayout.DormancyLog)} line 3", error);
         Assert.Contains("'hello garbage line'", error);
@@ -67,7 +65,7 @@ public class CrashInputTests
         var folder = TinyRuns.NewFolder("huge-replay");
         var config = TinyRuns.WriteConfigFile(TinyRuns.Config());
         using var train = RedoProcess.Start("train", config, "--set", "Agent:ReplayCapacity=45000000", "--out", folder);
-        Assert.Equal(2, train.WaitForExit(Patience));
+        Assert.Equal(2, train.WaitForExit(RedoProcess.Patience));
         var error = train.Error.Trim();
         // Breakout: 4 channels, 50 bytes of bits + action, reward, terminal = 56 bytes a transition
         Assert.Contains("Agent:ReplayCapacity = 45000000: allowed at most 42,949,671 for breakout (56 bytes a transition: 45,000,000 transitions would need 2.35 GiB, " +

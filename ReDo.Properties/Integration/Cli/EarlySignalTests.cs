@@ -15,8 +15,6 @@ namespace ReDo.Properties.Integration.Cli;
 [Collection(Resume.ResumeCollection.Name)]
 public class EarlySignalTests
 {
-    static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
     [Theory]
     [InlineData(0)]       // the moment redo handles signals: the host is not built yet
     [InlineData(1_500)]   // during the host's start or the run's first checkpoint, depending on the machine
@@ -26,10 +24,10 @@ public class EarlySignalTests
         var folder = TinyRuns.NewFolder("early-stop");
         using (var train = RedoProcess.Start("train", TinyRuns.WriteConfigFile(config), "--out", folder))
         {
-            Assert.True(train.WaitForSignalHandlers(Patience), train.Output);
+            Assert.True(train.WaitForSignalHandlers(RedoProcess.Patience), train.Output);
             Thread.Sleep(afterMs);
             train.Terminate();
-            Assert.True(train.WaitForExit(Patience) == 0, train.Output);
+            Assert.True(train.WaitForExit(RedoProcess.Patience) == 0, train.Output);
             Assert.DoesNotContain("   at ", train.Output);
             if (!Directory.Exists(folder) || !File.Exists(Path.Combine(folder, RunLayout.Config)))
             {
@@ -40,7 +38,7 @@ public class EarlySignalTests
             Assert.Contains("Continue with: redo resume", train.Output);
         }
         using (var resume = RedoProcess.Start("resume", folder))
-            Assert.True(resume.WaitForExit(Patience) == 0, resume.Output);
+            Assert.True(resume.WaitForExit(RedoProcess.Patience) == 0, resume.Output);
         TinyRuns.AssertSameResult(TinyRuns.Reference(config), folder);
     }
 
@@ -49,9 +47,9 @@ public class EarlySignalTests
     {
         var queue = TinyRuns.NewFolder("early-sweep");
         using var sweep = RedoProcess.Start("sweep", TinyRuns.WriteConfigFile(TinyRuns.Config()), "--seeds", "1-3", "--queue", queue);
-        Assert.True(sweep.WaitForSignalHandlers(Patience), sweep.Output);
+        Assert.True(sweep.WaitForSignalHandlers(RedoProcess.Patience), sweep.Output);
         sweep.Terminate();
-        Assert.Equal(143, sweep.WaitForExit(Patience));
+        Assert.Equal(143, sweep.WaitForExit(RedoProcess.Patience));
         Assert.Equal("redo sweep: stopped by SIGTERM before it began; nothing was written.", sweep.Error.Trim());
         OneLine(sweep.Error);
         Assert.False(Directory.Exists(queue));

@@ -16,8 +16,6 @@ namespace ReDo.Properties.Integration.Cli;
 [Collection(Resume.ResumeCollection.Name)]
 public class FileSystemRefusalTests
 {
-    static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
     /// <summary>A file standing where a folder is needed, like /etc/hostname.</summary>
     static string AFile()
     {
@@ -32,7 +30,7 @@ public class FileSystemRefusalTests
     static (int Exit, string Error) Redo(params string[] args)
     {
         using var redo = RedoProcess.Start(args);
-        return (redo.WaitForExit(Patience), redo.Error);
+        return (redo.WaitForExit(RedoProcess.Patience), redo.Error);
     }
 
     static void Refused(int exit, string error, string words)
@@ -110,9 +108,9 @@ public class FileSystemRefusalTests
         var run = TinyRuns.NewFolder("ro-mid-run");
         using (var train = RedoProcess.Start("train", TinyRuns.WriteConfigFile(config), "--out", run))
         {
-            Assert.True(train.WaitUntil(() => Lines(Path.Combine(run, "progress.csv")) >= 3, Patience), train.Output);   // past the warm-up, checkpointing
+            Assert.True(train.WaitUntil(() => Lines(Path.Combine(run, "progress.csv")) >= 3, RedoProcess.Patience), train.Output);   // past the warm-up, checkpointing
             using var unwritable = UnwritableFolder.Over(run);
-            Refused(train.WaitForExit(Patience), train.Error, unwritable.Words);
+            Refused(train.WaitForExit(RedoProcess.Patience), train.Error, unwritable.Words);
             Assert.StartsWith("redo train: ", train.Error);
         }
         Assert.False(File.Exists(Path.Combine(run, RunLayout.Summary)), "the run finished before the folder became read-only");
