@@ -169,6 +169,7 @@ public sealed class Runner : IDisposable
     /// <summary>Trains to the end and finishes, or stops with a checkpoint when <paramref name="cancel"/> is set; halting errors name the checkpoint kept.</summary>
     public RunSummary TrainAndFinish(TextWriter progress, CancellationToken cancel, Action<TrainingProgress>? report)
     {
+        if (Frame == 0 && WarmUpCheck.Warning(Config) is { } warning) progress.WriteLine($"warning: {warning}");
         var clock = Stopwatch.StartNew();
         long startFrame = Frame;
         RunOutcome outcome;

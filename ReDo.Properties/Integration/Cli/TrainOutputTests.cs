@@ -24,4 +24,15 @@ public class TrainOutputTests
         Assert.DoesNotContain("NNPACK", child.Output);
         Assert.DoesNotContain("Unsupported path effect", child.Output);
     }
+
+    [Fact]
+    public void A_run_within_its_warm_up_is_told_it_makes_no_update()
+    {
+        var config = TinyRuns.Config(frames: 300);   // the warm-up is 500 frames
+        var output = new StringWriter();
+        var summary = ReDo.Shell.Runs.Runner.Train(config, TinyRuns.NewFolder("warm-up"), TestDisk.Files, output);
+        Assert.Equal(0, summary.Updates);
+        Assert.Contains("warning: Run:Frames = 300 ends within the warm-up (Agent:MinReplayHistory = 500 steps of random play): no gradient update will be made, " +
+                        "so the loss stays NaN and dormancy is never measured. A run that learns needs Run:Frames ≥ 501", output.ToString());
+    }
 }

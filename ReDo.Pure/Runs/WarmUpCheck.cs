@@ -1,0 +1,37 @@
+using ReDo.Pure.Agents;
+using ReDo.Pure.Config;
+using ReDo.Pure.Schedules;
+
+namespace ReDo.Pure.Runs;
+
+/// <summary>
+/// A run too short to leave its warm-up (DQN's Agent:MinReplayHistory, SAC's Sac:InitialRandomSteps of
+/// random play) makes no gradient update: its loss stays NaN and its dormancy is never measured. Such a
+/// run is allowed (a smoke test of the plumbing) but is told so before it starts, with the length that learns.
+/// </summary>
+public static class WarmUpCheck
+{
+    /// <summary>The updates DQN makes in a run of <paramref name="frames"/> agent steps (as <see cref="StepPlan.Next"/> plans them).</summary>
+    public static long DqnUpdates(long frames, long minReplayHistory, ReplayRatio ratio)
+    {
+        long UpdateStepsUpTo(long t) => t < 0 ? 0 : t / ratio.UpdatePeriod + 1;
+        long last = frames - 1;
+        return last < minReplayHistory ? 0 : (UpdateStepsUpTo(last) - UpdateStepsUpTo(minReplayHistory - 1)) * ratio.UpdatesPerStep;
+    }
+
+    /// <summary>The fewest frames that make one update: one past the first update step at or after the warm-up.</summary>
+    public static long DqnFramesToLearn(long minReplayHistory, ReplayRatio ratio) =>
+        (minReplayHistory + ratio.UpdatePeriod - 1) / ratio.UpdatePeriod * ratio.UpdatePeriod + 1;
+
+    /// <summary>The warning for a configuration whose run makes no update, or null.</summary>
+    public static string? Warning(ExperimentConfig c)
+    {
+        var (updates, key, warmUp, toLearn) = c.Agent.Kind == AgentKind.Sac
+            ? (SacStepPlan.UpdatesAfter(new EnvironmentSteps(c.Run.Frames), SacSchedules.From(c.Sac, c.Redo, c.Reset)), "Sac:InitialRandomSteps", (long)c.Sac.InitialRandomSteps, c.Sac.InitialRandomSteps + 1L)
+            : (DqnUpdates(c.Run.Frames, c.Agent.MinReplayHistory, new ReplayRatio(c.Agent.ReplayRatio)), "Agent:MinReplayHistory", c.Agent.MinReplayHistory,
+               DqnFramesToLearn(c.Agent.MinReplayHistory, new ReplayRatio(c.Agent.ReplayRatio)));
+        return updates > 0 ? null
+            : $"Run:Frames = {c.Run.Frames:N0} ends within the warm-up ({key} = {warmUp:N0} steps of random play): no gradient update will be made, " +
+              $"so the loss stays NaN and dormancy is never measured. A run that learns needs Run:Frames ≥ {toLearn:N0} (or a smaller {key}).";
+    }
+}
