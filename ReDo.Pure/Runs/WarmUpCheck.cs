@@ -23,6 +23,10 @@ public static class WarmUpCheck
     public static long DqnFramesToLearn(long minReplayHistory, ReplayRatio ratio) =>
         (minReplayHistory + ratio.UpdatePeriod - 1) / ratio.UpdatePeriod * ratio.UpdatePeriod + 1;
 
+    /// <summary>The frames done from which every further frame is a learning frame (DQN: the first update step; SAC: the end of the initial collect).</summary>
+    public static long LearningFrom(ExperimentConfig c) =>
+        c.Agent.Kind == AgentKind.Sac ? c.Sac.InitialRandomSteps : DqnFramesToLearn(c.Agent.MinReplayHistory, new ReplayRatio(c.Agent.ReplayRatio)) - 1;
+
     /// <summary>The warning for a configuration whose run makes no update, or null.</summary>
     public static string? Warning(ExperimentConfig c)
     {

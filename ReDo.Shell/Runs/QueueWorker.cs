@@ -132,7 +132,7 @@ public sealed class QueueWorker(QueueFolders queue, IRunFiles files, ILogger log
             var summary = SpecRunner.Run(spec, queue.RunFolder(name), files, notes, stop, p =>
                 log.LogInformation("{Run}: frames {Frames:N0}/{Total:N0}, {Fps:N0} frames/s, ETA run {RunEta}, queue {QueueEta}",
                     name, p.Frames, p.TotalFrames, p.FramesPerSecond, Eta.Text(p.Eta),
-                    Eta.Text(Eta.For(p.TotalFrames - p.Frames + queuedFrames, p.SessionFramesPerSecond))));
+                    Eta.Text(Eta.For(p.TotalFrames - p.Frames + queuedFrames, p.LearningFramesPerSecond))));
             if (!summary.Finished) return Result.Stopped;
             files.Rename(specPath, Path.Combine(queue.Done, name + RunSpec.Extension));
             log.LogInformation("done {Run}: {Frames:N0} frames, greedy mean return {Return:0.00} → {Folder}", name, summary.Frames, summary.EvalMeanReturn, queue.RunFolder(name));

@@ -39,6 +39,7 @@ public sealed class Runner : IDisposable
     IntervalStats _stats = IntervalStats.Empty;
     Queue<double> _recentReturns = new();
     double _episodeReturn, _lastDormant = double.NaN;
+    long? _lastDormantFrame;
     int _rows;
     long _checkpointedAt = -1;
 
@@ -192,7 +193,8 @@ public sealed class Runner : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var intervalClock = Stopwatch.StartNew();
-        long sessionStart = Frame, intervalStart = Frame;
+        long intervalStart = Frame;
+        var eta = EtaEstimate.Start(WarmUpCheck.LearningFrom(Config), Frame);
         var progressPath = Path.Combine(RunFolder, RunLayout.Progress);
         if (!_files.Exists(progressPath)) _files.AppendText(progressPath, ProgressRow.Header);
         int session = ProgressRow.NextSession(_files.ReadAllText(progressPath));
@@ -214,11 +216,12 @@ public sealed class Runner : IDisposable
                 _csv.Write(row);
                 _tensorBoard.Write(row);
                 _rows++;
-                var sessionFps = (Frame - sessionStart) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                var now = new ProgressPoint(Frame, clock.Elapsed.TotalSeconds);
+                eta = eta.With(now);
                 _files.AppendText(progressPath, new ProgressRow(Frame, Agent.Updates, session, clock.Elapsed.TotalSeconds, fps).Format());
-                if (!double.IsNaN(row.DormantAtTau)) _lastDormant = row.DormantAtTau;
-                progress?.Invoke(new TrainingProgress(Frame, Config.Run.Frames, Agent.Updates, fps, sessionFps, _recentReturns.Count,
-                    ReturnLast100, Config.Redo.Tau, _lastDormant, Agent.Epsilon, row.Loss));
+                if (!double.IsNaN(row.DormantAtTau)) (_lastDormant, _lastDormantFrame) = (row.DormantAtTau, Frame);
+                progress?.Invoke(new TrainingProgress(Frame, Config.Run.Frames, Agent.Updates, fps, eta.FramesPerSecond(now), _recentReturns.Count,
+                    ReturnLast100, Config.Redo.Tau, _lastDormant, _lastDormantFrame, Agent.Epsilon, row.Loss));
                 _stats = IntervalStats.Empty;
             }
             if (CheckpointSchedule.IsDue(updatesBefore, Agent.Updates, Config.Run.CheckpointEvery)) Checkpoint();
@@ -253,7 +256,7 @@ public sealed class Runner : IDisposable
         if (_checkpointedAt == Frame) return;
         var agent = Agent.Capture();
         var state = new RunnerState(Frame, agent.EnvironmentSteps, agent.Updates, agent.ReplayAddCount, _episodeReturn, _lastDormant,
-            [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), _stats);
+            [.. _recentReturns], agent.Random, _interaction.CaptureEnvironment(), _stats, _lastDormantFrame);
         var parts = new List<(string, byte[])>(Agent.Bundle())
         {
             (RunLayout.State, JsonSerializer.SerializeToUtf8Bytes(state, CheckpointJson.Options)),
@@ -274,6 +277,7 @@ public sealed class Runner : IDisposable
         _recentReturns = new Queue<double>(state.RecentReturns);
         _episodeReturn = state.EpisodeReturn;
         _lastDormant = state.LastDormant;
+        _lastDormantFrame = state.LastDormantFrame;
         Frame = state.Frames;
         _rows = checkpoint.Manifest.MetricsRows;
         _checkpointedAt = Frame;

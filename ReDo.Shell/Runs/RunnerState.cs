@@ -23,7 +23,9 @@ public sealed record RunnerState(
     double[] RecentReturns,
     RandomStateSnapshot AgentRandom,
     JsonElement Environment,
-    IntervalStats Stats)
+    IntervalStats Stats,
+    // The frame of the row that measured LastDormant (absent from older checkpoints: null).
+    long? LastDormantFrame = null)
 {
     public AgentState AgentState() => new(EnvironmentSteps, Updates, ReplayAddCount, AgentRandom);
 }
