@@ -1,8 +1,10 @@
 using ReDo.Pure;
 using System.Globalization;
 using System.Text.Json;
+using ReDo.Pure.Config;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
+using ReDo.Shell.Config;
 using ReDo.Shell.Files;
 
 namespace ReDo.Shell.Experiments;
@@ -27,7 +29,13 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
         var published = new AnchorFiles(Published: publishedPath).LoadPublished(files);
         var rows = PublishedComparison.Compare(byGame, published, ReadBands(files, bandsPath), bootstrap);
 
-        output.WriteLine($"our DQN (return of the last 100 episodes, mean over runs [bootstrap interval: a 95 % CI only over ≥ {IntervalName.MinRuns} runs, marked *]) vs the MinAtar paper's DQN (digitized, 30 seeds); {folders.Count} run folder(s)");
+        // The paper's curve is of its DQN: a run with ReDo, Reset, Adam, another replay ratio … is not, and is named.
+        var others = folders.Select(f => (Folder: f, Differences: PaperDqn.Differences(ConfigOf(f)))).Where(x => x.Differences.Count > 0).ToList();
+        foreach (var (folder, differences) in others)
+            output.WriteLine($"warning: {folder} is not the paper's DQN ({string.Join(", ", differences)}); it is averaged into 'ours' all the same.");
+        if (others.Count > 0)
+            output.WriteLine($"warning: {others.Count} of {folders.Count} run(s) differ from the paper's DQN; for its comparison name only runs of the plain DQN configs (configs/minatar-<game>-dqn.json, no --set of agent keys).");
+        output.WriteLine($"{(others.Count > 0 ? "our runs (not all the paper's DQN)" : "our DQN")} (return of the last 100 episodes, mean over runs [bootstrap interval: a 95 % CI only over ≥ {IntervalName.MinRuns} runs, marked *]) vs the MinAtar paper's DQN (digitized, 30 seeds); {folders.Count} run folder(s)");
         output.WriteLine($"{"game",-15} {"M frames",8} {"runs",4}  {"ours",-26} {"paper",7}  {"band",-17} verdict");
         foreach (var r in rows)
         {
@@ -59,6 +67,12 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
         {
             throw new RunFolderException($"{folder}/config.json is not a run's config ({e.Message}).");
         }
+    }
+
+    ExperimentConfig ConfigOf(string folder)
+    {
+        var path = Path.Combine(folder, RunLayout.Config);
+        return ConfigLoader.LoadJson(files.ReadAllText(path), [], path);
     }
 
     (long[], double[]) Curves(string folder)

@@ -50,11 +50,35 @@ public class ComparePublishedTests
         Assert.Equal((7.0, 13.0), band.Around(10));
     }
 
+    [Fact]
+    public void Runs_that_are_not_the_paper_s_dqn_are_named_with_how_they_differ()
+    {
+        var curves = PublishedCurves.Parse(File.ReadAllText(Published), Published);
+        var root = TinyRuns.NewFolder("compare-mixed");
+        var plain = WriteRun(Path.Combine(root, "dqn"), curves, 1.0, 0);
+        var redo = WriteRun(Path.Combine(root, "redo-adam-rr4"), curves, 1.0, 0,
+            "\"Redo\": { \"Enabled\": true }, \"Agent\": { \"Optimizer\": \"adam\", \"ReplayRatio\": 4, \"EpsilonEval\": 0.01 }");
+        var output = new StringWriter();
+
+        new PublishedComparing(output, TestDisk.Files).Compare([plain, redo], Published, Bands, new ReDo.Pure.Statistics.BootstrapSettings());
+
+        var text = output.ToString();
+        Assert.Contains($"warning: {redo} is not the paper's DQN (Redo:Enabled = true, Agent:ReplayRatio = 4, Agent:Optimizer = adam)", text);
+        Assert.DoesNotContain($"warning: {plain} ", text);
+        Assert.Contains("warning: 1 of 2 run(s) differ from the paper's DQN", text);
+        Assert.Contains("our runs (not all the paper's DQN)", text);
+
+        output = new StringWriter();
+        new PublishedComparing(output, TestDisk.Files).Compare([plain], Published, Bands, new ReDo.Pure.Statistics.BootstrapSettings());
+        Assert.DoesNotContain("warning", output.ToString());
+        Assert.StartsWith("our DQN (", output.ToString());
+    }
+
     /// <summary>A run folder of Breakout with the published DQN curve (× scale + offset) as return_last100, every 50,000 frames to 5 M.</summary>
-    static string WriteRun(string folder, PublishedCurves curves, double scale, double offset)
+    static string WriteRun(string folder, PublishedCurves curves, double scale, double offset, string? sections = null)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, RunLayout.Config), "{ \"Run\": { \"Game\": \"breakout\", \"Frames\": 5000000 } }");
+        File.WriteAllText(Path.Combine(folder, RunLayout.Config), $"{{ \"Run\": {{ \"Game\": \"breakout\", \"Frames\": 5000000 }}{(sections is null ? "" : ", " + sections)} }}");
         var csv = new StringBuilder("frames,gradient_steps,episodes,mean_return,loss,dormant_pct_tau0,dormant_pct_tau,return_last100\n");
         foreach (var p in curves.Points.Where(p => p.Game == "breakout" && p.Method == "dqn" && !double.IsNaN(p.MeanReturn)))
             csv.Append(string.Create(CultureInfo.InvariantCulture, $"{(long)Math.Round(p.FramesMillions * 1e6)},0,10,1,0.1,,,{p.MeanReturn * scale + offset:R}\n"));
