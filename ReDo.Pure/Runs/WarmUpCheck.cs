@@ -24,16 +24,24 @@ public static class WarmUpCheck
         (minReplayHistory + ratio.UpdatePeriod - 1) / ratio.UpdatePeriod * ratio.UpdatePeriod + 1;
 
     /// <summary>The frames done from which every further frame is a learning frame (DQN: the first update step; SAC: the end of the initial collect).</summary>
-    public static long LearningFrom(ExperimentConfig c) =>
-        c.Agent.Kind == AgentKind.Sac ? c.Sac.InitialRandomSteps : DqnFramesToLearn(c.Agent.MinReplayHistory, new ReplayRatio(c.Agent.ReplayRatio)) - 1;
+    public static long LearningFrom(ExperimentConfig c) => c.Agent switch
+    {
+        SacSettings sac => sac.InitialRandomSteps,
+        DqnSettings dqn => DqnFramesToLearn(dqn.MinReplayHistory, new ReplayRatio(dqn.ReplayRatio)) - 1,
+        _ => 0,
+    };
 
     /// <summary>The warning for a configuration whose run makes no update, or null.</summary>
     public static string? Warning(ExperimentConfig c)
     {
-        var (updates, key, warmUp, toLearn) = c.Agent.Kind == AgentKind.Sac
-            ? (SacStepPlan.UpdatesAfter(new EnvironmentSteps(c.Run.Frames), SacSchedules.From(c.Sac, c.Redo, c.Reset)), "Sac:InitialRandomSteps", (long)c.Sac.InitialRandomSteps, c.Sac.InitialRandomSteps + 1L)
-            : (DqnUpdates(c.Run.Frames, c.Agent.MinReplayHistory, new ReplayRatio(c.Agent.ReplayRatio)), "Agent:MinReplayHistory", c.Agent.MinReplayHistory,
-               DqnFramesToLearn(c.Agent.MinReplayHistory, new ReplayRatio(c.Agent.ReplayRatio)));
+        var (updates, key, warmUp, toLearn) = c.Agent switch
+        {
+            SacSettings sac => (SacStepPlan.UpdatesAfter(new EnvironmentSteps(c.Run.Frames), SacSchedules.From(sac, c.Redo, c.Reset)),
+                "Sac:InitialRandomSteps", (long)sac.InitialRandomSteps, sac.InitialRandomSteps + 1L),
+            DqnSettings dqn => (DqnUpdates(c.Run.Frames, dqn.MinReplayHistory, new ReplayRatio(dqn.ReplayRatio)),
+                "Agent:MinReplayHistory", (long)dqn.MinReplayHistory, DqnFramesToLearn(dqn.MinReplayHistory, new ReplayRatio(dqn.ReplayRatio))),
+            _ => (1L, "", 0L, 0L),
+        };
         return updates > 0 ? null
             : $"Run:Frames = {c.Run.Frames:N0} ends within the warm-up ({key} = {warmUp:N0} steps of random play): no gradient update will be made, " +
               $"so the loss stays NaN and dormancy is never measured. A run that learns needs Run:Frames ≥ {toLearn:N0} (or a smaller {key}).";

@@ -30,7 +30,7 @@ public class TrainOutputTests
     {
         var config = TinyRuns.Config(frames: 300);   // the warm-up is 500 frames
         var output = new StringWriter();
-        var summary = ReDo.Shell.Runs.Runner.Train(config, TinyRuns.NewFolder("warm-up"), TestDisk.Files, output);
+        var summary = ReDo.Shell.Runs.Runner.TrainNew(config, TinyRuns.NewFolder("warm-up"), TestDisk.Files, output);
         Assert.Equal(0, summary.Updates);
         Assert.Contains("warning: Run:Frames = 300 ends within the warm-up (Agent:MinReplayHistory = 500 steps of random play): no gradient update will be made, " +
                         "so the loss stays NaN and dormancy is never measured. A run that learns needs Run:Frames ≥ 501", output.ToString());

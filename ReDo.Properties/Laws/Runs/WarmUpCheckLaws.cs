@@ -24,7 +24,7 @@ public class WarmUpCheckLaws
     static ExperimentConfig Dqn(long frames, int warmUp, double ratio) => new()
     {
         Run = new RunSettings { Frames = frames },
-        Agent = new AgentSettings { MinReplayHistory = warmUp, ReplayRatio = ratio },
+        Agent = new DqnSettings { MinReplayHistory = warmUp, ReplayRatio = ratio },
     };
 
     [Law(Runs = 500)]
