@@ -40,12 +40,16 @@ public sealed record PathRefusal(PathProblem Problem, string? Path, string? Culp
     /// </summary>
     public string Message(IReadOnlyList<string> pathOptions)
     {
+        // A command without --out or --queue (resume) writes where it must: the fix is to the folder, not the command.
         var elsewhere = pathOptions.Count == 0 ? "" : $" ({string.Join(", ", pathOptions)})";
+        bool canMove = pathOptions.Count > 0;
         return Problem switch
         {
             PathProblem.DiskFull => $"the disk is full (writing '{Path}'): free some space, then run the command again",
-            PathProblem.ReadOnly => $"'{Path}' is on a read-only file system: make it writable (remount it) or write somewhere else{elsewhere}",
-            PathProblem.Denied => $"permission denied for '{Path}': choose a folder you may write{elsewhere}, or change its permissions",
+            PathProblem.ReadOnly when canMove => $"'{Path}' is on a read-only file system: make it writable (remount it) or write somewhere else{elsewhere}",
+            PathProblem.ReadOnly => $"'{Path}' is on a read-only file system: make it writable (remount it), then run the command again",
+            PathProblem.Denied when canMove => $"permission denied for '{Path}': choose a folder you may write{elsewhere}, or change its permissions",
+            PathProblem.Denied => $"permission denied for '{Path}': change its permissions (or run as its owner), then run the command again",
             PathProblem.FileOnTheWay when Culprit == Path => $"'{Path}' is a file, not a folder: choose another path{elsewhere}",
             PathProblem.FileOnTheWay => $"'{Culprit}' is a file, not a folder, so '{Path}' cannot be made: choose a path whose folders are folders{elsewhere}",
             PathProblem.KernelFileSystem => $"'{Path}' is under {Culprit}, the kernel's file system, which takes no new files: choose a folder on a disk{elsewhere}",
