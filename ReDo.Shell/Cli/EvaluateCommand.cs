@@ -88,15 +88,17 @@ public sealed class EvaluateCommand(IRunFiles files) : ICliCommand
     }
 
     /// <summary>
-    /// Weights that do not load, told apart by their length against this config's networks: shorter is a
-    /// truncated file (a full disk or a broken copy), the same length a damaged one, otherwise another
-    /// network's. Each says how to get the file back from the run's final checkpoint.
+    /// Weights that do not load, told apart by their length against this config's networks and by where
+    /// reading stopped: shorter and ending mid-read is a truncated file (a full disk or a broken copy), the
+    /// same length a damaged one, otherwise another network's (a narrower network's file is shorter too, but
+    /// its tensors are read whole and refused by shape). The first two say how to get the file back from the
+    /// run's final checkpoint.
     /// </summary>
     static CliError Unreadable(IRunFiles files, string folder, string weights, long expected, Exception e)
     {
         long length = files.Length(weights);
         var again = $"To write it again from the run's final checkpoint, delete {weights} and {Path.Combine(folder, RunLayout.Summary)}, then run: redo resume {folder}";
-        return new CliError(length < expected
+        return new CliError(length < expected && e is EndOfStreamException
             ? $"{weights} is truncated: {length:N0} bytes where this config's networks take {expected:N0} (a full disk or an interrupted copy while it was written). {again}"
             : length == expected
                 ? $"{weights} is damaged: it has the length of this config's networks ({expected:N0} bytes) but does not load ({e.Message}). {again}"

@@ -46,7 +46,7 @@ public class SacEvaluateTests
 
         var wider = config with { Agent = config.Sac with { WidthMultiplier = 0.25 } };
         var e = Assert.Throws<CliError>(() => EvaluateCommand.EvaluateSac(TestDisk.Files, wider, weights, 1));
-        Assert.Contains("could not be loaded", e.Message);
+        Assert.Contains("it was written by another network", e.Message);
         Assert.Contains("Sac:WidthMultiplier", e.Message);
 
         using var cli = RedoProcess.Start("evaluate", folder, "--episodes", "3");
