@@ -36,16 +36,7 @@ public sealed record SacStepPlan(ValueList<PlannedUpdate> Updates, bool Reset, b
         long t = clock.EnvironmentSteps - s.InitialCollect.Count;
         var updates = ValueList<PlannedUpdate>.Empty;
         if (t >= 0 && s.ReplayRatio.IsUpdateStep(t))
-        {
-            var planned = new PlannedUpdate[s.ReplayRatio.UpdatesPerStep];
-            for (int u = 0; u < planned.Length; u++)
-            {
-                long g = s.ReplayRatio.GradientStep(t, u);
-                // SAC's Reset counts environment steps: it follows the step, never an update.
-                planned[u] = new PlannedUpdate(g, s.Recycle?.IsRecycleStep(g) ?? false, s.DormancyLog.IsLoggingStep(g), Reset: false);
-            }
-            updates = [.. planned];
-        }
+            updates = PlannedUpdate.At(s.ReplayRatio, t, s.Recycle, s.DormancyLog, _ => false);   // SAC's Reset counts environment steps: it follows the step, never an update
         var taken = new EnvironmentSteps(clock.EnvironmentSteps + 1);
         return new SacStepPlan(updates, s.Reset?.IsResetStep(taken) ?? false, Every(s.EvaluationPeriod, taken),
             new AgentClock(taken.Count, clock.Updates + updates.Count));

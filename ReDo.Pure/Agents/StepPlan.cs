@@ -36,7 +36,24 @@ public sealed record Schedules(
 }
 
 /// <summary>One gradient update of a step: its number in the reference's counting, and what follows it.</summary>
-public sealed record PlannedUpdate(long GradientStep, bool Recycle, bool LogDormancy, bool Reset);
+public sealed record PlannedUpdate(long GradientStep, bool Recycle, bool LogDormancy, bool Reset)
+{
+    /// <summary>
+    /// The k updates of update step <paramref name="t"/> (counted from the first step that may train),
+    /// numbered (t // period)·k + u; each recycles inside ReDo's window every F, logs dormancy every
+    /// LogPeriod from gradient step 0, and resets where <paramref name="resets"/> says. DQN and SAC alike.
+    /// </summary>
+    public static ValueList<PlannedUpdate> At(ReplayRatio ratio, long t, RecycleSchedule? recycle, LoggingSchedule log, Func<long, bool> resets)
+    {
+        var planned = new PlannedUpdate[ratio.UpdatesPerStep];
+        for (int u = 0; u < planned.Length; u++)
+        {
+            long g = ratio.GradientStep(t, u);
+            planned[u] = new PlannedUpdate(g, recycle?.IsRecycleStep(g) ?? false, log.IsLoggingStep(g), resets(g));
+        }
+        return [.. planned];
+    }
+}
 
 /// <summary>
 /// What the agent does at one agent step, decided from its clock alone: the updates (k every update
@@ -58,16 +75,23 @@ public sealed record StepPlan(ValueList<PlannedUpdate> Updates, bool SyncTarget,
         bool trains = t >= s.MinReplayHistory;
         var updates = ValueList<PlannedUpdate>.Empty;
         if (trains && s.ReplayRatio.IsUpdateStep(t))
-        {
-            var planned = new PlannedUpdate[s.ReplayRatio.UpdatesPerStep];
-            for (int u = 0; u < planned.Length; u++)
-            {
-                long g = s.ReplayRatio.GradientStep(t, u);
-                planned[u] = new PlannedUpdate(g, s.Recycle?.IsRecycleStep(g) ?? false, s.DormancyLog.IsLoggingStep(g), s.Reset?.IsResetStep(new GradientSteps(g)) ?? false);
-            }
-            updates = [.. planned];
-        }
+            updates = PlannedUpdate.At(s.ReplayRatio, t, s.Recycle, s.DormancyLog, g => s.Reset?.IsResetStep(new GradientSteps(g)) ?? false);
         return new StepPlan(updates, trains && t % s.TargetUpdatePeriod == 0, EpsilonAt(clock, s), new AgentClock(t + 1, clock.Updates + updates.Count));
+    }
+
+    /// <summary>The updates a run has made after <paramref name="taken"/> agent steps: the sum of <see cref="Next"/>'s, in closed form.</summary>
+    public static long UpdatesAfter(EnvironmentSteps taken, Schedules s)
+    {
+        long UpdateStepsUpTo(long t) => t < 0 ? 0 : t / s.ReplayRatio.UpdatePeriod + 1;
+        long last = taken.Count - 1;
+        return last < s.MinReplayHistory ? 0 : (UpdateStepsUpTo(last) - UpdateStepsUpTo(s.MinReplayHistory - 1)) * s.ReplayRatio.UpdatesPerStep;
+    }
+
+    /// <summary>The fewest agent steps that make an update: one past the first update step at or after the warm-up.</summary>
+    public static long StepsToLearn(Schedules s)
+    {
+        long period = s.ReplayRatio.UpdatePeriod;
+        return (s.MinReplayHistory + period - 1) / period * period + 1;
     }
 
     /// <summary>ε for the action at <paramref name="clock"/> (1 through the warm-up, then Dopamine's linear decay).</summary>

@@ -11,23 +11,11 @@ namespace ReDo.Pure.Runs;
 /// </summary>
 public static class WarmUpCheck
 {
-    /// <summary>The updates DQN makes in a run of <paramref name="frames"/> agent steps (as <see cref="StepPlan.Next"/> plans them).</summary>
-    public static long DqnUpdates(long frames, long minReplayHistory, ReplayRatio ratio)
-    {
-        long UpdateStepsUpTo(long t) => t < 0 ? 0 : t / ratio.UpdatePeriod + 1;
-        long last = frames - 1;
-        return last < minReplayHistory ? 0 : (UpdateStepsUpTo(last) - UpdateStepsUpTo(minReplayHistory - 1)) * ratio.UpdatesPerStep;
-    }
-
-    /// <summary>The fewest frames that make one update: one past the first update step at or after the warm-up.</summary>
-    public static long DqnFramesToLearn(long minReplayHistory, ReplayRatio ratio) =>
-        (minReplayHistory + ratio.UpdatePeriod - 1) / ratio.UpdatePeriod * ratio.UpdatePeriod + 1;
-
     /// <summary>The frames done from which every further frame is a learning frame (DQN: the first update step; SAC: the end of the initial collect).</summary>
     public static long LearningFrom(ExperimentConfig c) => c.Agent switch
     {
         SacSettings sac => sac.InitialRandomSteps,
-        DqnSettings dqn => DqnFramesToLearn(dqn.MinReplayHistory, new ReplayRatio(dqn.ReplayRatio)) - 1,
+        DqnSettings => StepPlan.StepsToLearn(Agents.Schedules.From(c)) - 1,
         _ => 0,
     };
 
@@ -38,8 +26,8 @@ public static class WarmUpCheck
         {
             SacSettings sac => (SacStepPlan.UpdatesAfter(new EnvironmentSteps(c.Run.Frames), SacSchedules.From(sac, c.Redo, c.Reset)),
                 "Sac:InitialRandomSteps", (long)sac.InitialRandomSteps, sac.InitialRandomSteps + 1L),
-            DqnSettings dqn => (DqnUpdates(c.Run.Frames, dqn.MinReplayHistory, new ReplayRatio(dqn.ReplayRatio)),
-                "Agent:MinReplayHistory", (long)dqn.MinReplayHistory, DqnFramesToLearn(dqn.MinReplayHistory, new ReplayRatio(dqn.ReplayRatio))),
+            DqnSettings dqn => (StepPlan.UpdatesAfter(new EnvironmentSteps(c.Run.Frames), Agents.Schedules.From(c)),
+                "Agent:MinReplayHistory", (long)dqn.MinReplayHistory, StepPlan.StepsToLearn(Agents.Schedules.From(c))),
             _ => (1L, "", 0L, 0L),
         };
         return updates > 0 ? null

@@ -4,13 +4,14 @@ using ReDo.Properties.Generators;
 using ReDo.Pure.Agents;
 using ReDo.Pure.Config;
 using ReDo.Pure.Runs;
+using ReDo.Pure.Schedules;
 using Xunit;
 
 namespace ReDo.Properties.Laws.Runs;
 
 /// <summary>
-/// The warm-up warning speaks exactly of runs that make no update: DQN's update count over a run is
-/// what stepping <see cref="StepPlan.Next"/> through it counts, and the length it names as the least
+/// The warm-up warning speaks exactly of runs that make no update: DQN's update count over a run
+/// (<see cref="StepPlan.UpdatesAfter"/>) is what stepping <see cref="StepPlan.Next"/> through it counts, and the length it names as the least
 /// that learns is the least that makes an update.
 /// </summary>
 public class WarmUpCheckLaws
@@ -34,19 +35,20 @@ public class WarmUpCheckLaws
             var schedules = Schedules.From(Dqn(r.Frames, r.WarmUp, r.Ratio));
             var clock = AgentClock.Start;
             for (long t = 0; t < r.Frames; t++) clock = StepPlan.Next(clock, schedules).NextClock;
-            Assert.Equal(clock.Updates, WarmUpCheck.DqnUpdates(r.Frames, r.WarmUp, new ReplayRatio(r.Ratio)));
+            Assert.Equal(clock.Updates, StepPlan.UpdatesAfter(new EnvironmentSteps(r.Frames), schedules));
         });
 
     [Law(Runs = 500)]
     public Property The_warning_is_given_exactly_when_no_update_is_made_and_names_the_least_length_that_learns() =>
         Prop.ForAll(Runs.ToArbitrary(), r =>
         {
-            var ratio = new ReplayRatio(r.Ratio);
+            var schedules = Schedules.From(Dqn(r.Frames, r.WarmUp, r.Ratio));
+            long Updates(long frames) => StepPlan.UpdatesAfter(new EnvironmentSteps(frames), schedules);
             var warning = WarmUpCheck.Warning(Dqn(r.Frames, r.WarmUp, r.Ratio));
-            Assert.Equal(WarmUpCheck.DqnUpdates(r.Frames, r.WarmUp, ratio) == 0, warning is not null);
-            long least = WarmUpCheck.DqnFramesToLearn(r.WarmUp, ratio);
-            Assert.Equal(0, WarmUpCheck.DqnUpdates(least - 1, r.WarmUp, ratio));
-            Assert.True(WarmUpCheck.DqnUpdates(least, r.WarmUp, ratio) > 0);
+            Assert.Equal(Updates(r.Frames) == 0, warning is not null);
+            long least = StepPlan.StepsToLearn(schedules);
+            Assert.Equal(0, Updates(least - 1));
+            Assert.True(Updates(least) > 0);
             if (warning is not null) Assert.Contains($"Run:Frames ≥ {least:N0}", warning);
         });
 }
