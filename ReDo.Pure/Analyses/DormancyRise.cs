@@ -26,8 +26,8 @@ public sealed record DormancyRise(double First, double Minimum, double Final, in
     }
 }
 
-/// <summary>One screened cell: its configuration (the series), game, rise, and what it costs to run.</summary>
-public sealed record ScreenedCell(string Series, string Game, DormancyRise Rise, double Cost);
+/// <summary>One screened cell: its run (unique in an experiment), configuration (the series), game, rise, and what it costs to run.</summary>
+public sealed record ScreenedCell(string Run, string Series, string Game, DormancyRise Rise, double Cost);
 
 /// <summary>
 /// The pre-registered rule that picks the confirmation's configurations from the screening: rank the
@@ -39,9 +39,9 @@ public static class ConfirmationPick
 {
     public const double TieBand = 1.0;
 
-    /// <summary>The cells ranked by rise (largest first; equal rises by lower cost, then name).</summary>
+    /// <summary>The cells ranked by rise (largest first; equal rises by lower cost, then series, game and run name).</summary>
     public static IReadOnlyList<ScreenedCell> Ranked(IEnumerable<ScreenedCell> cells) =>
-        [.. cells.OrderByDescending(c => c.Rise.Rise).ThenBy(c => c.Cost).ThenBy(c => c.Series, StringComparer.Ordinal).ThenBy(c => c.Game, StringComparer.Ordinal)];
+        [.. cells.OrderByDescending(c => c.Rise.Rise).ThenBy(c => c.Cost).ThenBy(c => c.Series, StringComparer.Ordinal).ThenBy(c => c.Game, StringComparer.Ordinal).ThenBy(c => c.Run, StringComparer.Ordinal)];
 
     /// <summary>Up to <paramref name="count"/> distinct configurations, best first, each with the cells that tie with its pick.</summary>
     public static IReadOnlyList<(ScreenedCell Pick, IReadOnlyList<ScreenedCell> Ties)> Pick(IEnumerable<ScreenedCell> cells, int count = 2)

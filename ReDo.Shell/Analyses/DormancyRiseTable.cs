@@ -16,7 +16,8 @@ public static class DormancyRiseTable
 {
     public static int Write(IRunFiles files, IReadOnlyList<string> queues, double threshold, string exclude, TextWriter output)
     {
-        var cells = new List<(ScreenedCell Cell, string Run, string State, long Frames)>();
+        var cells = new List<ScreenedCell>();
+        var shown = new Dictionary<string, (string State, long Frames)>(StringComparer.Ordinal);   // by run name
         foreach (var queue in queues)
         {
             var plan = ExperimentFiles.LoadManifest(files, queue).Plan;
@@ -27,20 +28,20 @@ public static class DormancyRiseTable
                 var rise = DormancyRise.Of([.. table.Rows.Select(r => (r.GradientSteps, r.DormantAtTau * 100))]);
                 if (rise is null) continue;
                 var frames = table.Rows.Count > 0 ? table.Rows[^1].Frames : 0;
-                cells.Add((new ScreenedCell(status.Run.SeriesId, status.Run.Game, rise, ShardBalance.Cost(status.Run.Overrides, RunLength.Of(status.Run, plan.Frames))), status.Run.Name,
-                    status.State.ToString().ToLowerInvariant(), frames));
+                cells.Add(new ScreenedCell(status.Run.Name, status.Run.SeriesId, status.Run.Game, rise, ShardBalance.Cost(status.Run.Overrides, RunLength.Of(status.Run, plan.Frames))));
+                shown[status.Run.Name] = (status.State.ToString().ToLowerInvariant(), frames);
             }
         }
         string F(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
         output.WriteLine($"| run | series | game | state | frames | rows | first % | min % | final % | rise (points) | rise ≥ {F(threshold)} |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var cell in ConfirmationPick.Ranked(cells.Select(c => c.Cell)))
+        foreach (var cell in ConfirmationPick.Ranked(cells))
         {
-            var c = cells.First(x => x.Cell == cell);
-            output.WriteLine($"| {c.Run} | {cell.Series} | {cell.Game} | {c.State} | {c.Frames:N0} | {cell.Rise.Rows} | {F(cell.Rise.First)} | {F(cell.Rise.Minimum)} | " +
+            var (state, frames) = shown[cell.Run];
+            output.WriteLine($"| {cell.Run} | {cell.Series} | {cell.Game} | {state} | {frames:N0} | {cell.Rise.Rows} | {F(cell.Rise.First)} | {F(cell.Rise.Minimum)} | " +
                 $"{F(cell.Rise.Final)} | {F(cell.Rise.Rise)} | {(cell.Rise.Rise >= threshold ? "yes" : "no")} |");
         }
-        var eligible = cells.Select(c => c.Cell).Where(c => exclude.Length == 0 || !c.Series.Contains(exclude, StringComparison.Ordinal));
+        var eligible = cells.Where(c => exclude.Length == 0 || !c.Series.Contains(exclude, StringComparison.Ordinal));
         output.WriteLine();
         int k = 1;
         foreach (var (pick, ties) in ConfirmationPick.Pick(eligible))

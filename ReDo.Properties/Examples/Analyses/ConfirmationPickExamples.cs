@@ -7,7 +7,7 @@ namespace ReDo.Properties.Examples.Analyses;
 public class ConfirmationPickExamples
 {
     static ScreenedCell Cell(string series, string game, double final, double cost = 1) =>
-        new(series, game, new DormancyRise(40, 5, final, 10), cost);
+        new($"study-screen-{game}-{series}-seed1", series, game, new DormancyRise(40, 5, final, 10), cost);
 
     [Fact]
     public void The_rise_is_the_mean_of_the_last_three_rows_minus_the_minimum_before_them()
@@ -27,5 +27,13 @@ public class ConfirmationPickExamples
         Assert.Equal("seaquest", picks[0].Pick.Game);
         Assert.Empty(picks[0].Ties);
         Assert.Equal(["d_rr16"], picks[1].Ties.Select(t => t.Series));
+    }
+
+    [Fact]
+    public void Two_runs_of_one_cell_with_the_same_rise_are_ranked_as_two_rows_in_run_order()
+    {
+        var seed1 = Cell("d_rr1", "asterix", 20);
+        var seed2 = seed1 with { Run = "study-screen-asterix-d_rr1-seed2" };
+        Assert.Equal([seed1.Run, seed2.Run], ConfirmationPick.Ranked([seed2, seed1]).Select(c => c.Run));
     }
 }
