@@ -66,7 +66,7 @@ public sealed record AnchorFiles(
 
 /// <summary>
 /// <c>redo report &lt;queue&gt;</c>: reads whatever the experiment's runs have logged, computes the statistics
-/// (finished runs only) and curves (all runs so far), and writes report.md with PNG and SVG figures.
+/// (finished runs only) and curves (all runs so far), and writes <see cref="ReportFile"/> with PNG and SVG figures.
 /// A shipped folder may hold <see cref="FindingsFile"/>, the reader's summary of what its runs show,
 /// written by a person after reading them; the report opens with it, so the folder still makes its
 /// report again.
@@ -74,6 +74,8 @@ public sealed record AnchorFiles(
 public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
 {
     public const string FindingsFile = "findings.md";
+    /// <summary>The report this command writes into its output folder.</summary>
+    public const string ReportFile = "report.md";
 
     public ExperimentResults Write(string queue, string outFolder, AnchorFiles anchorFiles, BootstrapSettings bootstrap)
     {
@@ -100,7 +102,7 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
             figures.Add((FigureTitles.Iqm(withScores), ReportFigures.Bars(files, withScores.Select(s => (s.Series.Label, s.Aggregates[Aggregate.Iqm])).ToList(), order, $"{d.Name}: IQM", "IQM normalised score", Path.Combine(outFolder, "iqm"))));
             figures.Add((FigureTitles.Profiles(withScores), ReportFigures.Profiles(files, withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
         }
-        var reportPath = Path.Combine(outFolder, "report.md");
+        var reportPath = Path.Combine(outFolder, ReportFile);
         var findingsPath = Path.Combine(queue, FindingsFile);
         var findings = files.Exists(findingsPath) ? files.ReadAllText(findingsPath) : null;
         files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures, findings));
