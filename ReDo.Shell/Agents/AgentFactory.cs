@@ -45,21 +45,44 @@ public static class AgentFactory
     }
 
     /// <summary>
+    /// Refuses a config whose agent cannot be built, where that needs the environment and so could not be
+    /// checked with the config: SAC's replay beyond one array (its observation size comes from the
+    /// model). `train` asks this before it makes the run folder, so nothing is written for such a config.
+    /// </summary>
+    public static void CheckBuildable(ExperimentConfig config)
+    {
+        if (config.Agent.Kind != AgentKind.Sac) return;   // DQN's replay is checked with the config (ConfigLoader)
+        var task = SacTask(config);
+        try
+        {
+            using var env = new ControlEnvironment(task, (uint)config.Run.Seed);
+            CheckReplay(config, env);
+        }
+        catch (Exception e) when (e is MuJoCoUnavailableException or MuJoCoModelException) { throw new ConfigException(e.Message); }
+    }
+
+    static ControlTask SacTask(ExperimentConfig config) =>
+        ControlTasks.Get(config.Run.Game.Task ?? throw new ConfigException($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {Game.TaskNames}"));
+
+    static void CheckReplay(ExperimentConfig config, ControlEnvironment env)
+    {
+        if (Pure.Agents.ReplayMemory.Continuous(env.ObservationSize, env.ActionSize).Problem("Sac:ReplayCapacity", config.Sac.ReplayCapacity, config.Run.Game.Name) is { } tooLarge)
+            throw new ConfigException(tooLarge + ".");
+    }
+
+    /// <summary>
     /// SAC on the config's MuJoCo task (docs/sac.md): the training task seeded Run:Seed, the periodic
     /// evaluation's own task seeded Run:Seed + 1 (Sac:EvalPeriod > 0), the final evaluation on fresh ones.
     /// </summary>
     static IInteraction Sac(ExperimentConfig config)
     {
-        var task = ControlTasks.Get(config.Run.Game.Task ?? throw new ConfigException($"Run:Game = {config.Run.Game} is not a MuJoCo task; use one of {Game.TaskNames}"));
+        var task = SacTask(config);
         try
         {
             var env = new ControlEnvironment(task, (uint)config.Run.Seed);
-            // The observation size comes from the model, so this is checked here rather than with the config.
-            if (Pure.Agents.ReplayMemory.Continuous(env.ObservationSize, env.ActionSize).Problem("Sac:ReplayCapacity", config.Sac.ReplayCapacity, config.Run.Game.Name) is { } tooLarge)
-            {
-                env.Dispose();
-                throw new ConfigException(tooLarge + ".");
-            }
+            // Also here, for a run folder written before train checked it (CheckBuildable).
+            try { CheckReplay(config, env); }
+            catch { env.Dispose(); throw; }
             var agent = new SacAgent(config, env.ObservationSize, env.ActionSize)
             {
                 EvaluationTask = config.Sac.EvalPeriod > 0 ? new ControlEnvironment(task, (uint)config.Run.Seed + 1) : null,

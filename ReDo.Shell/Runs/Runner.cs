@@ -76,6 +76,7 @@ public sealed class Runner : IDisposable
     public static RunSummary TrainNew(ExperimentConfig config, string runFolder, IRunFiles files, TextWriter progress, CancellationToken cancel = default,
         Action<TrainingProgress>? report = null)
     {
+        AgentFactory.CheckBuildable(config);   // before the folder (and its lock) exists: a config that cannot run leaves nothing
         using var writer = RunFolderLock.Take(runFolder);
         // Checked under the lock: a second `train` that waited out the first must not write over its run.
         if (files.Exists(Path.Combine(runFolder, RunLayout.Config)))

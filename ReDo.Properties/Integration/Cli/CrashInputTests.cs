@@ -75,11 +75,13 @@ public class CrashInputTests
     }
 
     [MuJoCoFact]
-    public void A_sac_replay_capacity_beyond_one_array_is_refused_with_the_memory_it_needs()
+    public void A_sac_replay_capacity_beyond_one_array_is_refused_with_the_memory_it_needs_before_anything_is_written()
     {
         var config = SacConfig.Of(new() { ReplayCapacity = 10_000_000 }, seed: 0, task: "humanoid");   // 454 observations: at most 4,730,140
-        var e = Assert.Throws<ReDo.Pure.ConfigException>(() => Runner.TrainNew(config, TinyRuns.NewFolder("huge-sac-replay"), TestDisk.Files, TextWriter.Null));
+        var folder = TinyRuns.NewFolder("huge-sac-replay");
+        var e = Assert.Throws<ReDo.Pure.ConfigException>(() => Runner.TrainNew(config, folder, TestDisk.Files, TextWriter.Null));
         Assert.Contains("Sac:ReplayCapacity = 10000000: allowed at most 4,730,140 for humanoid (3724 bytes a transition", e.Message);
         Assert.Contains("would need 34.68 GiB", e.Message);
+        Assert.False(Directory.Exists(folder), "a config that cannot run made its run folder");
     }
 }
