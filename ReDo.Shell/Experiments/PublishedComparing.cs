@@ -30,7 +30,7 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
         var rows = PublishedComparison.Compare(byGame, published, ReadBands(files, bandsPath), bootstrap);
 
         // The paper's curve is of its DQN: a run with ReDo, Reset, Adam, another replay ratio … is not, and is named.
-        var others = folders.Select(f => (Folder: f, Differences: PaperDqn.Differences(ConfigOf(f)))).Where(x => x.Differences.Count > 0).ToList();
+        var others = folders.Select(f => (Folder: f, Differences: PaperDqn.Differences(ConfigLoader.FromRunFolder(f, files)))).Where(x => x.Differences.Count > 0).ToList();
         foreach (var (folder, differences) in others)
             output.WriteLine($"warning: {folder} is not the paper's DQN ({string.Join(", ", differences)}); it is averaged into 'ours' all the same.");
         if (others.Count > 0)
@@ -69,11 +69,6 @@ public sealed class PublishedComparing(TextWriter output, IRunFiles files)
         }
     }
 
-    ExperimentConfig ConfigOf(string folder)
-    {
-        var path = Path.Combine(folder, RunLayout.Config);
-        return ConfigLoader.LoadJson(files.ReadAllText(path), [], path);
-    }
 
     (long[], double[]) Curves(string folder)
     {
