@@ -54,5 +54,8 @@ public sealed record SacStepPlan(ValueList<PlannedUpdate> Updates, bool Reset, b
         return (t + period - 1) / period * s.ReplayRatio.UpdatesPerStep;
     }
 
+    /// <summary>The fewest environment steps that make an update: one past the initial collect.</summary>
+    public static long StepsToLearn(SacSchedules s) => s.InitialCollect.Count + 1;
+
     static bool Every(EnvironmentSteps period, EnvironmentSteps taken) => period.Count > 0 && taken.Count % period.Count == 0;
 }

@@ -67,6 +67,15 @@ public class SacStepPlanLaws
         });
 
     [Law]
+    public Property The_fewest_steps_that_learn_make_an_update_and_one_fewer_make_none() =>
+        Prop.ForAll(Runs(), x =>
+        {
+            long least = SacStepPlan.StepsToLearn(x.Settings.Schedules);
+            Assert.Equal(0, SacStepPlan.UpdatesAfter(new EnvironmentSteps(least - 1), x.Settings.Schedules));
+            Assert.True(SacStepPlan.UpdatesAfter(new EnvironmentSteps(least), x.Settings.Schedules) > 0);
+        });
+
+    [Law]
     public Property The_clock_advances_by_one_environment_step_and_by_the_updates_planned() =>
         Prop.ForAll(Runs(), x =>
         {
