@@ -38,9 +38,11 @@ public static class RunStates
             if (status.State != RunState.Missing) return status;
             planned ??= status;
         }
-        // Shipped results: the run folders straight under the queue folder, no specs.
+        // Shipped results: the run folders straight under the queue folder, no specs. A run shipped
+        // unfinished (partial results) stays missing from the queue's view, but its curves are read.
         var shipped = Path.Combine(queue, "runs", r.Name);
-        return plan.Shards > 1 && IsFinished(files, shipped) ? planned! with { State = RunState.Done, RunFolder = shipped, FramesLogged = LastFrames(files, Path.Combine(shipped, RunLayout.Metrics)) } : planned!;
+        if (plan.Shards == 1 || !files.Exists(Path.Combine(shipped, RunLayout.Metrics))) return planned!;
+        return planned! with { State = IsFinished(files, shipped) ? RunState.Done : planned!.State, RunFolder = shipped, FramesLogged = LastFrames(files, Path.Combine(shipped, RunLayout.Metrics)) };
     }
 
     /// <summary>Whether the run folder says it finished: its summary.json exists (it is written only at the end) and says so.</summary>

@@ -35,4 +35,24 @@ public class RunStatesExamples
         Assert.StartsWith(Shard(0), missing.RunFolder);     // a run found nowhere is reported where it was planned
         Assert.All(RunStates.Of(TestDisk.Files, queue, plan).Where(s => s.Run.Name != moved.Name), s => Assert.Equal(RunState.Pending, s.State));
     }
+
+    [Fact]
+    public void A_run_shipped_unfinished_from_a_sharded_queue_has_its_curves_read_where_it_was_shipped()
+    {
+        var root = TinyRuns.NewFolder("shipped");
+        var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
+            [new ExperimentAxis("method", [new("dqn", "DQN", ["Redo:Enabled=false"]), new("redo", "DQN + ReDo", ["Redo:Enabled=true"])])],
+            new Dictionary<string, ExperimentSize> { ["tiny"] = new(["breakout"], "1-2", 1_500, [], "4 runs") }, [], Baseline: "dqn");
+        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", Path.Combine(root, "queue"), shards: 2);
+        var shipped = Path.Combine(root, "shipped");   // tools/ship-results.sh's layout: experiment/plan.json beside runs/<name>, no specs
+        var run = plan.Runs[0];
+        Directory.CreateDirectory(Path.Combine(shipped, "runs", run.Name));
+        File.WriteAllText(Path.Combine(shipped, "runs", run.Name, "metrics.csv"), "frames,gradient_steps\n1000,500\n");
+        var states = RunStates.Of(TestDisk.Files, shipped, plan);
+        var status = states.Single(s => s.Run.Name == run.Name);
+        Assert.Equal((RunState.Missing, Path.Combine(shipped, "runs", run.Name), 1000L), (status.State, status.RunFolder, status.FramesLogged));   // not finished, but read
+        File.WriteAllText(Path.Combine(shipped, "runs", run.Name, "summary.json"), """{ "Frames": 1500, "Updates": 1000, "Finished": true }""");
+        Assert.Equal(RunState.Done, RunStates.Of(TestDisk.Files, shipped, plan).Single(s => s.Run.Name == run.Name).State);
+        Assert.All(states.Where(s => s.Run.Name != run.Name), s => Assert.Equal(RunState.Missing, s.State));
+    }
 }

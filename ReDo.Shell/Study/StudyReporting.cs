@@ -1,0 +1,39 @@
+using ReDo.Pure.Statistics;
+using ReDo.Pure.Study;
+using ReDo.Shell.Config;
+using ReDo.Shell.Experiments;
+using ReDo.Shell.Files;
+
+namespace ReDo.Shell.Study;
+
+/// <summary>
+/// <c>redo report &lt;study folder&gt;</c>: makes each part's report (into &lt;out&gt;/&lt;part&gt;), then the
+/// study's report.md over all of them (<see cref="StudyResults"/>), opened by the folder's findings.md
+/// when it has one. With <c>--out</c> the study folder itself, a shipped study makes its reports again.
+/// </summary>
+public sealed class StudyReporting(TextWriter output, IRunFiles files)
+{
+    public StudyResults Write(string folder, string outFolder, AnchorFiles anchors, BootstrapSettings bootstrap)
+    {
+        var d = StudyFiles.Load(files, folder);
+        var reporting = new ExperimentReporting(output, files);
+        StudyPart Part(string part) => new(part, reporting.Write(Path.Combine(folder, part), Path.Combine(outFolder, part), anchors, bootstrap));
+        var screening = d.Screening.Select(Part).ToList();
+        var confirmation = Part(d.Confirmation);
+        var ratios = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in screening.Append(confirmation))
+            foreach (var status in RunStates.Of(files, Path.Combine(folder, part.Folder), part.Results.Plan))
+                if (files.Exists(Path.Combine(status.RunFolder, RunLayout.Config)))
+                    ratios[status.Run.Name] = ConfigLoader.FromRunFolder(status.RunFolder, files).Agent.ReplayRatio;
+
+        var results = StudyResults.Compute(d, screening, confirmation, ratios);
+        var findingsPath = Path.Combine(folder, ExperimentReporting.FindingsFile);
+        var findings = files.Exists(findingsPath) ? files.ReadAllText(findingsPath) : null;
+        files.CreateDirectory(outFolder);
+        var reportPath = Path.Combine(outFolder, ExperimentReporting.ReportFile);
+        files.WriteTextAtomically(reportPath, StudyMarkdown.Write(results, findings));
+        output.WriteLine($"{reportPath}: study {d.Name}, {screening.Count + 1} part(s){(results.Partial ? " (partial results)" : "")}");
+        foreach (var v in results.Verdicts) output.WriteLine($"  {v.Hypothesis}{(v.Cell is null ? "" : $" {v.Cell}")}: {HypothesisVerdict.Words(v.Verdict)}");
+        return results;
+    }
+}
