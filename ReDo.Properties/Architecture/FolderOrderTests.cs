@@ -19,7 +19,7 @@ public class FolderOrderTests
         ([FolderImports.Root], "the composition root: Program and Composition start and register everything"),
         (["Benchmarks"], "`redo bench`: commands that time the code and print side-by-side figures"),
         (["Cli"], "the commands: typed options in, a call, lines out"),
-        (["Analyses", "Play", "Traces"], "what commands do besides training: analyses of trained runs; MinAtar in the terminal; golden-trace checks"),
+        (["Analyses", "Play", "Traces", "Study"], "what commands do besides training: analyses of trained runs; MinAtar in the terminal; golden-trace checks; a pre-registered study's report over its experiments"),
         (["Experiments"], "experiment plans, queues, status and reports, which start runs through run specs"),
         (["Runs"], "the runner, the run service, crash recovery, run specs and the queue worker"),
         (["Agents"], "DQN, DrQ(ε) and SAC with their checkpoint parts, the factory and the interaction it builds"),

@@ -1,3 +1,5 @@
+using ReDo.Pure.Collections;
+
 namespace ReDo.Pure.Study;
 
 /// <summary>
@@ -24,9 +26,9 @@ public sealed record StudyDefinition(
     string Name,
     string Title,
     string Preregistration,
-    string[] Screening,
+    ValueList<string> Screening,
     string Confirmation,
-    LadderRung[] Ladder,
+    ValueList<LadderRung> Ladder,
     string ScreeningExclude = "_redo",
     double RiseThreshold = 10,
     double DropShare = 0.1,
@@ -42,7 +44,7 @@ public sealed record StudyDefinition(
         var p = new List<string>();
         if (string.IsNullOrWhiteSpace(Name)) p.Add("Name is missing");
         if (string.IsNullOrWhiteSpace(Preregistration)) p.Add("Preregistration is missing (the file that states the hypotheses)");
-        if (Screening is null || Screening.Length == 0) p.Add("Screening names no experiment folder");
+        if (Screening is null || Screening.Count == 0) p.Add("Screening names no experiment folder");
         if (string.IsNullOrWhiteSpace(Confirmation)) p.Add("Confirmation names no experiment folder");
         foreach (var part in Parts.Where(x => !string.IsNullOrWhiteSpace(x)))
             if (part.StartsWith('/') || part.StartsWith('\\') || part.Contains(':') || part.Split('/', '\\').Contains("..")) p.Add($"part '{part}' must be a folder inside the study folder");
@@ -54,7 +56,7 @@ public sealed record StudyDefinition(
             foreach (var r in Ladder.Where(r => !(r.Ratio > 0) || string.IsNullOrWhiteSpace(r.Without)))
                 p.Add($"ladder rung at ratio {r.Ratio}: a ratio above 0 and a Without series are needed");
             if (Ladder.GroupBy(r => r.Ratio).FirstOrDefault(g => g.Count() > 1) is { } same) p.Add($"ladder ratio {same.Key} appears twice");
-            if (Ladder.Length > 0 && !Ladder.Any(r => r.Ratio == 1)) p.Add("the ladder has no rung at ratio 1, which H2's drops are measured from");
+            if (Ladder.Count > 0 && !Ladder.Any(r => r.Ratio == 1)) p.Add("the ladder has no rung at ratio 1, which H2's drops are measured from");
         }
         if (!(RiseThreshold > 0)) p.Add("RiseThreshold must be above 0 (points)");
         if (!(DropShare >= 0 && DropShare < 1)) p.Add("DropShare must be in [0, 1)");

@@ -10,7 +10,7 @@ namespace ReDo.Pure.Study;
 /// </summary>
 public static class StudyMarkdown
 {
-    /// <param name="findings">what the study shows, in the words of whoever read it (the folder's findings.md); null: none</param>
+    /// <param name="findings">what the study shows, in the words of whoever read it (the study folder's findings file, e.g. docs/results/dormancy-study/findings.md); null: none</param>
     public static string Write(StudyResults s, string? findings = null)
     {
         var d = s.Definition;

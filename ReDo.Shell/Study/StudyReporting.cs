@@ -8,7 +8,7 @@ namespace ReDo.Shell.Study;
 
 /// <summary>
 /// <c>redo report &lt;study folder&gt;</c>: makes each part's report (into &lt;out&gt;/&lt;part&gt;), then the
-/// study's report.md over all of them (<see cref="StudyResults"/>), opened by the folder's findings.md
+/// study's report.md over all of them (<see cref="StudyResults"/>), opened by the folder's findings file (<see cref="ExperimentReporting.FindingsFile"/>; e.g. docs/results/dormancy-study/findings.md)
 /// when it has one. With <c>--out</c> the study folder itself, a shipped study makes its reports again.
 /// </summary>
 public sealed class StudyReporting(TextWriter output, IRunFiles files)

@@ -78,7 +78,7 @@ public class StudyExamples
         var output = TinyRuns.NewFolder("study-report");
         var results = new StudyReporting(TextWriter.Null, TestDisk.Files).Write(shipped, output, AnchorFiles.In(root), new BootstrapSettings(BootstrapSettings.MinResamples, 0.95, 0));
         Assert.Equal(["H1", "H2", "H3", "H4"], results.Verdicts.Select(v => v.Hypothesis).Distinct());
-        foreach (var file in new[] { "report.md", "screen/report.md", "screen-sac/report.md", "confirm/report.md" })
+        foreach (var file in results.Parts.Select(p => Path.Combine(p.Folder, ExperimentReporting.ReportFile)).Prepend(ExperimentReporting.ReportFile))
             Assert.True(File.ReadAllText(Path.Combine(shipped, file)) == File.ReadAllText(Path.Combine(output, file)),
                 $"docs/results/dormancy-study/{file} differs from what its runs give now; make it again with: redo report docs/results/dormancy-study --out docs/results/dormancy-study");
     }
