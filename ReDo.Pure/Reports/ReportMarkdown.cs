@@ -20,7 +20,7 @@ public static class ReportMarkdown
         b.AppendLine($"Mirrors: {d.Mirrors.TrimEnd('.')}.").AppendLine();
         b.AppendLine($"Claim under test: {d.Claim.TrimEnd('.')}.").AppendLine();
 
-        var states = r.Runs.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
+        var states = r.Runs.GroupBy(StateWords).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
         int finished = r.Runs.Count(x => x.Finished);
         b.AppendLine($"Runs: {finished} of {r.Runs.Count} finished ({string.Join(", ", states)}); {RunLength.Describe(p)}.");
         if (d.Sizes.TryGetValue(p.Size, out var size)) b.AppendLine().AppendLine($"Size `{p.Size}`: {size.Cost}.");
@@ -78,6 +78,12 @@ public static class ReportMarkdown
         foreach (var (title, file) in figures) b.AppendLine($"### {title}").AppendLine().AppendLine($"![{title}]({file}.png) ([SVG]({file}.svg))").AppendLine();
         return b.ToString();
     }
+
+    /// <summary>
+    /// A run's state as the report words it: a run missing from the queue's view that has logged curves was
+    /// shipped unfinished (partial results), so it reads "in progress when shipped", not "missing".
+    /// </summary>
+    static string StateWords(RunResult run) => run.State == "missing" && run.Curves is not null ? "in progress when shipped" : run.State;
 
     /// <summary>What each series' intervals are: its aggregates' (by its own runs) and its P(better)'s (by both sides' runs).</summary>
     public static IEnumerable<string> IntervalNotes(ExperimentResults r)

@@ -47,8 +47,15 @@ public class RunStatesExamples
         var shipped = Path.Combine(root, "shipped");   // tools/ship-results.sh's layout: experiment/plan.json beside runs/<name>, no specs
         var run = plan.Runs[0];
         Directory.CreateDirectory(Path.Combine(shipped, "runs", run.Name));
-        File.WriteAllText(Path.Combine(shipped, "runs", run.Name, "metrics.csv"), "frames,gradient_steps\n1000,500\n");
+        File.WriteAllText(Path.Combine(shipped, "runs", run.Name, "metrics.csv"),
+            "frames,gradient_steps,episodes,mean_return,dormant_pct_tau0,dormant_pct_tau,return_last100\n1000,500,3,0.5,1.5,2.5,0.5\n");
         var states = RunStates.Of(TestDisk.Files, shipped, plan);
+
+        Directory.CreateDirectory(Path.Combine(shipped, "experiment"));   // its report counts it as in progress, not missing
+        File.Copy(ExperimentFiles.ManifestPath(Path.Combine(root, "queue")), ExperimentFiles.ManifestPath(shipped));
+        var report = Path.Combine(root, "report");
+        new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(shipped, report, AnchorFiles.In(RepoRoot.Find()), new ReDo.Pure.Statistics.BootstrapSettings(ReDo.Pure.Statistics.BootstrapSettings.MinResamples, 0.95, 0));
+        Assert.Contains("Runs: 0 of 4 finished (1 in progress when shipped, 3 missing)", File.ReadAllText(Path.Combine(report, "report.md")));
         var status = states.Single(s => s.Run.Name == run.Name);
         Assert.Equal((RunState.Missing, Path.Combine(shipped, "runs", run.Name), 1000L), (status.State, status.RunFolder, status.FramesLogged));   // not finished, but read
         File.WriteAllText(Path.Combine(shipped, "runs", run.Name, "summary.json"), """{ "Frames": 1500, "Updates": 1000, "Finished": true }""");
