@@ -26,7 +26,7 @@ public static class DormancyRiseVerdict
     public static HypothesisVerdict Cell(string cell, IReadOnlyList<RiseOfRun> runs, double threshold, int minSeeds)
     {
         var finished = runs.Where(r => r.Finished).ToList();
-        var numbers = $"rise at τ = 0.1 per seed (threshold {P(threshold)} points): {string.Join(", ", runs.OrderBy(r => r.Seed).Select(Describe))}";
+        var numbers = $"rise at τ = 0.1 per seed (threshold {threshold.ToString("0.##", CultureInfo.InvariantCulture)} points): {string.Join(", ", runs.OrderBy(r => r.Seed).Select(Describe))}";
         Verdict v;
         if (finished.Any(r => r.Rise is { } x && x.Rise < threshold)) v = Verdict.Falsified;
         else if (finished.Count < runs.Count) v = Verdict.Pending;
@@ -50,5 +50,6 @@ public static class DormancyRiseVerdict
     static string Describe(RiseOfRun r) =>
         $"seed {r.Seed} {(r.Rise is { } x ? P(x.Rise) : "—")}{(r.Finished ? "" : " (not finished)")}";
 
-    static string P(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>Two decimals: a rise of 9.95 must not print as the threshold it missed.</summary>
+    static string P(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 }

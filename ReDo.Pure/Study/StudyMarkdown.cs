@@ -58,14 +58,17 @@ public static class StudyMarkdown
 
     static void RiseTable(StringBuilder b, IReadOnlyList<RiseOfRun> runs, double threshold)
     {
-        b.AppendLine($"| run | game | seed | finished | first % | min % | final % | rise | ≥ {F(threshold)} |").AppendLine("|---|---|---|---|---|---|---|---|---|");
+        b.AppendLine($"| run | game | seed | finished | first % | min % | final % | rise | ≥ {threshold.ToString("0.##", CultureInfo.InvariantCulture)} |").AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
             b.AppendLine(r.Rise is { } x
-                ? $"| {r.Run} | {r.Game} | {r.Seed} | {(r.Finished ? "yes" : "no")} | {F(x.First)} | {F(x.Minimum)} | {F(x.Final)} | {F(x.Rise)} | {(x.Rise >= threshold ? "yes" : "no")} |"
+                ? $"| {r.Run} | {r.Game} | {r.Seed} | {(r.Finished ? "yes" : "no")} | {F(x.First)} | {F(x.Minimum)} | {F(x.Final)} | {F2(x.Rise)} | {(x.Rise >= threshold ? "yes" : "no")} |"
                 : $"| {r.Run} | {r.Game} | {r.Seed} | {(r.Finished ? "yes" : "no")} | — | — | — | — | — |");
         b.AppendLine();
     }
 
     /// <summary>One decimal; a value that rounds to zero prints 0.0, never -0.0.</summary>
     static string F(double v) => (Math.Round(v, 1) == 0 ? 0 : v).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>Two decimals for a rise, so one just under the threshold never prints as it.</summary>
+    static string F2(double v) => (Math.Round(v, 2) == 0 ? 0 : v).ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public static class DormancyRiseTable
         {
             var (state, frames) = shown[cell.Run];
             output.WriteLine($"| {cell.Run} | {cell.Series} | {cell.Game} | {state} | {frames:N0} | {cell.Rise.Rows} | {F(cell.Rise.First)} | {F(cell.Rise.Minimum)} | " +
-                $"{F(cell.Rise.Final)} | {F(cell.Rise.Rise)} | {(cell.Rise.Rise >= threshold ? "yes" : "no")} |");
+                $"{F(cell.Rise.Final)} | {cell.Rise.Rise.ToString("0.00", CultureInfo.InvariantCulture)} | {(cell.Rise.Rise >= threshold ? "yes" : "no")} |");
         }
         var eligible = cells.Where(c => exclude.Length == 0 || !c.Series.Contains(exclude, StringComparison.Ordinal));
         output.WriteLine();
