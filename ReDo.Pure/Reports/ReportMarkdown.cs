@@ -91,14 +91,10 @@ public static class ReportMarkdown
         foreach (var s in r.Series.Where(s => s.Normalized is not null))
         {
             var poi = s.ImprovementOverBaseline is not null && s.ComparedGames is { } shared && r.Series.Single(x => x.Series.Id == s.Baseline!.Id).Normalized is { } baseline
-                ? $"; P(better): {PairName(s.Normalized!.OnGames(shared), baseline.OnGames(shared))}" : "";
+                ? $"; P(better): {IntervalName.OfPair(s.Normalized!.OnGames(shared), baseline.OnGames(shared))}" : "";
             yield return $"{s.Series.Label}: {IntervalName.Of(s.Normalized!)}{poi}.";
         }
     }
-
-    /// <summary>"95 % CI" when both sides' runs allow it, else the bootstrap interval over both sides' counts.</summary>
-    static string PairName(ScoreTable a, ScoreTable b) =>
-        IntervalName.IsConfidenceInterval(a, b) ? "95 % CI" : $"bootstrap interval over {a.RunCount} vs {b.RunCount} runs; not a 95 % CI at this size";
 
     /// <summary>Why the report compares at its τ, when not every run recycled at it.</summary>
     static string TauReason(ExperimentResults r)
@@ -126,7 +122,8 @@ public static class ReportMarkdown
                 ? $" (P(better) on {string.Join(", ", compared)} only, the games both have finished runs on; IQM over each side's own)" : "";
             var named = IntervalName.IsConfidenceInterval(s.Normalized!, baseline.Normalized!) ? "95 % CIs" : "bootstrap intervals, not 95 % CIs at these run counts";
             var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs; {named}){onlySome}";
-            if (!CanDecide(s.Normalized!, baseline.Normalized!))
+            var outcome = ComparisonDecision.Of(s.Normalized!, baseline.Normalized!, poi);
+            if (outcome == ComparisonOutcome.Undecidable)
             {
                 var direction = poi.Point > 0.5 ? "ahead of" : poi.Point < 0.5 ? "behind" : "level with";
                 // The word follows P(better) (the share of within-game pairs won); say so when the IQM points the other way.
@@ -135,7 +132,7 @@ public static class ReportMarkdown
                 yield return $"{s.Series.Label} is {direction} {baseline.Series.Label}{which}, which decides nothing at these run counts ({RunCounts(s.Normalized!, baseline.Normalized!)}): even a complete separation of the two would arise by chance with probability {F(SeparationFloor.Of(s.Normalized!, baseline.Normalized!))} (> {F(SeparationFloor.Level)}): {numbers}.";
                 continue;
             }
-            var verdict = poi.Lower > 0.5 ? "better than" : poi.Upper < 0.5 ? "worse than" : "not distinguishable at this size from";
+            var verdict = outcome switch { ComparisonOutcome.Better => "better than", ComparisonOutcome.Worse => "worse than", _ => "not distinguishable at this size from" };
             yield return $"{s.Series.Label} is {verdict} {baseline.Series.Label}: {numbers}.";
         }
     }
@@ -146,7 +143,7 @@ public static class ReportMarkdown
     /// resample is then the original data, and P(better) a zero-width "interval" such as 0 [0, 0]),
     /// nor do two seeds of one game (floor 1/3) or of two games (1/18).
     /// </summary>
-    public static bool CanDecide(ScoreTable a, ScoreTable b) => SeparationFloor.CanReachLevel(a, b);
+    public static bool CanDecide(ScoreTable a, ScoreTable b) => SeparationFloor.CanReachLevel(a, b);   // ComparisonDecision's first test
 
     /// <summary>"2 vs 2 runs on breakout, 1 vs 2 on space_invaders": the counts of the games both sides ran.</summary>
     static string RunCounts(ScoreTable a, ScoreTable b) =>

@@ -26,6 +26,10 @@ public static class IntervalName
     public static string Of(ScoreTable t) =>
         IsConfidenceInterval(t) ? "95 % CI" : $"bootstrap interval over {Counts(t)}; not a 95 % CI at this size";
 
+    /// <summary>A comparison's interval: "95 % CI" when both sides' runs allow it, else the bootstrap interval over both sides' counts.</summary>
+    public static string OfPair(ScoreTable a, ScoreTable b) =>
+        IsConfidenceInterval(a, b) ? "95 % CI" : $"bootstrap interval over {a.RunCount} vs {b.RunCount} runs; not a 95 % CI at this size";
+
     /// <summary>"4 runs (2 on breakout, 2 on space_invaders)" or "2 runs on breakout".</summary>
     public static string Counts(ScoreTable t) =>
         t.Games.Count == 1 ? $"{Runs(t.RunCount)} on {t.Games[0].Game}"

@@ -5,8 +5,8 @@ using ReDo.Pure.Statistics;
 namespace ReDo.Pure.Study;
 
 /// <summary>
-/// H4 in one confirmation cell: ReDo against the same agent without it, by the study's decision rule
-/// (the report's): a verdict only when the separation floor is at most 5 %; then better when
+/// H4 in one confirmation cell: ReDo against the same agent without it, by the reports' decision rule
+/// (<see cref="ComparisonDecision"/>): a verdict only when the separation floor is at most 5 %; then better when
 /// P(better)'s interval lies above ½, worse (falsified) below it, and "no difference found at this
 /// size" when it holds ½. Judged per cell: the preregistration states H4 for each cell.
 /// </summary>
@@ -24,12 +24,14 @@ public static class ImprovementVerdict
         var (a, b) = (redo.Normalized.OnGames(shared), baseline.Normalized.OnGames(shared));
         var floor = SeparationFloor.Of(a, b);
         var iqm = redo.Aggregates.TryGetValue(Aggregate.Iqm, out var x) && baseline.Aggregates.TryGetValue(Aggregate.Iqm, out var y) ? $"; IQM {Ci(x)} vs {Ci(y)}" : "";
-        var numbers = $"P(better) = {Ci(poi)} ({(IntervalName.IsConfidenceInterval(a, b) ? "95 % CI" : $"bootstrap interval over {a.RunCount} vs {b.RunCount} runs, not a 95 % CI")}), separation floor {F(floor)} on {string.Join(", ", shared)}{iqm}; {counts}";
-        Verdict v = pending ? Verdict.Pending
-            : !SeparationFloor.CanReachLevel(a, b) ? Verdict.Undecided
-            : poi.Lower > 0.5 ? Verdict.Supported
-            : poi.Upper < 0.5 ? Verdict.Falsified
-            : Verdict.NoDifferenceFound;
+        var numbers = $"P(better) = {Ci(poi)} ({IntervalName.OfPair(a, b)}), separation floor {F(floor)} on {string.Join(", ", shared)}{iqm}; {counts}";
+        Verdict v = pending ? Verdict.Pending : ComparisonDecision.Of(a, b, poi) switch
+        {
+            ComparisonOutcome.Undecidable => Verdict.Undecided,
+            ComparisonOutcome.Better => Verdict.Supported,
+            ComparisonOutcome.Worse => Verdict.Falsified,
+            _ => Verdict.NoDifferenceFound,
+        };
         return new HypothesisVerdict(Hypothesis, cell, v, v == Verdict.Undecided ? $"{numbers}; the floor is above {F(SeparationFloor.Level)}" : numbers);
     }
 

@@ -49,13 +49,14 @@ public sealed record StudyResults(
         // H2: the screening ladder's drops (descriptive) and the confirmation cells at a high ratio (decided).
         var screeningRuns = screening.SelectMany(p => p.Results.Runs).ToList();
         var rr1 = d.Ladder.FirstOrDefault(r => r.Ratio == 1);
+        RunResult? Partner(string? series, RunResult run) =>   // the same game and seed in another series of the ladder
+            series is null ? null : Finished(screeningRuns, series).FirstOrDefault(x => x.Run.Game == run.Run.Game && x.Run.Seed == run.Run.Seed);
         var drops = new List<ReturnDrop>();
         if (rr1 is not null)
             foreach (var rung in d.Ladder.Where(r => r.Ratio >= HighRatio).OrderBy(r => r.Ratio))
                 foreach (var high in Finished(screeningRuns, rung.Without))
-                    if (Finished(screeningRuns, rr1.Without).FirstOrDefault(x => x.Run.Game == high.Run.Game && x.Run.Seed == high.Run.Seed) is { } low &&
-                        ReturnDrop.Of(high.Run.Game, rung.Ratio, Curve(low), Curve(high),
-                            rung.With is null ? null : Finished(screeningRuns, rung.With).FirstOrDefault(x => x.Run.Game == high.Run.Game && x.Run.Seed == high.Run.Seed) is { } w ? Curve(w) : null) is { } drop)
+                    if (Partner(rr1.Without, high) is { } low &&
+                        ReturnDrop.Of(high.Run.Game, rung.Ratio, Curve(low), Curve(high), Partner(rung.With, high) is { } w ? Curve(w) : null) is { } drop)
                         drops.Add(drop);
         var h2Cells = new List<HypothesisVerdict>();
         foreach (var (s, comparison) in h4)
