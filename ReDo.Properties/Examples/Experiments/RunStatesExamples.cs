@@ -7,15 +7,21 @@ namespace ReDo.Properties.Examples.Experiments;
 /// <summary>A spec moved by hand from its planned shard to another (to balance two workers) is still found, in every state.</summary>
 public class RunStatesExamples
 {
+    /// <summary>DQN and DQN + ReDo, seeds 1-2 on Breakout: 4 runs dealt into two shards of <paramref name="queue"/>.</summary>
+    static ExperimentPlan PlanTwoShards(string queue)
+    {
+        var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
+            [new ExperimentAxis("method", [new("dqn", "DQN", ["Redo:Enabled=false"]), new("redo", "DQN + ReDo", ["Redo:Enabled=true"])])],
+            new Dictionary<string, ExperimentSize> { ["tiny"] = new(["breakout"], "1-2", 1_500, [], "4 runs") }, [], Baseline: "dqn");
+        return new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", queue, shards: 2);
+    }
+
     [Fact]
     public void A_run_moved_to_another_shard_is_found_there_and_its_results_with_it()
     {
         var root = TinyRuns.NewFolder("shards");
-        var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
-            [new ExperimentAxis("method", [new("dqn", "DQN", ["Redo:Enabled=false"]), new("redo", "DQN + ReDo", ["Redo:Enabled=true"])])],
-            new Dictionary<string, ExperimentSize> { ["tiny"] = new(["breakout"], "1-2", 1_500, [], "4 runs") }, [], Baseline: "dqn");
         var queue = Path.Combine(root, "queue");
-        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", queue, shards: 2);
+        var plan = PlanTwoShards(queue);
         var moved = plan.Runs.First(r => r.Shard == 0);
         string Shard(int s) => ExperimentFiles.ShardFolder(queue, plan, s);
         RunStatus StatusOf() => RunStates.Of(TestDisk.Files, queue, plan).Single(s => s.Run.Name == moved.Name);
@@ -40,10 +46,7 @@ public class RunStatesExamples
     public void A_run_shipped_unfinished_from_a_sharded_queue_has_its_curves_read_where_it_was_shipped()
     {
         var root = TinyRuns.NewFolder("shipped");
-        var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
-            [new ExperimentAxis("method", [new("dqn", "DQN", ["Redo:Enabled=false"]), new("redo", "DQN + ReDo", ["Redo:Enabled=true"])])],
-            new Dictionary<string, ExperimentSize> { ["tiny"] = new(["breakout"], "1-2", 1_500, [], "4 runs") }, [], Baseline: "dqn");
-        var plan = new ExperimentPlanning(TextWriter.Null, TestDisk.Files).Plan(definition, "tiny", Path.Combine(root, "queue"), shards: 2);
+        var plan = PlanTwoShards(Path.Combine(root, "queue"));
         var shipped = Path.Combine(root, "shipped");   // tools/ship-results.sh's layout: experiment/plan.json beside runs/<name>, no specs
         var run = plan.Runs[0];
         Directory.CreateDirectory(Path.Combine(shipped, "runs", run.Name));
