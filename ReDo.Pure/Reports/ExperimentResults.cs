@@ -4,8 +4,12 @@ using ReDo.Pure.Statistics;
 
 namespace ReDo.Pure.Reports;
 
-/// <summary>Where one planned run stands and what it logged (null curves: nothing logged yet).</summary>
-public sealed record RunResult(PlannedRun Run, string State, bool Finished, RunCurves? Curves);
+/// <summary>
+/// Where one planned run stands and what it logged (null curves: nothing logged yet), with the replay
+/// ratio its own config.json says it trained at (NaN before the run has written one), which a study's
+/// H2 needs and a plan's overrides alone do not give.
+/// </summary>
+public sealed record RunResult(PlannedRun Run, string State, bool Finished, RunCurves? Curves, double ReplayRatio = double.NaN);
 
 /// <summary>
 /// One series' statistics over its finished runs (null aggregates when none has finished). P(better)

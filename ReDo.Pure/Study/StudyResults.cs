@@ -27,8 +27,7 @@ public sealed record StudyResults(
     public IEnumerable<StudyPart> Parts => Screening.Append(Confirmation);
     public bool Partial => Parts.Any(p => p.Results.Partial);
 
-    /// <param name="ratioByRun">each started run's replay ratio, from its own config (runs not started are absent)</param>
-    public static StudyResults Compute(StudyDefinition d, IReadOnlyList<StudyPart> screening, StudyPart confirmation, IReadOnlyDictionary<string, double> ratioByRun)
+    public static StudyResults Compute(StudyDefinition d, IReadOnlyList<StudyPart> screening, StudyPart confirmation)
     {
         static RiseOfRun Rise(RunResult r) => new(r.Run.Name, r.Run.SeriesId, r.Run.Game, r.Run.Seed, r.Finished, RiseOfRun.Of(r.Curves));
         var screeningRises = screening.SelectMany(p => p.Results.Runs)
@@ -62,7 +61,7 @@ public sealed record StudyResults(
         foreach (var (s, comparison) in h4)
         {
             var agentRuns = c.Runs.Where(r => r.Run.SeriesId == s.Baseline!.Id).ToList();
-            var ratios = agentRuns.Select(r => ratioByRun.TryGetValue(r.Run.Name, out var x) ? x : double.NaN).Where(double.IsFinite).Distinct().ToList();
+            var ratios = agentRuns.Select(r => r.ReplayRatio).Where(double.IsFinite).Distinct().ToList();   // runs not started have none
             if (ratios.Count != 1 || ratios[0] < HighRatio) continue;
             var games = new List<ReturnDrop>();
             foreach (var game in agentRuns.Select(r => r.Run.Game).Distinct().Order(StringComparer.Ordinal))

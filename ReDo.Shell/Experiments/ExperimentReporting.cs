@@ -86,7 +86,7 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
         var missing = games.Where(g => !anchors.ContainsKey(g)).ToList();
         if (missing.Count > 0) throw new DataFileException($"no normalisation anchors for {string.Join(", ", missing)}: MinAtar games need a row in {anchorFiles.RandomPolicy} (redo experiment random-policy) and a DQN curve in {anchorFiles.Published}; MuJoCo tasks a row in {anchorFiles.RandomPolicyMuJoCo} (redo experiment random-policy --suite mujoco) and one in {anchorFiles.SacReference}.");
 
-        var runs = RunStates.Of(files, queue, plan).Select(s => new RunResult(s.Run, s.State.ToString().ToLowerInvariant(), s.State == RunState.Done, ReadCurves(s.RunFolder))).ToList();
+        var runs = RunStates.Of(files, queue, plan).Select(Result).ToList();
         var results = ExperimentResults.Compute(d, plan, runs, anchors, bootstrap);
 
         files.CreateDirectory(outFolder);
@@ -111,27 +111,35 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
         return results;
     }
 
-    /// <summary>The run's recycling τ from its config.json (Redo:Tau), NaN when the file or key is missing.</summary>
-    double RunTau(string runFolder)
+    /// <summary>
+    /// What a report reads from a run's config.json: the recycling τ its dormancy column was logged at
+    /// (Redo:Tau) and its replay ratio. NaN for both before the run has written the file.
+    /// </summary>
+    (double Tau, double ReplayRatio) RunSettings(string runFolder)
     {
-        var path = Path.Combine(runFolder, RunLayout.Config);
-        if (!files.Exists(path)) return double.NaN;
+        if (!files.Exists(Path.Combine(runFolder, RunLayout.Config))) return (double.NaN, double.NaN);
         try
         {
-            using var json = System.Text.Json.JsonDocument.Parse(files.ReadAllText(path));
-            return json.RootElement.TryGetProperty("Redo", out var redo) && redo.TryGetProperty("Tau", out var tau) && tau.TryGetDouble(out var v) ? v : double.NaN;
+            var config = ConfigLoader.FromRunFolder(runFolder, files);
+            return (config.Redo.Tau, config.Agent.ReplayRatio);
         }
-        catch (System.Text.Json.JsonException e) { throw new RunFolderException($"{path} is not valid JSON ({e.Message}); the run folder {runFolder} looks damaged."); }
+        catch (ConfigException e) { throw new RunFolderException($"{e.Message.TrimEnd('.')}; the run folder {runFolder} looks damaged."); }
     }
 
-    RunCurves? ReadCurves(string runFolder)
+    RunResult Result(RunStatus status)
+    {
+        var (tau, ratio) = RunSettings(status.RunFolder);
+        return new RunResult(status.Run, status.State.ToString().ToLowerInvariant(), status.State == RunState.Done, ReadCurves(status.RunFolder, tau), ratio);
+    }
+
+    RunCurves? ReadCurves(string runFolder, double tau)
     {
         var path = Path.Combine(runFolder, RunLayout.Metrics);
         if (!files.Exists(path)) return null;
         try
         {
             var csv = CsvColumns.Parse(files.ReadAllText(path), path);
-            return csv.RowCount == 0 ? null : RunCurves.From(csv, RunTau(runFolder));
+            return csv.RowCount == 0 ? null : RunCurves.From(csv, tau);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)
         {

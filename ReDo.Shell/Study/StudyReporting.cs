@@ -1,6 +1,5 @@
 using ReDo.Pure.Statistics;
 using ReDo.Pure.Study;
-using ReDo.Shell.Config;
 using ReDo.Shell.Experiments;
 using ReDo.Shell.Files;
 
@@ -20,13 +19,7 @@ public sealed class StudyReporting(TextWriter output, IRunFiles files)
         StudyPart Part(string part) => new(part, reporting.Write(Path.Combine(folder, part), Path.Combine(outFolder, part), anchors, bootstrap));
         var screening = d.Screening.Select(Part).ToList();
         var confirmation = Part(d.Confirmation);
-        var ratios = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var part in screening.Append(confirmation))
-            foreach (var status in RunStates.Of(files, Path.Combine(folder, part.Folder), part.Results.Plan))
-                if (files.Exists(Path.Combine(status.RunFolder, RunLayout.Config)))
-                    ratios[status.Run.Name] = ConfigLoader.FromRunFolder(status.RunFolder, files).Agent.ReplayRatio;
-
-        var results = StudyResults.Compute(d, screening, confirmation, ratios);
+        var results = StudyResults.Compute(d, screening, confirmation);
         var findingsPath = Path.Combine(folder, ExperimentReporting.FindingsFile);
         var findings = files.Exists(findingsPath) ? files.ReadAllText(findingsPath) : null;
         files.CreateDirectory(outFolder);

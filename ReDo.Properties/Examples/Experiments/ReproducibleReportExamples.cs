@@ -70,6 +70,29 @@ public class ReproducibleReportExamples
     }
 
     [Fact]
+    public void A_run_s_replay_ratio_is_read_from_its_own_config_and_a_damaged_config_is_named()
+    {
+        var (queue, plan) = Tiny("settings", ["Agent:ReplayRatio=2"]);
+        var run = plan.Runs[0];
+        var folder = Path.Combine(queue, "runs", run.Name);
+        Directory.CreateDirectory(folder);
+        using (var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(queue, run.Name + ".json"))))
+            File.WriteAllText(Path.Combine(folder, RunLayout.Config), spec.RootElement.GetProperty("Config").GetRawText());
+        var output = TinyRuns.NewFolder("settings-report");
+        var bootstrap = new BootstrapSettings(BootstrapSettings.MinResamples, 0.95, 0);
+        ReDo.Pure.Reports.ExperimentResults Report() => new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(queue, output, AnchorFiles.In(RepoRoot.Find()), bootstrap);
+
+        var results = Report();
+        Assert.Equal(2, results.Runs.Single(r => r.Run.Name == run.Name).ReplayRatio);
+        Assert.All(results.Runs.Where(r => r.Run.Name != run.Name), r => Assert.True(double.IsNaN(r.ReplayRatio), $"{r.Run.Name} has not started"));
+
+        File.WriteAllText(Path.Combine(folder, RunLayout.Config), "{ \"Agent\": ");
+        var damaged = Assert.Throws<ReDo.Pure.RunFolderException>(Report);
+        Assert.Contains(folder, damaged.Message);
+        Assert.Contains("looks damaged", damaged.Message);
+    }
+
+    [Fact]
     public void A_spec_shows_the_run_s_real_settings_and_plan_set_changes_every_run()
     {
         var (queue, plan) = Tiny("settled", ["Run:Frames=1000"]);
