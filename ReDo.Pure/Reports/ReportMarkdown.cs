@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Statistics;
+using static ReDo.Pure.Reports.ReportNumbers;
 
 namespace ReDo.Pure.Reports;
 
@@ -38,7 +38,7 @@ public static class ReportMarkdown
         b.AppendLine();
         b.AppendLine("| game | random | reference | reference source |").AppendLine("|---|---|---|---|");
         foreach (var a in r.Anchors.Values.Where(a => r.Plan.Runs.Any(x => x.Game == a.Game)).OrderBy(a => a.Game))
-            b.AppendLine($"| {a.Game} | {F(a.Random)} | {F(a.Reference)} | {a.ReferenceSource} |");
+            b.AppendLine($"| {a.Game} | {Number(a.Random)} | {Number(a.Reference)} | {a.ReferenceSource} |");
         b.AppendLine();
 
         b.AppendLine("## Aggregate scores (normalised; the intervals are named below the table)").AppendLine();
@@ -46,9 +46,9 @@ public static class ReportMarkdown
         b.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var s in r.Series)
         {
-            string Agg(Aggregate a) => s.Aggregates.TryGetValue(a, out var e) ? Ci(e) : "—";
-            var paper = d.Paper.Where(x => x.Series == s.Series.Id).Select(x => $"{x.Measure} {F(x.Value)} ({x.Source})");
-            b.AppendLine($"| {s.Series.Label} | {s.Finished}/{s.Planned} | {Agg(Aggregate.Iqm)} | {Agg(Aggregate.Mean)} | {Agg(Aggregate.Median)} | {Agg(Aggregate.OptimalityGap)} | {F(FinalDormant(r, s.Series.Id))} | {(s.ImprovementOverBaseline is { } e ? Ci(e) : "—")} | {(paper.Any() ? string.Join("; ", paper) : "—")} |");
+            string Agg(Aggregate a) => s.Aggregates.TryGetValue(a, out var e) ? Interval(e) : "—";
+            var paper = d.Paper.Where(x => x.Series == s.Series.Id).Select(x => $"{x.Measure} {Number(x.Value)} ({x.Source})");
+            b.AppendLine($"| {s.Series.Label} | {s.Finished}/{s.Planned} | {Agg(Aggregate.Iqm)} | {Agg(Aggregate.Mean)} | {Agg(Aggregate.Median)} | {Agg(Aggregate.OptimalityGap)} | {Number(FinalDormant(r, s.Series.Id))} | {(s.ImprovementOverBaseline is { } e ? Interval(e) : "—")} | {(paper.Any() ? string.Join("; ", paper) : "—")} |");
         }
         b.AppendLine();
         foreach (var line in IntervalNotes(r)) b.AppendLine($"- {line}");
@@ -59,7 +59,7 @@ public static class ReportMarkdown
         var games = r.Plan.Runs.Select(x => x.Game).Distinct().ToList();
         b.AppendLine("| series | " + string.Join(" | ", games) + " |").AppendLine("|---|" + string.Concat(games.Select(_ => "---|")));
         foreach (var s in r.Series)
-            b.AppendLine($"| {s.Series.Label} | " + string.Join(" | ", games.Select(g => s.Raw?.Games.FirstOrDefault(x => x.Game == g) is { } gs ? $"{F(gs.Runs.Average())} ± {F(Sd(gs.Runs))} ({gs.Runs.Count})" : "—")) + " |");
+            b.AppendLine($"| {s.Series.Label} | " + string.Join(" | ", games.Select(g => s.Raw?.Games.FirstOrDefault(x => x.Game == g) is { } gs ? $"{Number(gs.Runs.Average())} ± {Number(Sd(gs.Runs))} ({gs.Runs.Count})" : "—")) + " |");
         b.AppendLine();
 
         b.AppendLine("## What the numbers say").AppendLine();
@@ -101,9 +101,9 @@ public static class ReportMarkdown
     {
         var own = r.Runs.Where(x => x.Curves is not null).Select(x => x.Curves!.Tau).Distinct().Order().ToList();
         if (own.Count == 1 && own[0] == r.DormancyTau) return ", the τ every run recycles and logs at";
-        var owns = string.Join(", ", own.Select(t => double.IsNaN(t) ? "unknown" : F(t)));
+        var owns = string.Join(", ", own.Select(t => double.IsNaN(t) ? "unknown" : Number(t)));
         if (r.WithoutTenth.Count == 0) return $" (the runs' own τ: {owns}; every run logged τ = 0.1 as well)";
-        var lacking = r.WithoutTenth.GroupBy(x => x.Tau).Select(g => $"{g.Count()} run(s) at τ = {(double.IsNaN(g.Key) ? "unknown" : F(g.Key))}");
+        var lacking = r.WithoutTenth.GroupBy(x => x.Tau).Select(g => $"{g.Count()} run(s) at τ = {(double.IsNaN(g.Key) ? "unknown" : Number(g.Key))}");
         return $" (the runs' own τ: {owns}; τ = 0.1 is not in the logs of {string.Join(", ", lacking)}, which logged only τ = 0 and their own τ, so the series are compared at τ = 0, which every run logged; a share at a τ below 0.1 is a lower bound of the share at 0.1)";
     }
 
@@ -121,7 +121,7 @@ public static class ReportMarkdown
             var onlySome = s.ComparedGames is { } compared && (compared.Count < s.Normalized!.Games.Count || compared.Count < baseline.Normalized!.Games.Count)
                 ? $" (P(better) on {string.Join(", ", compared)} only, the games both have finished runs on; IQM over each side's own)" : "";
             var named = IntervalName.IsConfidenceInterval(s.Normalized!, baseline.Normalized!) ? "95 % CIs" : "bootstrap intervals, not 95 % CIs at these run counts";
-            var numbers = $"P(better) = {Ci(poi)}; IQM {Ci(iqm)} vs {Ci(biqm)} ({s.Finished} vs {baseline.Finished} runs; {named}){onlySome}";
+            var numbers = $"P(better) = {Interval(poi)}; IQM {Interval(iqm)} vs {Interval(biqm)} ({s.Finished} vs {baseline.Finished} runs; {named}){onlySome}";
             var outcome = ComparisonDecision.Of(s.Normalized!, baseline.Normalized!, poi);
             if (outcome == ComparisonOutcome.Undecidable)
             {
@@ -129,7 +129,7 @@ public static class ReportMarkdown
                 // The word follows P(better) (the share of within-game pairs won); say so when the IQM points the other way.
                 var byIqm = iqm.Point > biqm.Point ? "ahead" : iqm.Point < biqm.Point ? "behind" : "level";
                 var which = byIqm == direction.Split(' ')[0] ? " (by P(better) and by IQM)" : $" by P(better) (by IQM it is {byIqm})";
-                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label}{which}, which decides nothing at these run counts ({RunCounts(s.Normalized!, baseline.Normalized!)}): even a complete separation of the two would arise by chance with probability {F(SeparationFloor.Of(s.Normalized!, baseline.Normalized!))} (> {F(SeparationFloor.Level)}): {numbers}.";
+                yield return $"{s.Series.Label} is {direction} {baseline.Series.Label}{which}, which decides nothing at these run counts ({RunCounts(s.Normalized!, baseline.Normalized!)}): even a complete separation of the two would arise by chance with probability {Number(SeparationFloor.Of(s.Normalized!, baseline.Normalized!))} (> {Number(SeparationFloor.Level)}): {numbers}.";
                 continue;
             }
             var verdict = outcome switch { ComparisonOutcome.Better => "better than", ComparisonOutcome.Worse => "worse than", _ => "not distinguishable at this size from" };
@@ -167,7 +167,5 @@ public static class ReportMarkdown
             : $"logged points with frames > {1 - RunScore.FinalFraction:0.0#}·T, where T is the run's own length";
     }
 
-    static string Ci(IntervalEstimate e) => $"{F(e.Point)} [{F(e.Lower)}, {F(e.Upper)}]";
-    static string F(double v) => double.IsNaN(v) ? "—" : v.ToString("0.###", CultureInfo.InvariantCulture);
     static double Sd(IReadOnlyList<double> v) => v.Count < 2 ? 0 : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Count - 1));
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using ReDo.Pure.Reports;
 using ReDo.Pure.Statistics;
+using static ReDo.Pure.Reports.ReportNumbers;
 
 namespace ReDo.Pure.Study;
 
@@ -23,8 +23,8 @@ public static class ImprovementVerdict
             return new HypothesisVerdict(Hypothesis, cell, pending ? Verdict.Pending : Verdict.Undecided, $"{counts}; no game both have finished runs on");
         var (a, b) = (redo.Normalized.OnGames(shared), baseline.Normalized.OnGames(shared));
         var floor = SeparationFloor.Of(a, b);
-        var iqm = redo.Aggregates.TryGetValue(Aggregate.Iqm, out var x) && baseline.Aggregates.TryGetValue(Aggregate.Iqm, out var y) ? $"; IQM {Ci(x)} vs {Ci(y)}" : "";
-        var numbers = $"P(better) = {Ci(poi)} ({IntervalName.OfPair(a, b)}), separation floor {F(floor)} on {string.Join(", ", shared)}{iqm}; {counts}";
+        var iqm = redo.Aggregates.TryGetValue(Aggregate.Iqm, out var x) && baseline.Aggregates.TryGetValue(Aggregate.Iqm, out var y) ? $"; IQM {Interval(x)} vs {Interval(y)}" : "";
+        var numbers = $"P(better) = {Interval(poi)} ({IntervalName.OfPair(a, b)}), separation floor {Number(floor)} on {string.Join(", ", shared)}{iqm}; {counts}";
         Verdict v = pending ? Verdict.Pending : ComparisonDecision.Of(a, b, poi) switch
         {
             ComparisonOutcome.Undecidable => Verdict.Undecided,
@@ -32,9 +32,6 @@ public static class ImprovementVerdict
             ComparisonOutcome.Worse => Verdict.Falsified,
             _ => Verdict.NoDifferenceFound,
         };
-        return new HypothesisVerdict(Hypothesis, cell, v, v == Verdict.Undecided ? $"{numbers}; the floor is above {F(SeparationFloor.Level)}" : numbers);
+        return new HypothesisVerdict(Hypothesis, cell, v, v == Verdict.Undecided ? $"{numbers}; the floor is above {Number(SeparationFloor.Level)}" : numbers);
     }
-
-    static string Ci(IntervalEstimate e) => $"{F(e.Point)} [{F(e.Lower)}, {F(e.Upper)}]";
-    static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

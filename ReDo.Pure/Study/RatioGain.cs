@@ -1,5 +1,5 @@
-using System.Globalization;
 using ReDo.Pure.Statistics;
+using static ReDo.Pure.Reports.ReportNumbers;
 
 namespace ReDo.Pure.Study;
 
@@ -27,9 +27,7 @@ public sealed record RatioGain(double Ratio, IReadOnlyList<(string Game, double 
     }
 
     public string Describe() =>
-        $"RR {F(Ratio)}: {(Games.Count == 0 ? "—" : F(Gain))}{(Games.Count == 0 ? "" : $" ({string.Join(", ", Games.Select(g => $"{g.Game} {F(g.With)} − {F(g.Without)}, {g.RunsWith} vs {g.RunsWithout} runs"))})")}{(Pending ? " (runs not finished)" : "")}";
-
-    static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+        $"RR {Number(Ratio)}: {Number(Gain)}{(Games.Count == 0 ? "" : $" ({string.Join(", ", Games.Select(g => $"{g.Game} {Number(g.With)} − {Number(g.Without)}, {g.RunsWith} vs {g.RunsWithout} runs"))})")}{(Pending ? " (runs not finished)" : "")}";
 }
 
 /// <summary>

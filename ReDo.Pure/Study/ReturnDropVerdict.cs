@@ -36,12 +36,13 @@ public static class ReturnDropVerdict
         var counted = screening.Where(d => d.Counts(share)).ToList();
         var described = screening.Count == 0 ? "the screening has no high-ratio run with an RR 1 partner"
             : $"screening (one seed each, descriptive): {counted.Count} of {screening.Count} high-ratio runs dropped by the rule{(counted.Count > 0 ? $" ({string.Join("; ", counted.Select(d => d.Describe(share)))})" : "")}";
+        var high = $"RR ≥ {highRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
         if (cells.Count == 0)
-            return new HypothesisVerdict(Hypothesis, null, Verdict.Undecided, $"no confirmation cell at RR ≥ {highRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}, where alone it is decided; {described}");
+            return new HypothesisVerdict(Hypothesis, null, Verdict.Undecided, $"no confirmation cell at {high}, where alone it is decided; {described}");
         Verdict v = cells.Any(c => c.Verdict == Verdict.Falsified) ? Verdict.Falsified
             : cells.Any(c => c.Verdict == Verdict.Pending) ? Verdict.Pending
             : cells.Any(c => c.Verdict == Verdict.Supported) ? Verdict.Supported
             : Verdict.Undecided;
-        return new HypothesisVerdict(Hypothesis, null, v, $"over {cells.Count} confirmation cell(s) at RR ≥ {highRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}; {described}");
+        return new HypothesisVerdict(Hypothesis, null, v, $"over {cells.Count} confirmation cell(s) at {high}; {described}");
     }
 }

@@ -103,12 +103,17 @@ public sealed class ExperimentReporting(TextWriter output, IRunFiles files)
             figures.Add((FigureTitles.Profiles(withScores), ReportFigures.Profiles(files, withScores.Select(s => (s.Series.Label, s.Profile)).ToList(), order, Path.Combine(outFolder, "profile"))));
         }
         var reportPath = Path.Combine(outFolder, ReportFile);
-        var findingsPath = Path.Combine(queue, FindingsFile);
-        var findings = files.Exists(findingsPath) ? files.ReadAllText(findingsPath) : null;
-        files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures, findings));
+        files.WriteTextAtomically(reportPath, ReportMarkdown.Write(results, figures, Findings(queue)));
         output.WriteLine($"{reportPath}: {runs.Count(r => r.Finished)} of {runs.Count} runs finished{(results.Partial ? " (partial results)" : "")}, {figures.Count} figure(s) as PNG and SVG");
         foreach (var line in ReportMarkdown.Verdicts(results)) output.WriteLine($"  {line}");
         return results;
+    }
+
+    /// <summary>The folder's <see cref="FindingsFile"/>, the reader's summary a report opens with; null when it has none.</summary>
+    public string? Findings(string folder)
+    {
+        var path = Path.Combine(folder, FindingsFile);
+        return files.Exists(path) ? files.ReadAllText(path) : null;
     }
 
     /// <summary>

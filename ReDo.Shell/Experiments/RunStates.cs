@@ -41,8 +41,9 @@ public static class RunStates
         // Shipped results: the run folders straight under the queue folder, no specs. A run shipped
         // unfinished (partial results) stays missing from the queue's view, but its curves are read.
         var shipped = Path.Combine(queue, "runs", r.Name);
-        if (plan.Shards == 1 || !files.Exists(Path.Combine(shipped, RunLayout.Metrics))) return planned!;
-        return planned! with { State = IsFinished(files, shipped) ? RunState.Done : planned!.State, RunFolder = shipped, FramesLogged = LastFrames(files, Path.Combine(shipped, RunLayout.Metrics)) };
+        var metrics = Path.Combine(shipped, RunLayout.Metrics);
+        if (plan.Shards == 1 || !files.Exists(metrics)) return planned!;
+        return planned! with { State = IsFinished(files, shipped) ? RunState.Done : planned!.State, RunFolder = shipped, FramesLogged = LastFrames(files, metrics) };
     }
 
     /// <summary>Whether the run folder says it finished: its summary.json exists (it is written only at the end) and says so.</summary>

@@ -20,11 +20,9 @@ public sealed class StudyReporting(TextWriter output, IRunFiles files)
         var screening = d.Screening.Select(Part).ToList();
         var confirmation = Part(d.Confirmation);
         var results = StudyResults.Compute(d, screening, confirmation);
-        var findingsPath = Path.Combine(folder, ExperimentReporting.FindingsFile);
-        var findings = files.Exists(findingsPath) ? files.ReadAllText(findingsPath) : null;
         files.CreateDirectory(outFolder);
         var reportPath = Path.Combine(outFolder, ExperimentReporting.ReportFile);
-        files.WriteTextAtomically(reportPath, StudyMarkdown.Write(results, findings));
+        files.WriteTextAtomically(reportPath, StudyMarkdown.Write(results, reporting.Findings(folder)));
         output.WriteLine($"{reportPath}: study {d.Name}, {screening.Count + 1} part(s){(results.Partial ? " (partial results)" : "")}");
         foreach (var v in results.Verdicts) output.WriteLine($"  {v.Hypothesis}{(v.Cell is null ? "" : $" {v.Cell}")}: {HypothesisVerdict.Words(v.Verdict)}");
         return results;
