@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ReDo.Pure.Experiments;
 using ReDo.Pure.Statistics;
@@ -31,9 +32,10 @@ public static class ReportMarkdown
         b.AppendLine();
 
         b.AppendLine("## How the numbers are made").AppendLine();
-        b.AppendLine($"- Run score: the mean of {ScoreMeasure.Describe(d.ScoreColumn)} over the final {RunScore.FinalFraction:P0} of training ({ScoreWindow(p)}).");
+        // Pure reads no ambient culture: these numbers print the same whatever the caller's locale.
+        b.AppendLine(CultureInfo.InvariantCulture, $"- Run score: the mean of {ScoreMeasure.Describe(d.ScoreColumn)} over the final {RunScore.FinalFraction:P0} of training ({ScoreWindow(p)}).");
         b.AppendLine("- Normalised score: (score − random) / (reference − random); random = the uniformly random policy's mean return (our measurement), reference = a published score per game (table below).");
-        b.AppendLine($"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); stratified-bootstrap percentile intervals (2.5th to 97.5th percentile), {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}. Each interval is named by the runs it rests on: below {IntervalName.MinRuns} runs, or one run on a game, it is close to the range of the runs (of zero width at one run a game) and is no confidence interval (docs/statistics.md, \"When an interval is a confidence interval\").");
+        b.AppendLine(CultureInfo.InvariantCulture, $"- Aggregates as rliable computes them (docs/statistics.md): IQM over all runs × games, mean and median of per-game means, optimality gap (γ = 1); stratified-bootstrap percentile intervals (2.5th to 97.5th percentile), {r.Bootstrap.Resamples:N0} resamples, seed {r.Bootstrap.Seed}. Each interval is named by the runs it rests on: below {IntervalName.MinRuns} runs, or one run on a game, it is close to the range of the runs (of zero width at one run a game) and is no confidence interval (docs/statistics.md, \"When an interval is a confidence interval\").");
         b.AppendLine($"- Dormancy: every series at {DormancyComparison.Name(r.DormancyTau)}{TauReason(r)}.");
         b.AppendLine();
         b.AppendLine("| game | random | reference | reference source |").AppendLine("|---|---|---|---|");
@@ -163,8 +165,8 @@ public static class ReportMarkdown
     static string ScoreWindow(ExperimentPlan p)
     {
         var (min, max) = RunLength.Range(p);
-        return min == max ? $"logged points with frames > {(1 - RunScore.FinalFraction) * min:N0}"
-            : $"logged points with frames > {1 - RunScore.FinalFraction:0.0#}·T, where T is the run's own length";
+        return min == max ? string.Create(CultureInfo.InvariantCulture, $"logged points with frames > {(1 - RunScore.FinalFraction) * min:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"logged points with frames > {1 - RunScore.FinalFraction:0.0#}·T, where T is the run's own length");
     }
 
     static double Sd(IReadOnlyList<double> v) => v.Count < 2 ? 0 : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Count - 1));

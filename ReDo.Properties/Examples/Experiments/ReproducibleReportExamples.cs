@@ -33,6 +33,22 @@ public class ReproducibleReportExamples
             $"docs/results/{experiment}/report.md differs from what its runs give now; make it again with: redo report docs/results/{experiment} --out docs/results/{experiment}");
     }
 
+    [Fact]
+    public void A_report_s_text_does_not_follow_the_caller_s_culture()
+    {
+        var root = RepoRoot.Find();
+        var shipped = Path.Combine(root, "docs", "results", "sac-mujoco");
+        var output = TinyRuns.NewFolder("report-de");
+        var caller = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");   // "45.000" and "0,9" if Pure read it
+        try
+        {
+            new ExperimentReporting(TextWriter.Null, TestDisk.Files).Write(shipped, output, AnchorFiles.In(root), new BootstrapSettings(BootstrapSettings.MinResamples, 0.95, 0));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = caller; }
+        Assert.Equal(File.ReadAllText(Path.Combine(shipped, "report.md")), File.ReadAllText(Path.Combine(output, "report.md")));
+    }
+
     static (string Queue, ExperimentPlan Plan) Tiny(string tag, IReadOnlyList<string>? sets = null)
     {
         var definition = new ExperimentDefinition("tiny", "Fig. 1 (test)", "ReDo helps", TinyRuns.WriteConfigFile(TinyRuns.Config(frames: 1_500)), [],
